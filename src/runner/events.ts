@@ -1,0 +1,68 @@
+// The runner's typed event stream: what the page, the CLI reporters and tests consume.
+// Every event carries the runId of the run that emitted it, so consumers can drop stale runs.
+import type { Mismatch } from '../scansion/types';
+
+export type Verdict = 'pass' | 'fail' | 'error';
+export type StepStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped';
+export type ConnectionState = 'connecting' | 'online' | 'closing' | 'closed' | 'error';
+
+export interface StepFailure {
+  /** Step index in script.steps. */
+  step: number;
+  /** 1-based source line of the step's action. */
+  line: number;
+  /** e.g. "Romeo receives:" */
+  stepText: string;
+  message: string;
+  /** Expected XML with variables expanded (pretty-printed), for receives steps. */
+  expected?: string;
+  /** What arrived instead, if anything. */
+  received?: string;
+  mismatches: Mismatch[];
+}
+
+export interface RunResult {
+  verdict: Verdict;
+  durationMs: number;
+  stepsPassed: number;
+  stepsTotal: number;
+  failure?: StepFailure;
+  /** Captured `{scansion:capture:NAME}` values and `${X's JID}` / `${X's full JID}` variables. */
+  variables: Record<string, string>;
+}
+
+export type RunEvent =
+  | { type: 'run-started'; runId: string; at: number; target: string; steps: number }
+  | { type: 'step-started'; runId: string; at: number; step: number }
+  | {
+      type: 'step-passed';
+      runId: string;
+      at: number;
+      step: number;
+      durationMs: number;
+      expected?: string;
+      received?: string;
+    }
+  | ({ type: 'step-failed'; runId: string; at: number; durationMs: number } & StepFailure)
+  | { type: 'step-skipped'; runId: string; at: number; step: number }
+  | {
+      type: 'stanza';
+      runId: string;
+      at: number;
+      client: string;
+      direction: 'in' | 'out';
+      xml: string;
+    }
+  | {
+      type: 'connection';
+      runId: string;
+      at: number;
+      client: string;
+      state: ConnectionState;
+      jid?: string;
+      message?: string;
+    }
+  | { type: 'variables'; runId: string; at: number; variables: Record<string, string> }
+  | { type: 'paused'; runId: string; at: number; nextStep: number }
+  | { type: 'resumed'; runId: string; at: number }
+  | { type: 'run-finished'; runId: string; at: number; result: RunResult };
