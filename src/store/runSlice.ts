@@ -1,0 +1,27 @@
+// Run slice: what the current run did, fed by the run controller through applyEvent.
+import type { StateCreator } from 'zustand';
+import { idleRun } from './scriptSlice';
+import { reduceRunEvent, reduceRunEvents } from './runReducer';
+import type { AppState, RunSlice } from './types';
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
+  ...idleRun(),
+  beginRun: ({ runId, script, target }) =>
+    set({
+      ...idleRun(),
+      runId,
+      status: 'running',
+      runTarget: target,
+      runScript: script,
+      steps: script.steps.map(() => ({ status: 'pending' as const })),
+    }),
+  applyEvent: (event) => set((s) => reduceRunEvent(s, event) ?? s),
+  applyEvents: (events) => set((s) => reduceRunEvents(s, events) ?? s),
+  setJsonReport: (runId, report) => set((s) => (s.runId === runId ? { jsonReport: report } : s)),
+  setRunError: (runId, message) =>
+    set((s) =>
+      s.runId === runId ? { runError: message, status: 'error', currentStep: null, nextStep: null } : s,
+    ),
+  resetRun: () => set(idleRun()),
+  selectStep: (index) => set({ selectedStep: index }),
+});

@@ -1,0 +1,63 @@
+// Selectors at module level. Each returns a value already in the state (or a primitive), so it is
+// stable for zustand's equality check; derived lists are computed with the memoized helpers below.
+import type { Diagnostic, Script } from '../scansion/types';
+import type { AppState, DisplayStatus } from './types';
+
+export const selectText = (s: AppState) => s.text;
+export const selectFileName = (s: AppState) => s.fileName;
+export const selectLoadNonce = (s: AppState) => s.loadNonce;
+export const selectParsed = (s: AppState) => s.parsed;
+export const selectScript = (s: AppState) => s.parsed.script;
+export const selectDiagnostics = (s: AppState) => s.diagnostics;
+export const selectSetText = (s: AppState) => s.setText;
+
+export const selectRunId = (s: AppState) => s.runId;
+export const selectRunStatus = (s: AppState) => s.status;
+export const selectRunSteps = (s: AppState) => s.steps;
+export const selectCurrentStep = (s: AppState) => s.currentStep;
+export const selectNextStep = (s: AppState) => s.nextStep;
+export const selectSelectedStep = (s: AppState) => s.selectedStep;
+export const selectFailures = (s: AppState) => s.failures;
+export const selectStanzas = (s: AppState) => s.stanzas;
+export const selectConnections = (s: AppState) => s.connections;
+export const selectVariables = (s: AppState) => s.variables;
+export const selectResult = (s: AppState) => s.result;
+export const selectJsonReport = (s: AppState) => s.jsonReport;
+export const selectRunError = (s: AppState) => s.runError;
+export const selectRunTarget = (s: AppState) => s.runTarget;
+
+export const selectRevealRequest = (s: AppState) => s.revealRequest;
+export const selectCursorLine = (s: AppState) => s.cursorLine;
+
+export const selectTarget = (s: AppState) => s.target;
+export const selectTheme = (s: AppState) => s.theme;
+export const selectRecentUrls = (s: AppState) => s.recentUrls;
+export const selectBottomPanel = (s: AppState) => s.bottomPanel;
+export const selectNotice = (s: AppState) => s.notice;
+
+/** The script the step list shows: the run's snapshot while a run exists, else the parsed text. */
+export const selectStepScript = (s: AppState): Script => s.runScript ?? s.parsed.script;
+
+const errorCache = new WeakMap<Diagnostic[], Diagnostic[]>();
+/** Error-severity diagnostics (stable array per diagnostics array). */
+export const selectErrors = (s: AppState): Diagnostic[] => {
+  let e = errorCache.get(s.diagnostics);
+  if (!e) {
+    e = s.diagnostics.filter((d) => d.severity === 'error');
+    errorCache.set(s.diagnostics, e);
+  }
+  return e;
+};
+
+/** The first error that blocks a run, if any (parse must be current). */
+export const selectBlockingError = (s: AppState): Diagnostic | null => selectErrors(s)[0] ?? null;
+
+/** True when there is nothing runnable: errors, or no steps. */
+export const selectCanRun = (s: AppState): boolean =>
+  selectErrors(s).length === 0 && s.parsed.script.steps.length > 0 && s.parsedText === s.text;
+
+export const selectIsActive = (s: AppState): boolean => s.status === 'running' || s.status === 'paused';
+
+/** What `run-status` shows. */
+export const selectDisplayStatus = (s: AppState): DisplayStatus =>
+  s.status === 'idle' && selectErrors(s).length > 0 ? 'invalid' : s.status;

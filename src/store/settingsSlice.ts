@@ -1,0 +1,21 @@
+// Settings slice: target, theme, recent URLs. The persistence service saves and restores it.
+import type { StateCreator } from 'zustand';
+import type { AppState, SettingsSlice } from './types';
+
+export const DEFAULT_WS_URL = 'ws://127.0.0.1:5280/xmpp-websocket';
+const MAX_RECENT = 8;
+
+export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
+  target: { kind: 'mock' },
+  theme: 'light',
+  recentUrls: [],
+  setTarget: (target) => set({ target }),
+  setTheme: (theme) => set({ theme }),
+  toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
+  addRecentUrl: (url) =>
+    set((s) => {
+      const u = url.trim();
+      if (!u) return s;
+      return { recentUrls: [u, ...s.recentUrls.filter((x) => x !== u)].slice(0, MAX_RECENT) };
+    }),
+});
