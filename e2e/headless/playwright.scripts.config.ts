@@ -1,0 +1,46 @@
+// `npm run e2e:scripts -- DIR_OR_FILES… [--target mock|ws://…]`: one Playwright test per .scs script, each
+// run through the real page in Debian's Chromium. Driven by scripts/e2e-scripts.js, which writes the file
+// list and picks a free port; reports go to e2e-scripts-report/ (HTML, JUnit, and a blob per shard).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, devices, type ReporterDescription } from '@playwright/test';
+import { chromiumLaunchOptions, E2E_SCRIPTS_PORT } from '../support/browser';
+
+const baseURL = `http://127.0.0.1:${E2E_SCRIPTS_PORT}`;
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const out = process.env.SCS_E2E_SCRIPTS_OUT || path.join(repoRoot, 'e2e-scripts-report');
+// With --shard=i/n each machine writes its own JUnit file and a blob for `playwright merge-reports`.
+const shard = process.env.SCS_E2E_SHARD; // "i-of-n" when sharded
+const reporter: ReporterDescription[] = [
+  ['list'],
+  ['html', { outputFolder: `${out}/html`, open: 'never' }],
+  ['junit', { outputFile: `${out}/junit${shard ? `-${shard}` : ''}.xml` }],
+];
+if (shard) reporter.push(['blob', { outputDir: `${out}/blob`, fileName: `report-${shard}.zip` }]);
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: 'scripts.spec.ts',
+  fullyParallel: true,
+  retries: 0,
+  timeout: Number(process.env.SCS_E2E_SCRIPT_TIMEOUT) || 120_000,
+  expect: { timeout: 10_000 },
+  outputDir: `${out}/test-results`,
+  reporter,
+  use: {
+    baseURL,
+    ...devices['Desktop Chrome'],
+    launchOptions: chromiumLaunchOptions,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `npx vite preview --port ${E2E_SCRIPTS_PORT} --strictPort --host 127.0.0.1`,
+    url: baseURL,
+    cwd: repoRoot,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

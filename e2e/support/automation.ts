@@ -1,0 +1,19 @@
+// The page's automation hook (UI-CONTRACT.md "Automation"), typed for use inside page.evaluate().
+// A local view rather than a global `interface Window` augmentation, so it never clashes with the app's.
+export interface AutomationWindow {
+  scansionResult?: unknown;
+  __scansion?: {
+    getScript(): string;
+    setScript(text: string): void;
+    run(): Promise<unknown>;
+  };
+  __scsEditor?: {
+    getValue(): string;
+    setValue(text: string): void;
+    setCursor(line: number, col: number): void;
+  };
+  /** Set by the XSS spec's payloads if they ever execute. */
+  __scsPwned?: unknown;
+}
+
+export const win = (w: Window): AutomationWindow => w as unknown as AutomationWindow;

@@ -1,0 +1,47 @@
+// The playground's own end-to-end suite (`npm run test:e2e`, part of `npm test` after `npm run build`).
+// Debian's Chromium, never `npx playwright install` (downloads fail here; see ../shared/design/stack.md).
+// `vite preview` serves the built page; a fresh browser context per test (Playwright's default).
+// Global setup starts a Prosody of our own (dir and ports below) for the real-server specs.
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions, E2E_PORT } from './e2e/support/browser';
+
+const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  // e2e/headless/ is the `npm run e2e:scripts` runner: its own config, never part of this suite.
+  testIgnore: '**/headless/**',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : Math.min(2, Number(process.env.E2E_WORKERS) || 2),
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  globalSetup: './e2e/global-setup.ts',
+  globalTeardown: './e2e/global-teardown.ts',
+  outputDir: 'test-results/e2e',
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: 'playwright-report', open: 'never' }],
+    ['junit', { outputFile: 'test-results/e2e-junit.xml' }],
+  ],
+  use: {
+    baseURL,
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1400, height: 900 },
+    launchOptions: chromiumLaunchOptions,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    actionTimeout: 10_000,
+    navigationTimeout: 20_000,
+  },
+  webServer: {
+    command: `npx vite preview --port ${E2E_PORT} --strictPort --host 127.0.0.1`,
+    url: baseURL,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+// `npm run e2e:scripts -- DIR_OR_FILES... [--target mock|ws://...] [playwright options]`
+//
+// Runs anyone's .scs suite headless through the real page in Debian's Chromium: one Playwright test per
+// script (e2e/headless/scripts.spec.ts), HTML + JUnit reports in e2e-scripts-report/. Everything that is
+// not ours is handed to `playwright test`, notably --shard=i/n and --workers=N, so a large suite spreads
+// over CI machines (each shard also writes a blob report for `npx playwright merge-reports`).
+//
+// Own options:
+//   --target mock|ws://host:port/path|wss://...   where the page runs the scripts (default: mock)
+//   --build / --no-build     always / never run `npm run build` first (default: only when dist/ is
+//                            missing or older than the sources)
+//   --out DIR                report directory (default: e2e-scripts-report)
+// Against a real server the default is --workers=1: scripts share the server (room names, accounts).
+// Exit status: Playwright's (0 when every script passed); 2 for usage errors.
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const config = path.join(repoRoot, 'e2e', 'headless', 'playwright.scripts.config.ts');
+
+// Playwright options that take a separate value (`--workers 2`); `--workers=2` needs no entry here.
+const VALUE_OPTIONS = new Set([
+  '--shard',
+  '--workers',
+  '-j',
+  '--timeout',
+  '--retries',
+  '--reporter',
+  '--grep',
+  '-g',
+  '--grep-invert',
+  '--repeat-each',
+  '--max-failures',
+  '--global-timeout',
+  '--trace',
+]);
+
+function usage(message) {
+  if (message) process.stderr.write(`e2e:scripts: ${message}\n`);
+  process.stderr.write(
+    'usage: npm run e2e:scripts -- DIR_OR_FILES... [--target mock|ws://host:port/xmpp-websocket]\n' +
+      '                           [--shard=i/n] [--workers=N] [--build|--no-build] [--out DIR]\n',
+  );
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const opts = { paths: [], target: 'mock', build: 'auto', out: 'e2e-scripts-report', forward: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      if (i + 1 >= argv.length) usage(`${name} needs a value`);
+      return argv[++i];
+    };
+    if (name === '--target') opts.target = value();
+    else if (name === '--out') opts.out = value();
+    else if (name === '--build') opts.build = 'always';
+    else if (name === '--no-build') opts.build = 'never';
+    else if (name === '-h' || name === '--help') usage();
+    else if (arg.startsWith('-')) {
+      opts.forward.push(arg);
+      if (inline === undefined && VALUE_OPTIONS.has(name) && i + 1 < argv.length)
+        opts.forward.push(argv[++i]);
+    } else opts.paths.push(arg);
+  }
+  return opts;
+}
+
+// npm runs scripts in the package root; INIT_CWD is where the user typed the command.
+const userCwd = process.env.INIT_CWD || process.cwd();
+
+function collectScripts(inputs) {
+  const files = [];
+  const walk = (p) => {
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) {
+        if (name === 'node_modules' || name.startsWith('.')) continue;
+        const child = path.join(p, name);
+        if (fs.statSync(child).isDirectory() || name.endsWith('.scs')) walk(child);
+      }
+    } else files.push(path.resolve(p));
+  };
+  for (const input of inputs) {
+    const p = path.resolve(userCwd, input);
+    if (!fs.existsSync(p)) usage(`no such file or directory: ${input}`);
+    walk(p);
+  }
+  return [...new Set(files)];
+}
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, name)));
+  return newest;
+}
+
+function ensureBuild(mode) {
+  const built = path.join(repoRoot, 'dist', 'index.html');
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((p) =>
+    newestMtime(path.join(repoRoot, p)),
+  );
+  const stale = !fs.existsSync(built) || Math.max(...sources) > fs.statSync(built).mtimeMs;
+  if (mode === 'never' || (mode === 'auto' && !stale)) return;
+  process.stderr.write(
+    `e2e:scripts: building the page (${fs.existsSync(built) ? 'sources changed' : 'no dist/'})…\n`,
+  );
+  const r = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) {
+    process.stderr.write('e2e:scripts: `npm run build` failed\n');
+    process.exit(r.status || 1);
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.paths.length === 0) usage('give at least one .scs file or a directory of them');
+  if (!/^(mock|wss?:\/\/\S+)$/.test(opts.target))
+    usage(`--target must be mock or a ws:// or wss:// URL, not "${opts.target}"`);
+  const files = collectScripts(opts.paths);
+  if (files.length === 0) usage(`no .scs scripts found in ${opts.paths.join(', ')}`);
+
+  const out = path.resolve(userCwd, opts.out);
+  fs.mkdirSync(out, { recursive: true });
+  // Titles: paths relative to the working directory, so reports read like the command line.
+  const titles = files.map((f) => path.relative(userCwd, f) || path.basename(f));
+  const listFile = path.join(out, 'scripts.json');
+  fs.writeFileSync(
+    listFile,
+    JSON.stringify(
+      files.map((file, i) => ({ file, title: titles[i] })),
+      null,
+      2,
+    ),
+  );
+
+  const forward = [...opts.forward];
+  const hasWorkers = forward.some((a) => /^(--workers|-j)(=|$)/.test(a));
+  if (opts.target !== 'mock' && !hasWorkers) forward.push('--workers=1');
+  const shardArg = forward.find((a, i) => a.startsWith('--shard=') || (a === '--shard' && forward[i + 1]));
+  const shardValue = shardArg === '--shard' ? forward[forward.indexOf('--shard') + 1] : shardArg?.slice(8);
+
+  ensureBuild(opts.build);
+  const port = await freePort();
+  process.stderr.write(
+    `e2e:scripts: ${files.length} script(s), target ${opts.target}, reports in ${path.relative(userCwd, out) || '.'}/\n`,
+  );
+
+  const cli = require.resolve('@playwright/test/cli');
+  const child = spawn(process.execPath, [cli, 'test', '-c', config, ...forward], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      SCS_E2E_SCRIPTS_LIST: listFile,
+      SCS_E2E_TARGET: opts.target,
+      SCS_E2E_SCRIPTS_OUT: out,
+      SCS_E2E_SCRIPTS_PORT: String(port),
+      ...(shardValue ? { SCS_E2E_SHARD: shardValue.replace('/', '-of-') } : {}),
+    },
+  });
+  const forwardSignal = (sig) => child.kill(sig);
+  process.on('SIGINT', forwardSignal);
+  process.on('SIGTERM', forwardSignal);
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((err) => {
+  process.stderr.write(`e2e:scripts: ${err.stack || err}\n`);
+  process.exit(2);
+});
