@@ -1,0 +1,10 @@
+// Public API of the language core (pure: no Node, DOM or timers; runs in the page, workers and Node).
+export { parse } from './parser';
+export { parse as checkScript } from './parser';
+export { locOf, parseXml } from './xml';
+export { jidVariable, parseVariableName, findVariables, expand, expandString } from './variables';
+export type { JidKind, VariableRef } from './variables';
+export { match, ANY, isCaptureValue } from './matcher';
+export { serialize } from './serialize';
+export { LineIndex } from './positions';
+export type * from './types';

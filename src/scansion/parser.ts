@@ -1,0 +1,603 @@
+// The .scs parser: text -> typed Script + diagnostics. Line-oriented; XML blocks go to xml.ts.
+// Never throws: every problem becomes a located Diagnostic and the script stays as complete as possible.
+//
+// Grammar as we settled it (see ../../shared/design/scansion-language.md and the corpus):
+// - Header: leading `#` lines are the title and description; `## x` lines are tags; `[Class] Name`
+//   declares a character, followed by indented `key: value` property lines. A line of 3+ dashes alone
+//   ends the header.
+// - Body: `<Client> <verb>[:] [rest]` steps. A step's XML block is every following line that is
+//   indented or blank, up to the first non-indented, non-blank line (trailing blank lines excluded).
+//   XML may also start on the action line itself after the colon (`Romeo sends: <presence/>`).
+// - Comments: `#`, `##`, `//`, and `--` followed by a space/tab or alone (Lua style; the corpus comments
+//   out whole steps with it). `#` comments in the body are section headings for the steps below them.
+// - Client names may contain spaces and "'s": a step line is matched against the declared names,
+//   longest first, before falling back to "first word(s) before a known verb".
+import { LineIndex } from './positions';
+import { findVariables, parseVariableName } from './variables';
+import { parseXmlSlice } from './xml';
+import type { ClientDecl, Diagnostic, ParseResult, Range, Script, Step, StepAction, XmlStep } from './types';
+
+const VERBS = ['connects', 'disconnects', 'sends', 'receives'] as const;
+type Verb = (typeof VERBS)[number];
+const KNOWN_PROPERTIES = ['jid', 'password', 'resource', 'connect_host', 'connect_port'];
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+interface Line {
+  start: number;
+  /** End of content (no newline, no trailing '\r'). */
+  end: number;
+  blank: boolean;
+  indented: boolean;
+}
+
+class ScriptParser {
+  readonly index: LineIndex;
+  readonly lines: Line[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly script: Script = {
+    metadata: { description: [], tags: [] },
+    clients: [],
+    steps: [],
+    comments: [],
+  };
+  private clientNames: string[] = [];
+  private declaredNames = new Set<string>();
+  private section: string | undefined;
+  private metadataOpen = true;
+
+  constructor(readonly text: string) {
+    this.index = new LineIndex(text);
+    const n = this.index.lineCount;
+    for (let l = 0; l < n; l++) {
+      let start = this.index.starts[l];
+      if (l === 0 && text.charCodeAt(0) === 0xfeff) start = 1; // byte order mark
+      const end = this.index.lineEnd(l);
+      let blank = true;
+      for (let i = start; i < end; i++) {
+        if (!isWs(text.charCodeAt(i))) {
+          blank = false;
+          break;
+        }
+      }
+      this.lines.push({ start, end, blank, indented: !blank && isSpace(text.charCodeAt(start)) });
+    }
+  }
+
+  range(a: number, b: number): Range {
+    return this.index.range(a, b);
+  }
+
+  diag(severity: Diagnostic['severity'], code: string, message: string, r: Range): void {
+    this.diagnostics.push({ severity, code, message, ...r });
+  }
+
+  /** Offsets of a line's content without leading/trailing whitespace. */
+  trimmed(line: Line): [number, number] {
+    let a = line.start;
+    let b = line.end;
+    while (a < b && isWs(this.text.charCodeAt(a))) a++;
+    while (b > a && isWs(this.text.charCodeAt(b - 1))) b--;
+    return [a, b];
+  }
+
+  run(): ParseResult {
+    this.collectClientNames();
+    let seenSeparator = false;
+    let client: ClientDecl | undefined;
+    const firstClientLine = new Map<string, number>();
+    const lines = this.lines;
+    for (let l = 0; l < lines.length; l++) {
+      const line = lines[l];
+      if (line.blank) continue;
+      const [a, b] = this.trimmed(line);
+      const content = this.text.slice(a, b);
+      if (line.indented) {
+        if (client && !seenSeparator) {
+          this.property(client, a, b, content);
+          client.range = { ...client.range, ...endOfRange(this.range(a, b)) };
+          continue;
+        }
+        // Indented text that no step or client owns.
+        const end = this.blockEnd(l);
+        this.diag(
+          'error',
+          'unexpected-indent',
+          seenSeparator
+            ? 'indented text outside any step: an XML block must directly follow a sends:/receives: line'
+            : 'indented text outside any client declaration: properties follow a [Client] line',
+          this.range(a, lines[end].end),
+        );
+        l = end;
+        continue;
+      }
+      client = undefined;
+      // Comments and the separator.
+      if (content.startsWith('#')) {
+        const marker = content.startsWith('##') ? '##' : '#';
+        const txt = content.slice(marker.length).trim();
+        this.script.comments.push({ text: txt, marker, range: this.range(a, b) });
+        if (marker === '##') this.script.metadata.tags.push(txt);
+        else if (this.metadataOpen) {
+          if (this.script.metadata.title === undefined) this.script.metadata.title = txt;
+          else this.script.metadata.description.push(txt);
+        } else if (seenSeparator) this.section = txt;
+        continue;
+      }
+      if (content.startsWith('//')) {
+        this.script.comments.push({ text: content.slice(2).trim(), marker: '//', range: this.range(a, b) });
+        continue;
+      }
+      if (/^-{3,}$/.test(content)) {
+        if (seenSeparator) {
+          this.diag(
+            'warning',
+            'duplicate-separator',
+            'a second ----- separator line: the header already ended',
+            this.range(a, b),
+          );
+          this.script.comments.push({ text: '', marker: '--', range: this.range(a, b) });
+        } else {
+          seenSeparator = true;
+          this.script.separator = this.range(a, b);
+        }
+        this.metadataOpen = false;
+        continue;
+      }
+      if (content === '--' || content.startsWith('-- ') || content.startsWith('--\t')) {
+        this.script.comments.push({ text: content.slice(2).trim(), marker: '--', range: this.range(a, b) });
+        continue;
+      }
+      this.metadataOpen = false;
+      if (content.startsWith('[')) {
+        if (seenSeparator) {
+          this.diag(
+            'error',
+            'client-after-separator',
+            'client declarations belong in the header, before the ----- separator',
+            this.range(a, b),
+          );
+        }
+        client = this.clientDecl(a, b, content, firstClientLine, l);
+        continue;
+      }
+      if (!seenSeparator && !this.looksLikeStep(content)) {
+        this.diag(
+          'error',
+          'unexpected-line',
+          `unexpected line in the header: expected a [Client] declaration, a comment or the ----- separator`,
+          this.range(a, b),
+        );
+        continue;
+      }
+      l = this.step(l, a, b, content, seenSeparator);
+    }
+    this.checkClients();
+    return { script: this.script, diagnostics: this.diagnostics };
+  }
+
+  private collectClientNames(): void {
+    for (const line of this.lines) {
+      if (line.blank || line.indented) continue;
+      if (this.text.charCodeAt(line.start) !== 91 /* [ */) continue;
+      const m = /^\[[^\]]*\]\s*(.*?)\s*$/.exec(this.text.slice(line.start, line.end));
+      if (m && m[1]) this.declaredNames.add(m[1]);
+    }
+    this.clientNames = [...this.declaredNames].sort((x, y) => y.length - x.length);
+  }
+
+  private looksLikeStep(content: string): boolean {
+    return this.splitStep(content) !== undefined;
+  }
+
+  /** Index of the last indented/blank line of the run that starts after `l` (or `l` itself). */
+  private blockEnd(l: number): number {
+    let last = l;
+    for (let j = l + 1; j < this.lines.length; j++) {
+      const ln = this.lines[j];
+      if (ln.blank) continue;
+      if (!ln.indented) break;
+      last = j;
+    }
+    return last;
+  }
+
+  private clientDecl(
+    a: number,
+    b: number,
+    content: string,
+    firstLine: Map<string, number>,
+    l: number,
+  ): ClientDecl | undefined {
+    const close = content.indexOf(']');
+    if (close === -1) {
+      this.diag(
+        'error',
+        'client-syntax',
+        "a client declaration looks like '[Client] Name': missing ']'",
+        this.range(a, b),
+      );
+      return undefined;
+    }
+    const className = content.slice(1, close).trim();
+    let ns = close + 1;
+    while (ns < content.length && isSpace(content.charCodeAt(ns))) ns++;
+    const name = content.slice(ns).trim();
+    const nameRange = name ? this.range(a + ns, a + ns + name.length) : this.range(a, b);
+    if (!name) {
+      this.diag(
+        'error',
+        'client-syntax',
+        "a client declaration needs a name: '[Client] Romeo'",
+        this.range(a, b),
+      );
+      return undefined;
+    }
+    if (className !== 'Client') {
+      this.diag(
+        'warning',
+        'unknown-class',
+        `unknown character class '[${className}]': only [Client] is known; it is treated as a client`,
+        this.range(a, a + close + 1),
+      );
+    }
+    const decl: ClientDecl = {
+      name,
+      className,
+      properties: {},
+      range: this.range(a, b),
+      nameRange,
+    };
+    const first = firstLine.get(name);
+    if (first !== undefined) {
+      this.diag(
+        'error',
+        'duplicate-client',
+        `client '${name}' is already declared on line ${first + 1}`,
+        nameRange,
+      );
+      return decl; // properties are read but the duplicate is not added
+    }
+    firstLine.set(name, l);
+    this.script.clients.push(decl);
+    return decl;
+  }
+
+  private property(client: ClientDecl, a: number, b: number, content: string): void {
+    const colon = content.indexOf(':');
+    if (colon <= 0) {
+      this.diag(
+        'error',
+        'client-property',
+        `expected a 'key: value' property of client '${client.name}'`,
+        this.range(a, b),
+      );
+      return;
+    }
+    const key = content.slice(0, colon).trim();
+    const value = content.slice(colon + 1).trim();
+    client.properties[key] = value;
+    switch (key) {
+      case 'jid':
+        client.jid = value;
+        break;
+      case 'password':
+        client.password = value;
+        break;
+      case 'resource':
+        client.resource = value;
+        break;
+      case 'connect_host':
+        client.connectHost = value;
+        break;
+      case 'connect_port': {
+        const port = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (!(port >= 1 && port <= 65535)) {
+          this.diag(
+            'error',
+            'client-property',
+            `connect_port must be a port number (1-65535), got '${value}'`,
+            this.range(a, b),
+          );
+        } else client.connectPort = port;
+        break;
+      }
+      default:
+        if (!KNOWN_PROPERTIES.includes(key)) {
+          // Kept in `properties`; scansion's docs list only the known ones, so say so gently.
+          this.diag(
+            'info',
+            'unknown-property',
+            `unknown client property '${key}' (known: ${KNOWN_PROPERTIES.join(', ')})`,
+            this.range(a, a + colon),
+          );
+        }
+    }
+  }
+
+  private checkClients(): void {
+    for (const c of this.script.clients) {
+      if (!c.jid) {
+        this.diag(
+          'error',
+          'client-without-jid',
+          `client '${c.name}' has no jid: add an indented 'jid: user@localhost' line`,
+          c.nameRange,
+        );
+      }
+    }
+  }
+
+  /**
+   * Split a step line into client / verb / rest. Undefined when it does not look like a step at all.
+   * Offsets are relative to `content`.
+   */
+  private splitStep(
+    content: string,
+  ): { client: string; clientEnd: number; verbStart: number; declared: boolean } | undefined {
+    for (const name of this.clientNames) {
+      if (
+        content.startsWith(name) &&
+        content.length > name.length &&
+        isSpace(content.charCodeAt(name.length))
+      ) {
+        let v = name.length;
+        while (v < content.length && isSpace(content.charCodeAt(v))) v++;
+        return { client: name, clientEnd: name.length, verbStart: v, declared: true };
+      }
+    }
+    // Undeclared client: the name is everything before the first known verb.
+    const m = /^(.+?)[ \t]+(connects|disconnects|sends|receives)(?![A-Za-z])/.exec(content);
+    if (!m) return undefined;
+    return {
+      client: m[1],
+      clientEnd: m[1].length,
+      verbStart: m[0].length - m[2].length,
+      declared: false,
+    };
+  }
+
+  /** Parse a step starting at line `l`; returns the last line it consumed. */
+  private step(l: number, a: number, b: number, content: string, afterSeparator: boolean): number {
+    const split = this.splitStep(content);
+    const lineRange = this.range(a, b);
+    const end = this.blockEnd(l);
+    const blockRange = end > l ? this.blockRange(l + 1, end) : undefined;
+    if (!split) {
+      this.diag(
+        'error',
+        'unknown-action',
+        "cannot read this line as a step: expected '<client> connects', 'sends:', 'receives:', 'receives: nothing' or 'disconnects'",
+        lineRange,
+      );
+      return end;
+    }
+    if (!afterSeparator) {
+      this.diag(
+        'error',
+        'step-before-separator',
+        this.script.separator === undefined && !this.hasSeparatorLater(l)
+          ? 'step without a header separator: end the client declarations with a line of dashes (-----)'
+          : 'step before the ----- separator: steps belong after the header',
+        lineRange,
+      );
+    }
+    const clientRange = this.range(a, a + split.clientEnd);
+    // Verb.
+    let ve = split.verbStart;
+    while (ve < content.length && /[A-Za-z_]/.test(content[ve])) ve++;
+    const verb = content.slice(split.verbStart, ve);
+    if (!(VERBS as readonly string[]).includes(verb)) {
+      this.diag(
+        'error',
+        'unknown-action',
+        verb
+          ? `unknown action '${verb}' (expected connects, sends, receives, receives: nothing or disconnects)`
+          : `missing action after '${split.client}' (expected connects, sends, receives, receives: nothing or disconnects)`,
+        verb ? this.range(a + split.verbStart, a + ve) : lineRange,
+      );
+      return end;
+    }
+    if (!split.declared) {
+      this.diag(
+        'error',
+        'undeclared-client',
+        `client '${split.client}' is not declared (add '[Client] ${split.client}' with a jid to the header)`,
+        clientRange,
+      );
+    }
+    // After the verb: optional ':' then the rest.
+    let r = ve;
+    while (r < content.length && isSpace(content.charCodeAt(r))) r++;
+    if (content[r] === ':') r++;
+    while (r < content.length && isSpace(content.charCodeAt(r))) r++;
+    const rest = content.slice(r);
+    let action: StepAction = verb as Verb;
+    if (verb === 'receives' && rest === 'nothing') action = 'receives-nothing';
+    const base = {
+      index: this.script.steps.length,
+      client: split.client,
+      headerRange: lineRange,
+      range: lineRange,
+      ...(this.section !== undefined ? { section: this.section } : {}),
+    };
+    if (action === 'sends' || action === 'receives') {
+      const inline = rest.length > 0;
+      const startOffset = inline ? a + r : blockRange ? this.firstContent(l + 1, end) : -1;
+      if (startOffset < 0) {
+        this.diag(
+          'error',
+          'missing-xml',
+          `'${verb}' needs an XML stanza: put it on the following lines, indented`,
+          lineRange,
+        );
+        const step: XmlStep = { ...base, action, xml: '', xmlRange: lineRange, stanzas: [] };
+        this.script.steps.push(step);
+        return end;
+      }
+      const endOffset = end > l ? this.lines[end].end : b;
+      const step = this.xmlStep(base, action, startOffset, endOffset, l, end, inline ? a + r : -1);
+      this.script.steps.push(step);
+      return end;
+    }
+    if (action !== 'receives-nothing' && rest.length > 0) {
+      this.diag('error', 'trailing-text', `unexpected text after '${verb}': '${rest}'`, this.range(a + r, b));
+    }
+    if (blockRange) {
+      this.diag(
+        'error',
+        'unexpected-xml',
+        action === 'receives-nothing'
+          ? "'receives: nothing' takes no XML block"
+          : `'${verb}' takes no XML block`,
+        blockRange,
+      );
+    }
+    const step = {
+      ...base,
+      action,
+      range: blockRange ? { ...lineRange, ...endOfRange(blockRange) } : lineRange,
+    } as Step;
+    this.script.steps.push(step);
+    return end;
+  }
+
+  private hasSeparatorLater(l: number): boolean {
+    for (let j = l + 1; j < this.lines.length; j++) {
+      const ln = this.lines[j];
+      if (ln.blank || ln.indented) continue;
+      if (/^-{3,}\s*$/.test(this.text.slice(ln.start, ln.end))) return true;
+    }
+    return false;
+  }
+
+  /** Offset of the first non-whitespace character in lines from..to. */
+  private firstContent(from: number, to: number): number {
+    for (let j = from; j <= to; j++) {
+      if (!this.lines[j].blank) return this.trimmed(this.lines[j])[0];
+    }
+    return -1;
+  }
+
+  private blockRange(from: number, to: number): Range {
+    const s = this.firstContent(from, to);
+    return this.range(s < 0 ? this.lines[from].start : s, this.lines[to].end);
+  }
+
+  private xmlStep(
+    base: Omit<XmlStep, 'action' | 'xml' | 'xmlRange' | 'stanzas'>,
+    action: 'sends' | 'receives',
+    start: number,
+    end: number,
+    headerLine: number,
+    lastLine: number,
+    inlineStart: number,
+  ): XmlStep {
+    const { elements, diagnostics } = parseXmlSlice(this.text, start, end, this.index);
+    for (const d of diagnostics) this.diagnostics.push(d);
+    const xmlRange = this.range(start, end);
+    const step: XmlStep = {
+      ...base,
+      action,
+      range: { ...base.range, ...endOfRange(xmlRange) },
+      xml: this.dedent(headerLine, lastLine, inlineStart),
+      xmlRange,
+      stanzas: elements,
+    };
+    if (elements.length === 0 && diagnostics.length === 0) {
+      this.diag(
+        'error',
+        'missing-xml',
+        `'${action}' needs an XML stanza, but the block holds no element`,
+        xmlRange,
+      );
+    }
+    if (elements.length > 1) {
+      this.diag(
+        'warning',
+        'multiple-stanzas',
+        `this block holds ${elements.length} stanzas; they are ${action === 'sends' ? 'sent' : 'expected'} one after another (scansion accepts this, but one stanza per step is clearer)`,
+        xmlRange,
+      );
+    }
+    this.checkVariables(start, end);
+    return step;
+  }
+
+  /** The block as written, common indentation removed (for display and the `xml` field). */
+  private dedent(headerLine: number, lastLine: number, inlineStart: number): string {
+    const parts: string[] = [];
+    let min = Infinity;
+    for (let j = headerLine + 1; j <= lastLine; j++) {
+      const ln = this.lines[j];
+      if (ln.blank) continue;
+      let k = ln.start;
+      while (k < ln.end && isSpace(this.text.charCodeAt(k))) k++;
+      min = Math.min(min, k - ln.start);
+    }
+    if (inlineStart >= 0) parts.push(this.text.slice(inlineStart, this.lines[headerLine].end).trimEnd());
+    let first = inlineStart < 0;
+    for (let j = headerLine + 1; j <= lastLine; j++) {
+      const ln = this.lines[j];
+      if (first && ln.blank) continue;
+      first = false;
+      parts.push(ln.blank ? '' : this.text.slice(ln.start + min, ln.end));
+    }
+    return parts.join('\n');
+  }
+
+  private checkVariables(start: number, end: number): void {
+    for (const ref of findVariables(this.text, start, end)) {
+      const r = this.range(ref.start, ref.end);
+      const parsed = parseVariableName(ref.name);
+      if (!parsed) {
+        this.diag(
+          'error',
+          'unknown-variable',
+          `unknown variable '\${${ref.name}}' (known: \${<client>'s JID} and \${<client>'s full JID})`,
+          r,
+        );
+      } else if (!this.declaredNames.has(parsed.client)) {
+        this.diag(
+          'error',
+          'undeclared-variable-client',
+          `variable '\${${ref.name}}' names an undeclared client '${parsed.client}'`,
+          r,
+        );
+      }
+    }
+  }
+}
+
+function endOfRange(r: Range): { endLine: number; endColumn: number } {
+  return { endLine: r.endLine, endColumn: r.endColumn };
+}
+
+/** Parse a .scs script. Never throws: problems come back as diagnostics beside a partial script. */
+export function parse(text: string): ParseResult {
+  const src = typeof text === 'string' ? text : String(text ?? '');
+  try {
+    return new ScriptParser(src).run();
+  } catch (e) {
+    // Defensive: a bug here must not crash the page or the CLI.
+    return {
+      script: { metadata: { description: [], tags: [] }, clients: [], steps: [], comments: [] },
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'internal',
+          message: `internal parser error: ${(e as Error)?.message ?? String(e)}`,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+        },
+      ],
+    };
+  }
+}

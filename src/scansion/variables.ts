@@ -1,0 +1,92 @@
+// Variables: `${Romeo's JID}` (bare JID), `${Romeo's full JID}` (bound full JID, known after
+// `connects`). The client name may itself contain "'s" (`${Juliet's phone's full JID}`): the kind is
+// read from the END of the name, so everything before the last "'s JID" / "'s full JID" is the client.
+// Special attribute values `{scansion:any}` and `{scansion:capture:NAME}` are the matcher's business.
+import { Element } from 'ltx';
+import type { Node } from 'ltx';
+import { locOf, setLoc } from './xml';
+
+export type JidKind = 'JID' | 'full JID';
+
+/** The variable name for a client's JID, e.g. jidVariable("Romeo", "full JID") = "Romeo's full JID". */
+export function jidVariable(client: string, kind: JidKind): string {
+  return `${client}'s ${kind}`;
+}
+
+/** Split a variable name into client and kind; undefined when it is not a JID variable. */
+export function parseVariableName(name: string): { client: string; kind: JidKind } | undefined {
+  if (name.endsWith("'s full JID")) {
+    const client = name.slice(0, -"'s full JID".length);
+    return client ? { client, kind: 'full JID' } : undefined;
+  }
+  if (name.endsWith("'s JID")) {
+    const client = name.slice(0, -"'s JID".length);
+    return client ? { client, kind: 'JID' } : undefined;
+  }
+  return undefined;
+}
+
+export interface VariableRef {
+  name: string;
+  /** Offsets of `${` and just after `}` in the searched text. */
+  start: number;
+  end: number;
+}
+
+/** Every `${...}` reference in `text` (between `from` and `to`), in order. Linear scan, no regex. */
+export function findVariables(text: string, from = 0, to = text.length): VariableRef[] {
+  const out: VariableRef[] = [];
+  let i = text.indexOf('${', from);
+  while (i !== -1 && i < to) {
+    const close = text.indexOf('}', i + 2);
+    const nl = text.indexOf('\n', i + 2);
+    if (close === -1 || close >= to || (nl !== -1 && nl < close)) {
+      i = text.indexOf('${', i + 2);
+      continue;
+    }
+    out.push({ name: text.slice(i + 2, close), start: i, end: close + 1 });
+    i = text.indexOf('${', close + 1);
+  }
+  return out;
+}
+
+/** Substitute `${name}` in a string; unknown names are left as written and collected. */
+export function expandString(s: string, vars: Record<string, string>, unknown: Set<string>): string {
+  if (s.indexOf('${') === -1) return s;
+  let out = '';
+  let last = 0;
+  for (const ref of findVariables(s)) {
+    out += s.slice(last, ref.start);
+    const v = Object.prototype.hasOwnProperty.call(vars, ref.name) ? vars[ref.name] : undefined;
+    if (v === undefined) {
+      unknown.add(ref.name);
+      out += s.slice(ref.start, ref.end);
+    } else out += v;
+    last = ref.end;
+  }
+  return out + s.slice(last);
+}
+
+function expandNode(node: Node, vars: Record<string, string>, unknown: Set<string>): Node {
+  if (typeof node === 'string') return expandString(node, vars, unknown);
+  const attrs: Record<string, string> = {};
+  for (const k of Object.keys(node.attrs)) {
+    const v = node.attrs[k];
+    attrs[k] = typeof v === 'string' ? expandString(v, vars, unknown) : v;
+  }
+  const copy = new Element(node.name, attrs);
+  for (const child of node.children) copy.cnode(expandNode(child, vars, unknown));
+  const loc = locOf(node);
+  if (loc) setLoc(copy, loc);
+  return copy;
+}
+
+/**
+ * Deep clone of `el` with `${...}` substituted in attribute values and text. Unknown names are listed
+ * (each once) and left as written. The clone keeps the source positions of the original (`locOf`).
+ */
+export function expand(el: Element, vars: Record<string, string>): { element: Element; unknown: string[] } {
+  const unknown = new Set<string>();
+  const element = expandNode(el, vars, unknown) as Element;
+  return { element, unknown: [...unknown] };
+}
