@@ -1,6 +1,6 @@
 // Reading `scs run --reporter json` reports (buildJsonReport in src/runner/report.ts), which the page also
-// exposes as window.scansionResult. Kept tolerant of the exact nesting (entry.verdict or
-// entry.result.verdict) so a field added to the report never breaks the e2e suite.
+// exposes as window.scansionResult: { summary, scripts: [{ file, status, durationMs, failure }] }.
+// Tolerant of a nested result.verdict too, so a reshaped entry fails a spec with a clear message.
 export type Verdict = 'pass' | 'fail' | 'error';
 
 export interface ReportEntryView {
@@ -18,7 +18,7 @@ export function reportEntries(report: unknown): ReportEntryView[] {
   return report.scripts.filter(isObj).map((e) => {
     const result = isObj(e.result) ? e.result : e;
     const failure = isObj(result.failure) ? result.failure : isObj(e.failure) ? e.failure : undefined;
-    const verdict = (result.verdict ?? e.verdict) as Verdict | undefined;
+    const verdict = (e.status ?? result.verdict ?? e.verdict) as Verdict | undefined;
     const message =
       (failure && typeof failure.message === 'string' ? failure.message : undefined) ??
       (typeof e.error === 'string' ? e.error : isObj(e.error) ? String(e.error.message) : undefined);
