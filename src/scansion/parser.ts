@@ -178,6 +178,8 @@ class ScriptParser {
       l = this.step(l, a, b, content, seenSeparator);
     }
     this.checkClients();
+    // Report in file order (stable: same-position diagnostics keep their discovery order).
+    this.diagnostics.sort((x, y) => x.line - y.line || x.column - y.column);
     return { script: this.script, diagnostics: this.diagnostics };
   }
 
