@@ -1,0 +1,42 @@
+// JIDs as the mock core needs them (RFC 7622, simplified): split, bare, and a validity check good enough
+// to answer `jid-malformed` where Prosody does (e.g. `a@b@c`). Local part and domain are case-folded as
+// nodeprep/nameprep would for ASCII; the resource is kept as written.
+
+export interface Jid {
+  local?: string;
+  domain: string;
+  resource?: string;
+}
+
+/** Parse and normalise a JID; undefined when it is malformed. */
+export function parseJid(text: string): Jid | undefined {
+  if (typeof text !== 'string' || text.length === 0) return undefined;
+  const slash = text.indexOf('/');
+  const bare = slash === -1 ? text : text.slice(0, slash);
+  const resource = slash === -1 ? undefined : text.slice(slash + 1);
+  if (resource !== undefined && resource.length === 0) return undefined;
+  const parts = bare.split('@');
+  if (parts.length > 2) return undefined;
+  const [local, domain] = parts.length === 2 ? parts : [undefined, parts[0]];
+  if (local !== undefined && (local.length === 0 || /[\s"&'/:<>]/.test(local))) return undefined;
+  if (!domain || /[\s@/]/.test(domain) || domain.startsWith('.') || domain.endsWith('.')) return undefined;
+  return {
+    local: local?.toLowerCase(),
+    domain: domain.toLowerCase(),
+    resource,
+  };
+}
+
+export function bareOf(jid: Jid): string {
+  return jid.local === undefined ? jid.domain : `${jid.local}@${jid.domain}`;
+}
+
+export function fullOf(jid: Jid): string {
+  return jid.resource === undefined ? bareOf(jid) : `${bareOf(jid)}/${jid.resource}`;
+}
+
+/** Bare JID of a JID string as written (no validation); '' for ''. */
+export function bareString(jid: string): string {
+  const slash = jid.indexOf('/');
+  return slash === -1 ? jid : jid.slice(0, slash);
+}

@@ -1,0 +1,72 @@
+// Stanza helpers shared by the core: copies that share nothing, and error replies shaped exactly as
+// Prosody's `st.error_reply` builds them (RFC 6120 §8.3): a new stanza of the same name with
+// `from`/`to` swapped, the same `id`, `type='error'`, and `<error type>` holding the condition and an
+// optional `<text>`; the original payload is not echoed.
+import { Element, type Node } from 'ltx';
+
+export const NS_CLIENT = 'jabber:client';
+export const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
+export const NS_DELAY = 'urn:xmpp:delay';
+
+export type ErrorType = 'cancel' | 'modify' | 'auth' | 'wait' | 'continue';
+
+/** A deep copy with no parent and no shared attribute objects or children. */
+export function copyElement(el: Element): Element {
+  const copy = new Element(el.name, { ...el.attrs });
+  for (const child of el.children) {
+    copy.children.push(typeof child === 'string' ? child : copyNode(child, copy));
+  }
+  return copy;
+}
+
+function copyNode(child: Node, parent: Element): Node {
+  if (typeof child === 'string') return child;
+  const c = copyElement(child);
+  c.parent = parent;
+  return c;
+}
+
+/** Append a child element (sets its parent). */
+export function appendChild(parent: Element, child: Element): Element {
+  child.parent = parent;
+  parent.children.push(child);
+  return child;
+}
+
+export function errorReply(stanza: Element, type: ErrorType, condition: string, text?: string): Element {
+  const attrs: Record<string, string> = {};
+  if (stanza.attrs.id !== undefined) attrs.id = stanza.attrs.id;
+  if (stanza.attrs.to !== undefined) attrs.from = stanza.attrs.to;
+  if (stanza.attrs.from !== undefined) attrs.to = stanza.attrs.from;
+  attrs.type = 'error';
+  const reply = new Element(stanza.name, attrs);
+  const error = reply.c('error', { type });
+  error.c(condition, { xmlns: NS_STANZAS });
+  if (text !== undefined) error.c('text', { xmlns: NS_STANZAS }).t(text);
+  return reply;
+}
+
+/** `st.reply` for an iq: a result with `from`/`to` swapped and the same id. */
+export function iqResult(stanza: Element): Element {
+  const attrs: Record<string, string> = {};
+  if (stanza.attrs.id !== undefined) attrs.id = stanza.attrs.id;
+  if (stanza.attrs.to !== undefined) attrs.from = stanza.attrs.to;
+  if (stanza.attrs.from !== undefined) attrs.to = stanza.attrs.from;
+  attrs.type = 'result';
+  return new Element('iq', attrs);
+}
+
+/** The first child element of an iq (its payload), if any. */
+export function firstChildElement(el: Element): Element | undefined {
+  for (const c of el.children) if (typeof c !== 'string') return c;
+  return undefined;
+}
+
+export function childElements(el: Element): Element[] {
+  return el.children.filter((c): c is Element => typeof c !== 'string');
+}
+
+/** XEP-0082 date-time without fractions, as Prosody's util.datetime.datetime() writes it. */
+export function xmppDateTime(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
