@@ -66,7 +66,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         nodeOnly, noReact,
         up(['cli', 'store', 'services', 'editor', 'ui'], 'The mock server is a pure state machine below the UI and CLI.'),
-        { group: ['**/runner/*', '!**/runner/transport', '**/runner/**/*'], message: 'The mock imports only the runner\'s Transport type (src/runner/transport.ts), nothing else of the runner.' },
+        { group: ['**/runner/*', '**/runner/**/*', '!**/runner/transport'], message: 'The mock imports only the runner\'s Transport type (src/runner/transport.ts), nothing else of the runner.' },
         { group: ['@xmpp/client', '@xmpp/client-core', '@xmpp/websocket', '@xmpp/tcp'], message: 'The mock is the server: it needs no client connection library.' },
       ] }],
     },

@@ -99,8 +99,7 @@ export function createInProcessTransportFor(server: MockServer): InProcessTransp
     async connect(options: ConnectOptions): Promise<Session> {
       // Everything sent before this connect is processed first, as on a real server.
       await server.settled();
-      let session: BufferedSession | undefined;
-      let serverSession: ServerSession | undefined;
+      let session: BufferedSession | undefined = undefined;
       const early: Element[] = [];
       const outcome = server.connect(
         { jid: options.jid, password: options.password, resource: options.resource },
@@ -115,8 +114,7 @@ export function createInProcessTransportFor(server: MockServer): InProcessTransp
         },
       );
       if (!outcome.ok) throw new TransportError(outcome.kind, outcome.message);
-      serverSession = outcome.session;
-      const ss = serverSession;
+      const ss: ServerSession = outcome.session;
       session = new BufferedSession(ss.jid, {
         send: (stanza) => ss.send(stanza),
         close: () => ss.close(),
