@@ -14,7 +14,9 @@
 //   longest first, before falling back to "first word(s) before a known verb".
 import { LineIndex } from './positions';
 import { findVariables, parseVariableName } from './variables';
-import { parseXmlSlice } from './xml';
+import { locOf, parseXmlSlice } from './xml';
+import { ANY, isCaptureValue } from './matcher';
+import type { Element } from 'ltx';
 import type { ClientDecl, Diagnostic, ParseResult, Range, Script, Step, StepAction, XmlStep } from './types';
 
 const VERBS = ['connects', 'disconnects', 'sends', 'receives'] as const;
@@ -49,6 +51,9 @@ class ScriptParser {
   private clientNames: string[] = [];
   private declaredNames = new Set<string>();
   private section: string | undefined;
+  /** Clients connected at the current step, and those that have connected at some point. */
+  private connected = new Set<string>();
+  private everConnected = new Set<string>();
   private metadataOpen = true;
 
   constructor(readonly text: string) {
@@ -439,12 +444,12 @@ class ScriptParser {
           lineRange,
         );
         const step: XmlStep = { ...base, action, xml: '', xmlRange: lineRange, stanzas: [] };
-        this.script.steps.push(step);
+        this.pushStep(step);
         return end;
       }
       const endOffset = end > l ? this.lines[end].end : b;
       const step = this.xmlStep(base, action, startOffset, endOffset, l, end, inline ? a + r : -1);
-      this.script.steps.push(step);
+      this.pushStep(step);
       return end;
     }
     if (action !== 'receives-nothing' && rest.length > 0) {
@@ -465,7 +470,7 @@ class ScriptParser {
       action,
       range: blockRange ? { ...lineRange, ...endOfRange(blockRange) } : lineRange,
     } as Step;
-    this.script.steps.push(step);
+    this.pushStep(step);
     return end;
   }
 
@@ -528,7 +533,47 @@ class ScriptParser {
       );
     }
     this.checkVariables(start, end);
+    for (const el of elements) this.checkSpecials(el, action);
     return step;
+  }
+
+  /** `scansion:strict` values and `{scansion:...}` special values (matcher instructions). */
+  private checkSpecials(el: Element, action: 'sends' | 'receives'): void {
+    const loc = locOf(el);
+    for (const [name, value] of Object.entries(el.attrs)) {
+      const at = loc?.attrs[name] ?? loc?.nameRange;
+      if (!at) continue;
+      if (name === 'scansion:strict') {
+        if (action === 'sends')
+          this.diag(
+            'info',
+            'matcher-instruction-in-sends',
+            `scansion:strict only means something in receives: blocks; here it would be sent as written`,
+            at,
+          );
+        else if (value !== 'true' && value !== 'false')
+          this.diag('error', 'strict-value', `scansion:strict must be 'true' or 'false', got '${value}'`, at);
+        continue;
+      }
+      if (typeof value !== 'string' || !value.startsWith('{scansion:')) continue;
+      if (value === ANY || isCaptureValue(value)) {
+        if (action === 'sends')
+          this.diag(
+            'info',
+            'matcher-instruction-in-sends',
+            `${value} only means something in receives: blocks; here it would be sent as written`,
+            at,
+          );
+        continue;
+      }
+      this.diag(
+        'warning',
+        'unknown-special-value',
+        `unknown special value '${value}' (known: {scansion:any}, {scansion:capture:NAME}); it is compared as written`,
+        at,
+      );
+    }
+    for (const c of el.children) if (typeof c === 'object') this.checkSpecials(c, action);
   }
 
   /** The block as written, common indentation removed (for display and the `xml` field). */
@@ -553,6 +598,31 @@ class ScriptParser {
     return parts.join('\n');
   }
 
+  /** Append a step and check it against the session state so far (warnings: scansion would fail it). */
+  private pushStep(step: Step): void {
+    const c = step.client;
+    if (this.declaredNames.has(c)) {
+      const r = step.headerRange;
+      if (step.action === 'connects') {
+        if (this.connected.has(c))
+          this.diag('warning', 'already-connected', `'${c}' is already connected`, r);
+        this.connected.add(c);
+        this.everConnected.add(c);
+      } else if (!this.connected.has(c)) {
+        // A second `disconnects` is harmless (presence_preapproval.scs does it): only an info.
+        this.diag(
+          step.action === 'disconnects' ? 'info' : 'warning',
+          'not-connected',
+          this.everConnected.has(c)
+            ? `'${c}' has disconnected: add '${c} connects' before this step`
+            : `'${c}' is not connected yet: add '${c} connects' before this step`,
+          r,
+        );
+      } else if (step.action === 'disconnects') this.connected.delete(c);
+    }
+    this.script.steps.push(step);
+  }
+
   private checkVariables(start: number, end: number): void {
     for (const ref of findVariables(this.text, start, end)) {
       const r = this.range(ref.start, ref.end);
@@ -569,6 +639,14 @@ class ScriptParser {
           'error',
           'undeclared-variable-client',
           `variable '\${${ref.name}}' names an undeclared client '${parsed.client}'`,
+          r,
+        );
+      } else if (parsed.kind === 'full JID' && !this.everConnected.has(parsed.client)) {
+        // The full JID is bound at `connects`; before that it has no value.
+        this.diag(
+          'warning',
+          'variable-before-connect',
+          `'\${${ref.name}}' has no value yet: ${parsed.client} has not connected at this point`,
           r,
         );
       }
