@@ -1,0 +1,112 @@
+// Pure mappings from store state to what the editor draws: diagnostics -> marker data, and the run's
+// step states -> one gutter mark per step plus the current step's highlight. monacoEditor.ts turns
+// these into Monaco markers and decorations.
+import type { Diagnostic, Script, Step } from '../scansion/types';
+import type { StepRunState } from '../store';
+
+type StepStatus = StepRunState['status'];
+
+/** Monaco's MarkerSeverity values (kept here so this file needs no Monaco import). */
+export const SEVERITY = { error: 8, warning: 4, info: 2 } as const;
+
+export interface MarkerData {
+  severity: number;
+  message: string;
+  code: string;
+  source: string;
+  startLineNumber: number;
+  startColumn: number;
+  endLineNumber: number;
+  endColumn: number;
+}
+
+/**
+ * Diagnostics (1-based, end exclusive: Monaco's convention) to marker data. An empty range is widened
+ * to one character so that the squiggle is visible (Monaco clamps it at the end of the line).
+ */
+export function diagnosticsToMarkers(diagnostics: readonly Diagnostic[]): MarkerData[] {
+  return diagnostics.map((d) => {
+    const line = Math.max(1, d.line);
+    const column = Math.max(1, d.column);
+    let endLine = Math.max(line, d.endLine || line);
+    let endColumn = d.endColumn || column;
+    if (endLine === line && endColumn <= column) {
+      endLine = line;
+      endColumn = column + 1;
+    }
+    return {
+      severity: SEVERITY[d.severity] ?? SEVERITY.error,
+      message: d.message,
+      code: d.code,
+      source: 'scansion',
+      startLineNumber: line,
+      startColumn: column,
+      endLineNumber: endLine,
+      endColumn,
+    };
+  });
+}
+
+export interface StepMark {
+  index: number;
+  /** The action line (step.headerRange.line). */
+  line: number;
+  /** Last line of the step's block (step.range.endLine, inclusive of text on it). */
+  endLine: number;
+  status: StepStatus;
+  /** The step being run now, or the one a paused run will run next. */
+  current: boolean;
+  /** Hover text for the gutter glyph. */
+  hover: string;
+}
+
+export interface StepRunInfo {
+  status: StepStatus;
+  durationMs?: number;
+}
+
+export function stepText(step: Step): string {
+  switch (step.action) {
+    case 'connects':
+    case 'disconnects':
+      return `${step.client} ${step.action}`;
+    case 'receives-nothing':
+      return `${step.client} receives: nothing`;
+    default:
+      return `${step.client} ${step.action}:`;
+  }
+}
+
+/**
+ * One mark per step of the run's script. No marks before a run (no step states): the gutter stays
+ * quiet while writing. `current` is the running step, or the next step while paused.
+ */
+export function stepMarks(
+  script: Script | null,
+  steps: readonly StepRunInfo[],
+  currentStep: number | null,
+  nextStep: number | null = null,
+): StepMark[] {
+  if (!script || steps.length === 0) return [];
+  const current = currentStep ?? nextStep;
+  return script.steps.map((step, i) => {
+    const info = steps[i];
+    const status: StepStatus = info?.status ?? 'pending';
+    const duration =
+      info?.durationMs !== undefined && (status === 'passed' || status === 'failed')
+        ? ` in ${Math.round(info.durationMs)} ms`
+        : '';
+    const endLine =
+      step.range.endColumn === 1 && step.range.endLine > step.range.line
+        ? step.range.endLine - 1
+        : step.range.endLine;
+    return {
+      index: i,
+      line: step.headerRange.line,
+      endLine: Math.max(step.headerRange.line, endLine),
+      status,
+      current: i === current,
+      hover: `Step ${i + 1}: ${stepText(step)} — ${status}${duration}`,
+    };
+  });
+}
