@@ -4,7 +4,7 @@ export { parse as checkScript } from './parser';
 export { locOf, parseXml } from './xml';
 export { jidVariable, parseVariableName, findVariables, expand, expandString } from './variables';
 export type { JidKind, VariableRef } from './variables';
-export { match, ANY, isCaptureValue } from './matcher';
+export { match, ANY, isCaptureValue, strictness } from './matcher';
 export { serialize } from './serialize';
 export { LineIndex } from './positions';
 export type * from './types';

@@ -96,6 +96,19 @@ function strictOf(exp: Element, parentStrict: boolean, parentNs: string): boolea
   return parentStrict;
 }
 
+/** The matching mode of every element of an expected stanza (rule M3): true = strict. For UIs and tests. */
+export function strictness(expected: Element): Map<Element, boolean> {
+  const out = new Map<Element, boolean>();
+  const walk = (el: Element, parentStrict: boolean, parentNs: string): void => {
+    const strict = strictOf(el, parentStrict, parentNs);
+    out.set(el, strict);
+    const ns = el.attrs.xmlns ?? parentNs;
+    for (const c of elementChildren(el)) walk(c, strict, ns);
+  };
+  walk(expected, false, DEFAULT_NS);
+  return out;
+}
+
 function indexedPaths(parentPath: string, els: Element[]): string[] {
   const counts = new Map<string, number>();
   return els.map((e) => {
