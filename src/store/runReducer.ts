@@ -1,7 +1,6 @@
 // Pure reduction of runner events into run state. Events of any run but the current one are dropped,
 // so a late event of a stopped run never reaches a newer one.
-// eslint-disable-next-line no-restricted-imports -- src/runner/events.ts, not Node's 'events' (the nodeOnly pattern matches any path segment)
-import type { RunEvent } from '../runner/events';
+import type { RunEvent } from '../runner';
 import type { RunSlice, StanzaEntry, StepRunState } from './types';
 
 export type RunData = Pick<

@@ -22,6 +22,18 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
     set((s) =>
       s.runId === runId ? { runError: message, status: 'error', currentStep: null, nextStep: null } : s,
     ),
+  markStopped: (runId) =>
+    set((s) =>
+      s.runId === runId
+        ? {
+            status: 'idle',
+            stopped: true,
+            currentStep: null,
+            nextStep: null,
+            steps: s.steps.map((x) => (x.status === 'running' ? { ...x, status: 'skipped' as const } : x)),
+          }
+        : s,
+    ),
   resetRun: () => set(idleRun()),
   selectStep: (index) => set({ selectedStep: index }),
 });

@@ -50,6 +50,7 @@ export function idleRun() {
     result: null,
     jsonReport: null,
     runError: null,
+    stopped: false,
     startedAt: null,
   };
 }

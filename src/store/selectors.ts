@@ -52,9 +52,9 @@ export const selectErrors = (s: AppState): Diagnostic[] => {
 /** The first error that blocks a run, if any (parse must be current). */
 export const selectBlockingError = (s: AppState): Diagnostic | null => selectErrors(s)[0] ?? null;
 
-/** True when there is nothing runnable: errors, or no steps. */
+/** False when there is nothing runnable: errors, or no steps (as of the last parse). */
 export const selectCanRun = (s: AppState): boolean =>
-  selectErrors(s).length === 0 && s.parsed.script.steps.length > 0 && s.parsedText === s.text;
+  selectErrors(s).length === 0 && s.parsed.script.steps.length > 0;
 
 export const selectIsActive = (s: AppState): boolean => s.status === 'running' || s.status === 'paused';
 

@@ -1,7 +1,6 @@
 // State shapes of the page's one store. Types only: the store holds state, services do the I/O.
 import type { Diagnostic, ParseResult, Script, StepAction } from '../scansion/types';
-// eslint-disable-next-line no-restricted-imports -- src/runner/events.ts, not Node's 'events' (the nodeOnly pattern matches any path segment)
-import type { ConnectionState, RunEvent, RunResult, StepFailure, StepStatus } from '../runner/events';
+import type { ConnectionState, RunEvent, RunResult, StepFailure, StepStatus } from '../runner';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'pass' | 'fail' | 'error';
 /** What `run-status` shows: the run status, or 'invalid' when idle and the script has errors. */
@@ -89,6 +88,8 @@ export interface RunSlice {
   jsonReport: JsonReportLike | null;
   /** A failure outside any step (transport could not be created, runner threw). */
   runError: string | null;
+  /** The user stopped the current run (status is back to idle, results kept). */
+  stopped: boolean;
   startedAt: number | null;
   /** Called by the run controller when it starts a run: resets run state for this runId. */
   beginRun(input: { runId: string; script: Script; target: string }): void;
@@ -98,6 +99,8 @@ export interface RunSlice {
   applyEvents(events: RunEvent[]): void;
   setJsonReport(runId: string, report: JsonReportLike | null): void;
   setRunError(runId: string, message: string): void;
+  /** The user stopped the run: back to idle, keeping what it did so far. */
+  markStopped(runId: string): void;
   /** Back to idle: clears results, console and selection. */
   resetRun(): void;
   selectStep(index: number | null): void;

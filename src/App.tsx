@@ -1,0 +1,49 @@
+// The page: header, editor | run panel, the output panel below, a status bar. Composition only.
+import { useEffect } from 'react';
+import type { AppServices } from './services';
+import { selectTheme, StoreProvider, useAppStore, type AppStore } from './store';
+import { BottomPanel } from './ui/BottomPanel';
+import { EditorPane } from './ui/EditorPane';
+import { Header } from './ui/Header';
+import { RunPanel } from './ui/RunPanel';
+import { ServicesContext } from './ui/ServicesContext';
+import { StatusBar } from './ui/StatusBar';
+import { useDropScript } from './ui/useDropScript';
+import { useShortcuts } from './ui/useShortcuts';
+import './ui/theme.css';
+import './ui/app.css';
+
+function Layout(props: { services: AppServices }) {
+  const theme = useAppStore(selectTheme);
+  useShortcuts(props.services);
+  const dropping = useDropScript(props.services);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <div className="app" data-theme={theme}>
+      <Header />
+      <main className="workbench">
+        <EditorPane />
+        <RunPanel />
+        <BottomPanel />
+      </main>
+      <StatusBar />
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a .scs file to open it
+        </div>
+      )}
+    </div>
+  );
+}
+
+export default function App(props: { store: AppStore; services: AppServices }) {
+  return (
+    <StoreProvider store={props.store}>
+      <ServicesContext.Provider value={props.services}>
+        <Layout services={props.services} />
+      </ServicesContext.Provider>
+    </StoreProvider>
+  );
+}

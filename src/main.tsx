@@ -1,0 +1,32 @@
+// Composition root: the store, the services, the automation hook, the first script, then the page.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import App from './App';
+import { startServices } from './services';
+import { appStore } from './store';
+
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+})();
+
+const services = startServices(appStore, { storage, baseUrl: import.meta.env.BASE_URL, win: window });
+// Autosave first (synchronously), so the first paint already shows the user's last text.
+services.loader.preload(window.location.href);
+services.parsing.flush();
+document.documentElement.dataset.theme = appStore.getState().theme;
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App store={appStore} services={services} />
+  </StrictMode>,
+);
+
+void services.loader.initial(window.location.href).then(({ request, cleanedHref }) => {
+  services.parsing.flush();
+  if (cleanedHref && cleanedHref !== window.location.href) window.history.replaceState(null, '', cleanedHref);
+  if (request.autorun) void services.run.run();
+});

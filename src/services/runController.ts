@@ -1,0 +1,254 @@
+// Run controller: the one place the page starts, steps, pauses and stops runs. It picks the transport,
+// creates the runner, feeds its events into the store (batched per frame) and drops events of any run
+// but the current one (by runId), so a stopped run can never write into a newer one.
+import { createRunner as defaultCreateRunner } from '../runner';
+import type { RunEvent, RunResult } from '../runner';
+import { buildJsonReport as defaultBuildReport } from '../runner/report';
+import type { Transport } from '../runner/transport';
+import type { AppStore, JsonReportLike } from '../store';
+import { defaultTransportFactory, targetLabel, type TransportFactory } from './transports';
+
+type CreateRunner = typeof defaultCreateRunner;
+type Runner = ReturnType<CreateRunner>;
+
+export interface RunControllerDeps {
+  store: AppStore;
+  makeTransport?: TransportFactory;
+  createRunner?: CreateRunner;
+  buildReport?: (entries: { file: string; result: RunResult }[]) => unknown;
+  /** Called before a run so `parsed` matches the text (the parsing service's flush). */
+  flushParse?: () => void;
+  /** Schedules a batched store update; defaults to ~one frame. */
+  schedule?: (fn: () => void) => void;
+  timeouts?: { receiveMs?: number; nothingMs?: number; connectMs?: number };
+}
+
+export interface RunController {
+  /** Run to the end (or resume a paused run); resolves with the JSON report, or null if it could not run. */
+  run(): Promise<JsonReportLike | null>;
+  /** Run exactly one step (starting a paused run first if none is active). */
+  step(): Promise<void>;
+  pause(): void;
+  resume(): void;
+  stop(): Promise<void>;
+  /** Stop and clear the results. */
+  reset(): Promise<void>;
+  /** Run until the step at or after the editor's cursor line, then pause. */
+  runToCursor(): Promise<void>;
+  runToLine(line: number): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+interface Active {
+  runId: string;
+  runner: Runner;
+  transport: Transport;
+  done: Promise<JsonReportLike | null>;
+  off: () => void;
+  /** stop() was asked: the run ends as "stopped", not with the runner's error verdict. */
+  stopping: boolean;
+}
+
+let seq = 0;
+function newRunId(): string {
+  seq += 1;
+  return `run-${Date.now().toString(36)}-${seq}`;
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
+
+export function createRunController(deps: RunControllerDeps): RunController {
+  const { store } = deps;
+  const makeTransport = deps.makeTransport ?? defaultTransportFactory;
+  const createRunner = deps.createRunner ?? defaultCreateRunner;
+  const buildReport = deps.buildReport ?? defaultBuildReport;
+  const schedule = deps.schedule ?? ((fn: () => void) => void setTimeout(fn, 16));
+
+  let active: Active | null = null;
+  /** A run being set up (transport loading): its id, so a newer request supersedes it. */
+  let pendingRunId: string | null = null;
+  let buffer: RunEvent[] = [];
+  let flushScheduled = false;
+
+  const flush = () => {
+    flushScheduled = false;
+    if (buffer.length === 0) return;
+    const events = buffer;
+    buffer = [];
+    store.getState().applyEvents(events);
+  };
+
+  const onEvent = (runId: string) => (e: RunEvent) => {
+    if (e.runId !== runId || store.getState().runId !== runId) return; // stale run
+    buffer.push(e);
+    if (e.type === 'run-finished' || e.type === 'paused' || e.type === 'step-failed') {
+      flush();
+    } else if (!flushScheduled) {
+      flushScheduled = true;
+      schedule(flush);
+    }
+  };
+
+  const isCurrent = (runId: string) => store.getState().runId === runId;
+
+  async function stopActive(): Promise<void> {
+    pendingRunId = null;
+    const a = active;
+    if (!a) return;
+    active = null;
+    a.stopping = true;
+    a.off();
+    try {
+      await a.runner.stop();
+    } catch {
+      // stopping never fails the page
+    }
+    await a.done.catch(() => null);
+  }
+
+  type Mode = { kind: 'run' } | { kind: 'step' } | { kind: 'runTo'; line: number };
+
+  async function begin(mode: Mode): Promise<Active | null> {
+    await stopActive();
+    deps.flushParse?.();
+    const s = store.getState();
+    const errors = s.parsed.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      const d = errors[0];
+      s.notify('error', `Cannot run: line ${d.line}: ${d.message}`);
+      return null;
+    }
+    if (s.parsed.script.steps.length === 0) {
+      s.notify('error', 'Cannot run: the script has no steps.');
+      return null;
+    }
+    const script = s.parsed.script;
+    const fileName = s.fileName;
+    const runId = newRunId();
+    pendingRunId = runId;
+    s.beginRun({ runId, script, target: targetLabel(s.target) });
+    if (s.target.kind === 'ws') s.addRecentUrl(s.target.url);
+
+    let transport: Transport;
+    try {
+      transport = await makeTransport(s.target);
+    } catch (err) {
+      if (isCurrent(runId))
+        store.getState().setRunError(runId, `Could not open the transport: ${messageOf(err)}`);
+      return null;
+    }
+    if (pendingRunId !== runId || !isCurrent(runId)) {
+      void transport.dispose?.();
+      return null;
+    }
+    pendingRunId = null;
+
+    const runner = createRunner({ script, transport, runId, timeouts: deps.timeouts });
+    const off = runner.on(onEvent(runId));
+    // Step and run-to start paused before the first step (the runner pauses at its first gate), then
+    // ask for one step or a line; a plain run just starts.
+    if (mode.kind !== 'run') runner.pause();
+    const started = runner.start();
+    if (mode.kind === 'runTo') runner.runTo(mode.line);
+
+    const a: Active = { runId, runner, transport, done: Promise.resolve(null), off, stopping: false };
+    active = a;
+    const done = started
+      .then(
+        (result) => {
+          flush();
+          if (!isCurrent(runId) || a.stopping) return null;
+          const st = store.getState();
+          if (st.result === null) {
+            // The runner always emits run-finished; apply the result in case it did not reach us.
+            st.applyEvent({ type: 'run-finished', runId, at: Date.now(), result });
+          }
+          let report: JsonReportLike | null = null;
+          try {
+            report = buildReport([{ file: fileName, result }]) as JsonReportLike;
+          } catch (err) {
+            st.notify('error', `Could not build the report: ${messageOf(err)}`);
+          }
+          store.getState().setJsonReport(runId, report);
+          return report;
+        },
+        (err) => {
+          flush();
+          if (isCurrent(runId))
+            store.getState().setRunError(runId, `The run stopped with an error: ${messageOf(err)}`);
+          return null;
+        },
+      )
+      .finally(() => {
+        off();
+        if (active?.runId === runId) active = null;
+        void Promise.resolve(transport.dispose?.()).catch(() => undefined);
+      });
+
+    a.done = done;
+    return a;
+  }
+
+  const runningOrPaused = () => {
+    const st = store.getState().status;
+    return active !== null && (st === 'running' || st === 'paused');
+  };
+
+  return {
+    async run() {
+      if (active && runningOrPaused()) {
+        if (store.getState().status === 'paused') active.runner.resume();
+        return active.done;
+      }
+      const a = await begin({ kind: 'run' });
+      return a ? a.done : null;
+    },
+    async step() {
+      if (active && store.getState().status === 'paused') {
+        await active.runner.step();
+        return;
+      }
+      if (active && runningOrPaused()) {
+        active.runner.pause();
+        return;
+      }
+      const a = await begin({ kind: 'step' });
+      if (a) await a.runner.step();
+    },
+    pause() {
+      if (active && store.getState().status === 'running') active.runner.pause();
+    },
+    resume() {
+      if (active && store.getState().status === 'paused') active.runner.resume();
+    },
+    async stop() {
+      const runId = active?.runId ?? pendingRunId;
+      const wasActive = runningOrPaused() || pendingRunId !== null;
+      await stopActive();
+      flush();
+      if (runId && wasActive && isCurrent(runId)) store.getState().markStopped(runId);
+    },
+    async reset() {
+      await stopActive();
+      buffer = [];
+      store.getState().resetRun();
+    },
+    async runToCursor() {
+      await this.runToLine(store.getState().cursorLine);
+    },
+    async runToLine(line: number) {
+      if (active && runningOrPaused()) {
+        active.runner.runTo(line);
+        if (store.getState().status === 'paused') active.runner.resume();
+        return;
+      }
+      await begin({ kind: 'runTo', line });
+    },
+    async dispose() {
+      await stopActive();
+    },
+  };
+}

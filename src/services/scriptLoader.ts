@@ -1,0 +1,203 @@
+// Script loading: files (open / drag and drop), URLs (?script=), share links (#s=), the gallery
+// (?example=NAME) and downloads. Every failure becomes a sentence in the store's notice, never a throw.
+import type { AppStore, ScriptSource } from '../store';
+import { DEFAULT_FILE, DEFAULT_SCRIPT } from './defaultScript';
+import { parseGalleryIndex, type GalleryEntry } from './gallery';
+import { backupSavedScript, readSavedScript } from './persistence';
+import { decodeShare } from './share';
+import { cleanUrl, fileNameFromUrl, parseUrlRequest, type UrlRequest } from './urlParams';
+
+/** Largest file the page opens (scripts are a few KB; this keeps a wrong file from freezing the tab). */
+export const MAX_SCRIPT_BYTES = 2 * 1024 * 1024;
+
+export interface ScriptLoaderDeps {
+  store: AppStore;
+  fetch?: typeof fetch;
+  storage?: Storage;
+  /** Base URL of the app (Vite's BASE_URL), for examples/. */
+  baseUrl?: string;
+}
+
+export type LoadOutcome = { ok: true } | { ok: false; message: string };
+
+export interface ScriptLoader {
+  loadText(text: string, fileName: string, source: ScriptSource): void;
+  loadFile(file: File, source?: 'file' | 'drop'): Promise<LoadOutcome>;
+  loadUrl(url: string): Promise<LoadOutcome>;
+  loadShare(payload: string, fileName?: string): LoadOutcome;
+  loadExample(name: string): Promise<LoadOutcome>;
+  gallery(): Promise<GalleryEntry[]>;
+  /**
+   * First load of the page: a link (share, ?script=, ?example=) wins, then the autosave, then the first
+   * gallery example, then the built-in script. Returns the parsed URL request (autorun, target).
+   */
+  initial(href: string): Promise<{ request: UrlRequest; cleanedHref: string | null }>;
+  /** Synchronously loads the autosave when the URL carries no script link (before the first render). */
+  preload(href: string): void;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
+  const { store } = deps;
+  const doFetch = deps.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  const baseUrl = deps.baseUrl ?? '/';
+  let galleryCache: Promise<GalleryEntry[]> | null = null;
+
+  const fail = (message: string): LoadOutcome => {
+    store.getState().notify('error', message);
+    return { ok: false, message };
+  };
+
+  const loadText = (text: string, fileName: string, source: ScriptSource) => {
+    store.getState().loadScript({ text: text.replace(/\r\n?/g, '\n'), fileName, source });
+  };
+
+  async function fetchText(url: string, what: string): Promise<string> {
+    let res: Response;
+    try {
+      res = await doFetch(url);
+    } catch (err) {
+      throw new Error(`Could not fetch ${what} (${url}): ${messageOf(err)}`, { cause: err });
+    }
+    if (!res.ok) throw new Error(`Could not fetch ${what} (${url}): HTTP ${res.status}`);
+    return res.text();
+  }
+
+  const loader: ScriptLoader = {
+    loadText,
+
+    async loadFile(file, source = 'file') {
+      if (file.size > MAX_SCRIPT_BYTES) {
+        return fail(`${file.name} is too large to be a script (${Math.round(file.size / 1024)} KB).`);
+      }
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (err) {
+        return fail(`Could not read ${file.name}: ${messageOf(err)}`);
+      }
+      if (text.includes('\u0000')) return fail(`${file.name} is not a text file.`);
+      loadText(text, file.name, source);
+      store.getState().notify('info', `Opened ${file.name}`);
+      return { ok: true };
+    },
+
+    async loadUrl(url) {
+      let abs: string;
+      try {
+        abs = new URL(url, typeof location !== 'undefined' ? location.href : 'http://localhost/').toString();
+      } catch {
+        return fail(`Not a valid script URL: ${url}`);
+      }
+      try {
+        const text = await fetchText(abs, 'the script');
+        loadText(text, fileNameFromUrl(abs), 'url');
+        return { ok: true };
+      } catch (err) {
+        return fail(messageOf(err));
+      }
+    },
+
+    loadShare(payload, fileName) {
+      const d = decodeShare(payload);
+      if (!d.ok) return fail(d.message);
+      loadText(d.text, fileName || 'shared.scs', 'share');
+      return { ok: true };
+    },
+
+    gallery() {
+      if (!galleryCache) {
+        galleryCache = fetchText(`${baseUrl}examples/index.json`, 'the examples list')
+          .then((t) => parseGalleryIndex(JSON.parse(t)))
+          .catch((err) => {
+            galleryCache = null;
+            throw err;
+          });
+      }
+      return galleryCache;
+    },
+
+    async loadExample(name) {
+      let entries: GalleryEntry[];
+      try {
+        entries = await loader.gallery();
+      } catch (err) {
+        return fail(messageOf(err));
+      }
+      const entry = entries.find((e) => e.name === name);
+      if (!entry) {
+        return fail(
+          `No example named "${name}". Examples: ${entries.map((e) => e.name).join(', ') || 'none'}.`,
+        );
+      }
+      try {
+        const text = await fetchText(`${baseUrl}examples/${entry.file}`, `example ${name}`);
+        loadText(text, entry.file.split('/').pop() || `${name}.scs`, 'example');
+        return { ok: true };
+      } catch (err) {
+        return fail(messageOf(err));
+      }
+    },
+
+    preload(href) {
+      const r = parseUrlRequest(href);
+      if (r.share || r.scriptUrl || r.example) return;
+      const saved = readSavedScript(deps.storage);
+      if (saved) loadText(saved.text, saved.fileName, 'autosave');
+    },
+
+    async initial(href) {
+      const request = parseUrlRequest(href);
+      for (const p of request.problems) store.getState().notify('error', p);
+      if (request.target) store.getState().setTarget(request.target);
+      const hasLink = Boolean(request.share || request.scriptUrl || request.example);
+      if (hasLink) {
+        // The link replaces the editor's text: keep the autosave recoverable.
+        backupSavedScript(deps.storage);
+        let out: LoadOutcome;
+        if (request.share) out = loader.loadShare(request.share, request.name);
+        else if (request.scriptUrl) out = await loader.loadUrl(request.scriptUrl);
+        else out = await loader.loadExample(request.example as string);
+        if (out.ok) return { request, cleanedHref: cleanUrl(href) };
+        request.autorun = false;
+      }
+      if (store.getState().source === 'autosave') return { request, cleanedHref: null };
+      const saved = readSavedScript(deps.storage);
+      if (saved) {
+        loadText(saved.text, saved.fileName, 'autosave');
+        return { request, cleanedHref: null };
+      }
+      try {
+        const first = (await loader.gallery())[0];
+        if (first) {
+          const text = await fetchText(`${baseUrl}examples/${first.file}`, `example ${first.name}`);
+          loadText(text, first.file.split('/').pop() || `${first.name}.scs`, 'default');
+          return { request, cleanedHref: null };
+        }
+      } catch {
+        // fall through to the built-in script
+      }
+      loadText(DEFAULT_SCRIPT, DEFAULT_FILE, 'default');
+      return { request, cleanedHref: null };
+    },
+  };
+  return loader;
+}
+
+/** Saves text as a file through a temporary link. */
+export function downloadScript(text: string, fileName: string): void {
+  const name = /\.scs$/i.test(fileName) ? fileName : `${fileName || 'script'}.scs`;
+  const blob = new Blob([text], { type: 'text/plain;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

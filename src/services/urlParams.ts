@@ -1,0 +1,59 @@
+// The page's URL parameters (see UI-CONTRACT.md): ?example=NAME, ?script=URL, #s= or ?s= (share),
+// &name=FILE, &target=mock|ws://…, &autorun=1.
+import type { Target } from '../store';
+
+export interface UrlRequest {
+  share?: string;
+  scriptUrl?: string;
+  example?: string;
+  name?: string;
+  target?: Target;
+  autorun: boolean;
+  /** Problems with the parameters themselves, in words. */
+  problems: string[];
+}
+
+export function parseUrlRequest(href: string): UrlRequest {
+  const url = new URL(href);
+  const q = url.searchParams;
+  const hash = new URLSearchParams(url.hash.startsWith('#') ? url.hash.slice(1) : url.hash);
+  const out: UrlRequest = { autorun: false, problems: [] };
+  const share = hash.get('s') ?? q.get('s');
+  if (share) out.share = share;
+  const script = q.get('script');
+  if (script) out.scriptUrl = script;
+  const example = q.get('example');
+  if (example) out.example = example;
+  const name = q.get('name');
+  if (name) out.name = name;
+  const target = q.get('target') ?? hash.get('target');
+  if (target) {
+    if (target === 'mock') out.target = { kind: 'mock' };
+    else if (/^wss?:\/\//i.test(target)) out.target = { kind: 'ws', url: target };
+    else out.problems.push(`target must be "mock" or a ws:// URL (got "${target}").`);
+  }
+  const autorun = q.get('autorun') ?? hash.get('autorun');
+  out.autorun = autorun === '1' || autorun === 'true';
+  return out;
+}
+
+/** The same URL without the one-shot parameters, so a reload restores the autosave, not the link. */
+export function cleanUrl(href: string): string {
+  const url = new URL(href);
+  for (const k of ['s', 'script', 'example', 'name', 'autorun']) url.searchParams.delete(k);
+  const hash = new URLSearchParams(url.hash.startsWith('#') ? url.hash.slice(1) : url.hash);
+  for (const k of ['s', 'autorun', 'target']) hash.delete(k);
+  const h = hash.toString();
+  url.hash = h ? `#${h}` : '';
+  return url.toString();
+}
+
+/** The last path segment of a URL, as a file name. */
+export function fileNameFromUrl(u: string): string {
+  try {
+    const seg = new URL(u, 'http://x/').pathname.split('/').filter(Boolean).pop();
+    return seg ? decodeURIComponent(seg) : 'script.scs';
+  } catch {
+    return 'script.scs';
+  }
+}

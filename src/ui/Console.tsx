@@ -1,0 +1,186 @@
+// The per-client XML console: every stanza in and out with its time, pretty-printed, filterable and
+// copyable. Stanza text is rendered as text.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { prettyXml } from '../services/xmlFormat';
+import { selectStanzas, selectStepScript, useAppStore, type StanzaEntry } from '../store';
+import { clientSlot } from './StepList';
+import { CopyIcon } from './icons';
+import { XmlBlock } from './XmlBlock';
+
+const SHOW_MAX = 400;
+
+function formatTime(at: number, start: number | null): string {
+  const ms = start === null ? at : at - start;
+  return `+${(ms / 1000).toFixed(3)}s`;
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function Console() {
+  const stanzas = useAppStore(selectStanzas);
+  const script = useAppStore(selectStepScript);
+  const startedAt = useAppStore((s) => s.startedAt);
+  const notify = useAppStore((s) => s.notify);
+  const [query, setQuery] = useState('');
+  const [client, setClient] = useState('');
+  const [direction, setDirection] = useState<'' | 'in' | 'out'>('');
+  const listRef = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+
+  const clients = useMemo(() => {
+    const names = script.clients.map((c) => c.name);
+    for (const s of stanzas) if (!names.includes(s.client)) names.push(s.client);
+    return names;
+  }, [script.clients, stanzas]);
+
+  const filtered = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return stanzas.filter(
+      (s) =>
+        (!client || s.client === client) &&
+        (!direction || s.direction === direction) &&
+        (!q || s.xml.toLowerCase().includes(q) || s.client.toLowerCase().includes(q)),
+    );
+  }, [stanzas, query, client, direction]);
+  const shown = filtered.length > SHOW_MAX ? filtered.slice(filtered.length - SHOW_MAX) : filtered;
+
+  useEffect(() => {
+    const el = listRef.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [shown.length]);
+
+  const copyAll = async () => {
+    const text = filtered
+      .map(
+        (s) =>
+          `<!-- ${formatTime(s.at, startedAt)} ${s.client} ${s.direction === 'out' ? 'sent' : 'received'} -->\n${prettyXml(s.xml)}`,
+      )
+      .join('\n\n');
+    const ok = await copy(text);
+    notify(
+      ok ? 'info' : 'error',
+      ok ? `Copied ${filtered.length} stanzas` : 'The clipboard refused the copy',
+    );
+  };
+
+  return (
+    <div className="console" data-testid="console">
+      <div className="console-toolbar">
+        <input
+          className="text-input console-filter"
+          data-testid="console.filter"
+          type="search"
+          placeholder="Filter stanzas (text, client)"
+          aria-label="Filter stanzas"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <select
+          className="select"
+          aria-label="Client"
+          value={client}
+          onChange={(e) => setClient(e.target.value)}
+        >
+          <option value="">All clients</option>
+          {clients.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select"
+          aria-label="Direction"
+          value={direction}
+          onChange={(e) => setDirection(e.target.value as '' | 'in' | 'out')}
+        >
+          <option value="">In and out</option>
+          <option value="out">Sent</option>
+          <option value="in">Received</option>
+        </select>
+        <span className="console-count">
+          {filtered.length === stanzas.length
+            ? `${stanzas.length}`
+            : `${filtered.length} of ${stanzas.length}`}{' '}
+          stanzas
+        </span>
+        <button
+          type="button"
+          className="tool-button"
+          onClick={() => void copyAll()}
+          disabled={filtered.length === 0}
+        >
+          <CopyIcon /> Copy all
+        </button>
+      </div>
+      <div
+        className="console-list"
+        ref={listRef}
+        tabIndex={0}
+        aria-label="Stanzas"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        }}
+      >
+        {stanzas.length === 0 && (
+          <div className="empty-hint">Stanzas sent and received during a run show up here.</div>
+        )}
+        {filtered.length > SHOW_MAX && (
+          <div className="console-more">
+            Showing the last {SHOW_MAX} of {filtered.length} stanzas.
+          </div>
+        )}
+        {shown.map((s) => (
+          <ConsoleEntry
+            key={s.id}
+            entry={s}
+            time={formatTime(s.at, startedAt)}
+            slot={clientSlot(script.clients, s.client)}
+            onCopy={async () => {
+              const ok = await copy(prettyXml(s.xml));
+              notify(ok ? 'info' : 'error', ok ? 'Copied the stanza' : 'The clipboard refused the copy');
+            }}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ConsoleEntry(props: { entry: StanzaEntry; time: string; slot: number; onCopy: () => void }) {
+  const { entry: s } = props;
+  const xml = useMemo(() => prettyXml(s.xml), [s.xml]);
+  return (
+    <div
+      className={`console-entry dir-${s.direction}`}
+      data-testid="console.entry"
+      data-client={s.client}
+      data-direction={s.direction}
+    >
+      <div className="console-entry-head">
+        <span className="console-time">{props.time}</span>
+        <span className={`console-client client-${props.slot}`}>{s.client}</span>
+        <span className="console-dir">{s.direction === 'out' ? '→ sent' : '← received'}</span>
+        {s.step !== null && <span className="console-step">step {s.step + 1}</span>}
+        <button
+          type="button"
+          className="icon-button small"
+          aria-label="Copy this stanza"
+          title="Copy"
+          onClick={props.onCopy}
+        >
+          <CopyIcon />
+        </button>
+      </div>
+      <XmlBlock xml={xml} lineNumbers={false} className="console-xml" />
+    </div>
+  );
+}

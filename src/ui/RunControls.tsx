@@ -1,0 +1,121 @@
+// Run, Step, Pause, Stop, Reset, Run to cursor. State decides what is enabled; services do the work.
+import {
+  selectBlockingError,
+  selectCanRun,
+  selectCursorLine,
+  selectRunId,
+  selectRunStatus,
+  useAppStore,
+} from '../store';
+import { useServices } from './ServicesContext';
+import { CursorIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon, StopIcon } from './icons';
+
+const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+export function RunControls() {
+  const { run } = useServices();
+  const status = useAppStore(selectRunStatus);
+  const canRun = useAppStore(selectCanRun);
+  const runId = useAppStore(selectRunId);
+  const cursorLine = useAppStore(selectCursorLine);
+  const running = status === 'running';
+  const paused = status === 'paused';
+  const active = running || paused;
+
+  return (
+    <div className="run-controls" role="toolbar" aria-label="Run controls">
+      <button
+        type="button"
+        className="run-button primary"
+        data-testid="run-button"
+        disabled={running || (!paused && !canRun)}
+        title={paused ? `Continue (${mod}+Enter)` : `Run the script (${mod}+Enter)`}
+        onClick={() => void run.run()}
+      >
+        <PlayIcon /> {paused ? 'Continue' : 'Run'}
+      </button>
+      <button
+        type="button"
+        className="run-button"
+        data-testid="step-button"
+        disabled={running || (!paused && !canRun)}
+        title="Run one step, then pause (F10)"
+        onClick={() => void run.step()}
+      >
+        <StepIcon /> Step
+      </button>
+      <button
+        type="button"
+        className="run-button"
+        data-testid="pause-button"
+        disabled={!running}
+        title="Pause before the next step"
+        onClick={() => run.pause()}
+      >
+        <PauseIcon /> Pause
+      </button>
+      <button
+        type="button"
+        className="run-button"
+        data-testid="stop-button"
+        disabled={!active}
+        title="Stop the run (Shift+F5)"
+        onClick={() => void run.stop()}
+      >
+        <StopIcon /> Stop
+      </button>
+      <button
+        type="button"
+        className="run-button"
+        data-testid="reset-button"
+        disabled={runId === null}
+        title="Clear the results"
+        onClick={() => void run.reset()}
+      >
+        <ResetIcon /> Reset
+      </button>
+      <button
+        type="button"
+        className="run-button"
+        data-testid="run-to-cursor-button"
+        disabled={running || (!paused && !canRun)}
+        title={`Run until the step at the cursor (line ${cursorLine}), then pause`}
+        onClick={() => void run.runToCursor()}
+      >
+        <CursorIcon /> To cursor
+      </button>
+    </div>
+  );
+}
+
+/** Why Run is disabled, with the line to fix (click to go there). */
+export function RunBlockedReason() {
+  const err = useAppStore(selectBlockingError);
+  const canRun = useAppStore(selectCanRun);
+  const steps = useAppStore((s) => s.parsed.script.steps.length);
+  const parsed = useAppStore((s) => s.parsedText === s.text);
+  const reveal = useAppStore((s) => s.requestReveal);
+  if (canRun) return null;
+  if (err) {
+    return (
+      <button
+        type="button"
+        className="run-blocked"
+        data-testid="run-blocked-reason"
+        role="alert"
+        onClick={() => reveal(err.line)}
+        title="Go to the error"
+      >
+        Cannot run: line {err.line}: {err.message}
+      </button>
+    );
+  }
+  if (steps === 0 && parsed) {
+    return (
+      <div className="run-blocked" data-testid="run-blocked-reason" role="status">
+        Cannot run: the script has no steps yet.
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,95 @@
+// Sequence view for demos: one lane per client and one for the server, an arrow per stanza in order.
+// Clients sit on both sides of the server so MUC flows read left to right and back.
+import { useMemo, useState } from 'react';
+import { summarizeStanza } from '../services/stanzaSummary';
+import { prettyXml } from '../services/xmlFormat';
+import { selectStanzas, selectStepScript, useAppStore } from '../store';
+import { clientSlot } from './StepList';
+import { XmlBlock } from './XmlBlock';
+
+const SHOW_MAX = 300;
+
+export function SequenceView() {
+  const stanzas = useAppStore(selectStanzas);
+  const script = useAppStore(selectStepScript);
+  const [open, setOpen] = useState<number | null>(null);
+
+  const lanes = useMemo(() => {
+    const names = script.clients.map((c) => c.name);
+    for (const s of stanzas) if (!names.includes(s.client)) names.push(s.client);
+    const left = names.slice(0, Math.ceil(names.length / 2));
+    const right = names.slice(Math.ceil(names.length / 2));
+    return [...left, '\u0000server', ...right];
+  }, [script.clients, stanzas]);
+
+  const n = lanes.length;
+  const center = (i: number) => ((i + 0.5) / n) * 100;
+  const serverLane = lanes.indexOf('\u0000server');
+  const shown = stanzas.length > SHOW_MAX ? stanzas.slice(stanzas.length - SHOW_MAX) : stanzas;
+
+  return (
+    <div className="sequence" data-testid="sequence">
+      <div className="seq-heads" style={{ gridTemplateColumns: `repeat(${n}, 1fr)` }}>
+        {lanes.map((l) => (
+          <div
+            key={l}
+            className={`seq-head ${l === '\u0000server' ? 'server' : `client-${clientSlot(script.clients, l)}`}`}
+          >
+            {l === '\u0000server' ? 'Server' : l}
+          </div>
+        ))}
+      </div>
+      <div className="seq-body">
+        <div className="seq-lifelines" aria-hidden="true">
+          {lanes.map((l, i) => (
+            <span key={l} className="seq-lifeline" style={{ left: `${center(i)}%` }} />
+          ))}
+        </div>
+        {stanzas.length === 0 && (
+          <div className="empty-hint seq-empty">Run a script to see who sends what to whom.</div>
+        )}
+        {stanzas.length > SHOW_MAX && (
+          <div className="console-more">Showing the last {SHOW_MAX} stanzas.</div>
+        )}
+        {shown.map((s) => {
+          const lane = lanes.indexOf(s.client);
+          const a = center(lane);
+          const b = center(serverLane);
+          const left = Math.min(a, b);
+          const width = Math.abs(a - b);
+          const rightward = s.direction === 'out' ? b > a : a > b;
+          const sum = summarizeStanza(s.xml);
+          const peer = s.direction === 'out' ? sum.to : sum.from;
+          const label = `${s.client} ${s.direction === 'out' ? 'sent' : 'received'} ${sum.text}${peer ? ` (${s.direction === 'out' ? 'to' : 'from'} ${peer})` : ''}`;
+          return (
+            <div key={s.id} className="seq-row-wrap">
+              <button
+                type="button"
+                className={`seq-row dir-${s.direction} client-${clientSlot(script.clients, s.client)}`}
+                aria-expanded={open === s.id}
+                aria-label={label}
+                title={peer ? `${s.direction === 'out' ? 'to' : 'from'} ${peer}` : undefined}
+                onClick={() => setOpen(open === s.id ? null : s.id)}
+              >
+                <span className="seq-arrow" style={{ left: `${left}%`, width: `${width}%` }}>
+                  <span className={`seq-line ${rightward ? 'to-right' : 'to-left'}`} />
+                  <span className="seq-label">{sum.text}</span>
+                </span>
+              </button>
+              {open === s.id && (
+                <div className="seq-xml">
+                  {peer && (
+                    <div className="seq-peer">
+                      {s.direction === 'out' ? 'to' : 'from'} {peer}
+                    </div>
+                  )}
+                  <XmlBlock xml={prettyXml(s.xml)} lineNumbers={false} />
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+// Details of the selected step. For receives: expected (variables expanded) beside received, each
+// mismatch marked at its line with its sentence, and a raw side-by-side diff as a second view.
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { locateMismatch, prettyXml } from '../services/xmlFormat';
+import { expectedXml, formatDuration, stepLabel } from '../services/stepView';
+import type { Mismatch, Step } from '../scansion/types';
+import type { StepFailure } from '../runner';
+import {
+  selectConnections,
+  selectFailures,
+  selectRunSteps,
+  selectSelectedStep,
+  selectStanzas,
+  selectStepScript,
+  selectVariables,
+  useAppStore,
+  type StepRunState,
+} from '../store';
+import { StatusGlyph } from './StepList';
+import { XmlBlock, type LineMark } from './XmlBlock';
+
+const RawDiff = lazy(() => import('./RawDiff'));
+
+export function StepDetails() {
+  const script = useAppStore(selectStepScript);
+  const selected = useAppStore(selectSelectedStep);
+  const runSteps = useAppStore(selectRunSteps);
+  const failures = useAppStore(selectFailures);
+  const variables = useAppStore(selectVariables);
+  const step = selected !== null ? script.steps[selected] : undefined;
+
+  if (!step) {
+    return (
+      <div className="details empty">
+        <div className="empty-hint">
+          Select a step to see what was expected and what arrived. When a run fails, its first failure is
+          selected.
+        </div>
+      </div>
+    );
+  }
+  const st: StepRunState = runSteps[step.index] ?? { status: 'pending' };
+  const failure = failures.find((f) => f.step === step.index);
+  return (
+    <div className="details">
+      <div className="details-head">
+        <StatusGlyph status={st.status} />
+        <span className="details-title">
+          Step {step.index + 1} · {stepLabel(step)}
+        </span>
+        <span className="details-line">line {step.headerRange.line}</span>
+        {st.durationMs !== undefined && (
+          <span className="details-duration">{formatDuration(st.durationMs)}</span>
+        )}
+      </div>
+      {failure && <div className="details-message">{failure.message}</div>}
+      <StepBody step={step} st={st} failure={failure} variables={variables} />
+    </div>
+  );
+}
+
+function StepBody(props: {
+  step: Step;
+  st: StepRunState;
+  failure?: StepFailure;
+  variables: Record<string, string>;
+}) {
+  const { step, st, failure, variables } = props;
+  if (step.action === 'receives')
+    return <ReceiveDiff step={step} st={st} failure={failure} variables={variables} />;
+  if (step.action === 'receives-nothing') return <NothingDetails st={st} failure={failure} />;
+  if (step.action === 'sends') return <SentDetails step={step} variables={variables} />;
+  return <ConnectionDetails step={step} />;
+}
+
+function marksFor(xml: string, mismatches: Mismatch[]): LineMark[] {
+  const marks: LineMark[] = [];
+  for (const m of mismatches) {
+    const line = locateMismatch(xml, m.path) ?? 1;
+    marks.push({ line, notes: [m.message] });
+  }
+  return marks;
+}
+
+function ReceiveDiff(props: {
+  step: Step;
+  st: StepRunState;
+  failure?: StepFailure;
+  variables: Record<string, string>;
+}) {
+  const { step, st, failure, variables } = props;
+  const [raw, setRaw] = useState(false);
+  const expected = useMemo(
+    () => st.expected ?? failure?.expected ?? expectedXml(step, variables) ?? '',
+    [st.expected, failure?.expected, step, variables],
+  );
+  const receivedRaw = st.received ?? failure?.received;
+  const received = useMemo(() => (receivedRaw ? prettyXml(receivedRaw) : null), [receivedRaw]);
+  const mismatches = useMemo(() => failure?.mismatches ?? [], [failure]);
+  const expectedMarks = useMemo(() => marksFor(expected, mismatches), [expected, mismatches]);
+  const receivedMarks = useMemo(
+    () =>
+      received
+        ? mismatches
+            .filter(
+              (m) => m.kind === 'attribute-value' || m.kind === 'text' || m.kind === 'unexpected-attribute',
+            )
+            .map((m) => ({ line: locateMismatch(received, m.path) ?? 1, notes: [] }))
+        : [],
+    [received, mismatches],
+  );
+  const waiting = st.status === 'pending' || st.status === 'running';
+
+  return (
+    <div className="diff" data-testid="diff">
+      <div className="diff-toolbar">
+        <div className="segmented" role="group" aria-label="Diff view">
+          <button type="button" aria-pressed={!raw} onClick={() => setRaw(false)}>
+            Structured
+          </button>
+          <button
+            type="button"
+            aria-pressed={raw}
+            data-testid="diff.raw-toggle"
+            onClick={() => setRaw((r) => !r)}
+          >
+            Raw diff
+          </button>
+        </div>
+        {mismatches.length > 0 && (
+          <span className="diff-count">
+            {mismatches.length} mismatch{mismatches.length === 1 ? '' : 'es'}
+          </span>
+        )}
+      </div>
+      {mismatches.length > 0 && (
+        <ul className="mismatch-list">
+          {mismatches.map((m, i) => (
+            <li
+              key={i}
+              className="mismatch"
+              data-testid="diff.mismatch"
+              data-kind={m.kind}
+              data-path={m.path}
+            >
+              {m.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {raw ? (
+        <Suspense fallback={<div className="diff-loading">Loading diff…</div>}>
+          <RawDiff original={expected} modified={received ?? ''} />
+        </Suspense>
+      ) : (
+        <div className="diff-columns">
+          <div className="diff-col">
+            <div className="diff-col-head">Expected (variables expanded)</div>
+            <XmlBlock xml={expected} marks={expectedMarks} testId="diff.expected" label="Expected XML" />
+          </div>
+          <div className="diff-col">
+            <div className="diff-col-head">Received</div>
+            {received !== null ? (
+              <XmlBlock xml={received} marks={receivedMarks} testId="diff.received" label="Received XML" />
+            ) : (
+              <div className="xml-block placeholder" data-testid="diff.received">
+                {waiting ? 'Not received yet.' : failure ? 'Nothing arrived.' : 'Not recorded.'}
+              </div>
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function NothingDetails(props: { st: StepRunState; failure?: StepFailure }) {
+  const received = props.st.received ?? props.failure?.received;
+  if (!received) {
+    return (
+      <div className="details-note">
+        {props.st.status === 'passed' ? 'Nothing arrived, as expected.' : 'Expects that nothing arrives.'}
+      </div>
+    );
+  }
+  return (
+    <div className="diff" data-testid="diff">
+      <div className="diff-col">
+        <div className="diff-col-head">Expected nothing, but this arrived</div>
+        <XmlBlock xml={prettyXml(received)} testId="diff.received" label="Received XML" />
+      </div>
+    </div>
+  );
+}
+
+function SentDetails(props: { step: Step; variables: Record<string, string> }) {
+  const stanzas = useAppStore(selectStanzas);
+  const sent = useMemo(
+    () => stanzas.filter((s) => s.step === props.step.index && s.direction === 'out'),
+    [stanzas, props.step.index],
+  );
+  const xml =
+    sent.length > 0 ? sent.map((s) => prettyXml(s.xml)).join('\n') : expectedXml(props.step, props.variables);
+  return (
+    <div className="diff-col">
+      <div className="diff-col-head">{sent.length > 0 ? 'Sent' : 'Will send (variables expanded)'}</div>
+      <XmlBlock xml={xml ?? ''} label="Sent XML" />
+    </div>
+  );
+}
+
+function ConnectionDetails(props: { step: Step }) {
+  const connections = useAppStore(selectConnections);
+  const c = connections[props.step.client];
+  if (!c) return <div className="details-note">Not connected yet.</div>;
+  return (
+    <dl className="details-facts">
+      <dt>Connection</dt>
+      <dd>{c.state}</dd>
+      {c.jid && (
+        <>
+          <dt>Bound JID</dt>
+          <dd className="mono">{c.jid}</dd>
+        </>
+      )}
+      {c.message && (
+        <>
+          <dt>Message</dt>
+          <dd>{c.message}</dd>
+        </>
+      )}
+    </dl>
+  );
+}

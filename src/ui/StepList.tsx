@@ -1,0 +1,140 @@
+// The script's steps grouped under its comment headings, with status and duration. Selecting a step
+// shows its details and asks the editor to reveal its line. Arrow keys move between steps.
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { formatDuration, groupSteps, stepLabel, stepSummary } from '../services/stepView';
+import {
+  selectCurrentStep,
+  selectNextStep,
+  selectRunSteps,
+  selectSelectedStep,
+  selectStepScript,
+  useAppStore,
+} from '../store';
+import type { StepStatus } from '../runner';
+
+const STATUS_WORDS: Record<StepStatus, string> = {
+  pending: 'not run',
+  running: 'running',
+  passed: 'passed',
+  failed: 'failed',
+  skipped: 'skipped',
+};
+
+export function StatusGlyph(props: { status: StepStatus; next?: boolean }) {
+  const { status, next } = props;
+  if (next) return <span className="glyph glyph-next" aria-hidden="true" />;
+  return <span className={`glyph glyph-${status}`} aria-hidden="true" />;
+}
+
+export function StepList() {
+  const script = useAppStore(selectStepScript);
+  const runSteps = useAppStore(selectRunSteps);
+  const current = useAppStore(selectCurrentStep);
+  const next = useAppStore(selectNextStep);
+  const selected = useAppStore(selectSelectedStep);
+  const selectStep = useAppStore((s) => s.selectStep);
+  const reveal = useAppStore((s) => s.requestReveal);
+  const setPanel = useAppStore((s) => s.setBottomPanel);
+  const groups = useMemo(() => groupSteps(script), [script]);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // Keep the running (or selected-on-failure) step in view.
+  const follow = current ?? next ?? selected;
+  useEffect(() => {
+    if (follow === null) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-step="${follow}"]`);
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }, [follow]);
+
+  const choose = (index: number, line: number) => {
+    selectStep(index);
+    reveal(line);
+    setPanel('details');
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
+    const items = Array.from(
+      listRef.current?.querySelectorAll<HTMLButtonElement>('[data-testid="step-list.item"]') ?? [],
+    );
+    if (items.length === 0) return;
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    let to = at;
+    if (e.key === 'ArrowDown') to = Math.min(items.length - 1, at + 1);
+    if (e.key === 'ArrowUp') to = Math.max(0, at - 1);
+    if (e.key === 'Home') to = 0;
+    if (e.key === 'End') to = items.length - 1;
+    e.preventDefault();
+    items[to]?.focus();
+    items[to]?.click();
+  };
+
+  if (script.steps.length === 0) {
+    return (
+      <div className="step-list empty" data-testid="step-list">
+        <div className="empty-hint">No steps yet. Write a script, or open one from Examples.</div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="step-list" data-testid="step-list" ref={listRef} onKeyDown={onKeyDown} aria-label="Steps">
+      {groups.map((g) => (
+        <section key={g.first} className="step-group" aria-label={g.section ?? 'Steps'}>
+          {g.section && (
+            <h3 className="step-section" data-testid="step-list.section">
+              {g.section}
+            </h3>
+          )}
+          <ul className="step-items">
+            {g.steps.map((step) => {
+              const st = runSteps[step.index];
+              const status: StepStatus = st?.status ?? 'pending';
+              const isNext = next === step.index && status === 'pending';
+              const line = step.headerRange.line;
+              const summary = stepSummary(step);
+              return (
+                <li key={step.index}>
+                  <button
+                    type="button"
+                    className={`step-item status-${status}${selected === step.index ? ' selected' : ''}${
+                      current === step.index ? ' current' : ''
+                    }${isNext ? ' next' : ''}`}
+                    data-testid="step-list.item"
+                    data-step={step.index}
+                    data-status={status}
+                    data-line={line}
+                    aria-current={current === step.index ? 'step' : undefined}
+                    aria-pressed={selected === step.index}
+                    aria-label={`Step ${step.index + 1}, line ${line}: ${stepLabel(step)}, ${
+                      isNext ? 'next' : STATUS_WORDS[status]
+                    }`}
+                    onClick={() => choose(step.index, line)}
+                  >
+                    <StatusGlyph status={status} next={isNext} />
+                    <span className="step-num">{step.index + 1}</span>
+                    <span className="step-text">
+                      <span className={`step-client client-${clientSlot(script.clients, step.client)}`}>
+                        {step.client}
+                      </span>{' '}
+                      <span className="step-action">{stepLabel(step).slice(step.client.length + 1)}</span>
+                      {summary && <span className="step-summary">{summary}</span>}
+                    </span>
+                    <span className="step-duration">{formatDuration(st?.durationMs)}</span>
+                    <span className="step-line">:{line}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** A stable colour slot (1–6) per client, by declaration order. */
+export function clientSlot(clients: { name: string }[], name: string): number {
+  const i = clients.findIndex((c) => c.name === name);
+  return (i < 0 ? 0 : i % 6) + 1;
+}
