@@ -8,11 +8,11 @@ import { locOf, parse, serialize } from './index';
 import type { XmlStep } from './index';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const corpusDir = path.resolve(repoRoot, '../shared/corpus');
+const corpusDir = path.resolve(repoRoot, '../shared/corpus');
 const haveCorpus = existsSync(corpusDir);
 if (!haveCorpus) console.warn(`corpus tests skipped: ${corpusDir} is absent`);
 
-export function corpusFiles(): string[] {
+function corpusFiles(): string[] {
   if (!haveCorpus) return [];
   const out: string[] = [];
   for (const branch of ['prosody-0.12', 'prosody-trunk']) {

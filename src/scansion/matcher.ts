@@ -241,8 +241,43 @@ class Matcher {
     });
   }
 
-  /** Try a pair on copies of the captures; returns the mismatches (empty = match). */
+  /**
+   * Try a pair on copies of the captures; returns the mismatches (empty = match). Memoized per
+   * (expected, received) element pair: within one match() an expected element's mode and path are
+   * fixed, so the answer only depends on the pair, except under captures (subtrees holding a
+   * {scansion:capture:...} value are never memoized). Without this, nested candidate trials are
+   * exponential in the depth (pubsub forms nest 5-6 levels).
+   */
   trial(exp: Side, rec: Side, strict: boolean, path: string): Mismatch[] {
+    const cacheable = !this.hasCapture(exp.el);
+    if (cacheable) {
+      const hit = this.memo.get(exp.el)?.get(rec.el);
+      if (hit) return hit;
+    }
+    const result = this.trialUncached(exp, rec, strict, path);
+    if (cacheable) {
+      let inner = this.memo.get(exp.el);
+      if (!inner) this.memo.set(exp.el, (inner = new Map()));
+      inner.set(rec.el, result);
+    }
+    return result;
+  }
+
+  private memo = new Map<Element, Map<Element, Mismatch[]>>();
+  private captureMemo = new Map<Element, boolean>();
+
+  private hasCapture(el: Element): boolean {
+    let v = this.captureMemo.get(el);
+    if (v === undefined) {
+      v =
+        Object.values(el.attrs).some((a) => typeof a === 'string' && isCaptureValue(a) !== undefined) ||
+        elementChildren(el).some((c) => this.hasCapture(c));
+      this.captureMemo.set(el, v);
+    }
+    return v;
+  }
+
+  private trialUncached(exp: Side, rec: Side, strict: boolean, path: string): Mismatch[] {
     const saved = this.captures;
     this.captures = new Map(saved);
     const out: Mismatch[] = [];
@@ -252,6 +287,12 @@ class Matcher {
       this.captures = saved;
     }
     return out;
+  }
+
+  /** Compare a pair for real (captures recorded); a memoized capture-free pair is not re-walked. */
+  commit(exp: Side, rec: Side, strict: boolean, path: string, out: Mismatch[]): void {
+    if (!this.hasCapture(exp.el)) out.push(...this.trial(exp, rec, strict, path));
+    else this.element(exp, rec, strict, path, out);
   }
 
   children(exp: Side, rec: Side, strict: boolean, path: string, out: Mismatch[]): void {
@@ -270,7 +311,7 @@ class Matcher {
         if (this.trial(eSides[i], rSides[i], eStrict[i], ePaths[i]).length > 0) allOk = false;
       }
       if (allOk) {
-        for (let i = 0; i < ec.length; i++) this.element(eSides[i], rSides[i], eStrict[i], ePaths[i], out);
+        for (let i = 0; i < ec.length; i++) this.commit(eSides[i], rSides[i], eStrict[i], ePaths[i], out);
         return;
       }
     }
@@ -315,7 +356,7 @@ class Matcher {
       }
       // Commit captures along the chosen pairing.
       for (let i = 0; i < ec.length; i++)
-        this.element(eSides[i], rSides[expPartner[i]], eStrict[i], ePaths[i], out);
+        this.commit(eSides[i], rSides[expPartner[i]], eStrict[i], ePaths[i], out);
       return;
     }
 
