@@ -1,5 +1,6 @@
 // The editor pane: a tab bar with the file name and the lazily loaded editor.
 import { lazy, Suspense } from 'react';
+import { useServices } from './ServicesContext';
 import { selectFileName, selectText, useAppStore } from '../store';
 
 const ScsEditor = lazy(() => import('../editor/LazyEditor'));
@@ -23,6 +24,7 @@ function EditorFallback() {
 }
 
 export function EditorPane() {
+  const { run } = useServices();
   const fileName = useAppStore(selectFileName);
   const errors = useAppStore((s) => s.diagnostics.filter((d) => d.severity === 'error').length);
   return (
@@ -40,7 +42,11 @@ export function EditorPane() {
       </div>
       <div className="editor-body">
         <Suspense fallback={<EditorFallback />}>
-          <ScsEditor className="editor-host" />
+          <ScsEditor
+            className="editor-host"
+            onRun={() => void run.run()}
+            onRunToCursor={() => void run.runToCursor()}
+          />
         </Suspense>
       </div>
     </section>

@@ -71,6 +71,7 @@ export function SequenceView() {
                 title={peer ? `${s.direction === 'out' ? 'to' : 'from'} ${peer}` : undefined}
                 onClick={() => setOpen(open === s.id ? null : s.id)}
               >
+                {s.step !== null && <span className="seq-step">{s.step + 1}</span>}
                 <span className="seq-arrow" style={{ left: `${left}%`, width: `${width}%` }}>
                   <span className={`seq-line ${rightward ? 'to-right' : 'to-left'}`} />
                   <span className="seq-label">{sum.text}</span>

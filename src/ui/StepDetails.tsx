@@ -19,7 +19,7 @@ import {
 import { StatusGlyph } from './StepList';
 import { XmlBlock, type LineMark } from './XmlBlock';
 
-const RawDiff = lazy(() => import('./RawDiff'));
+const DiffView = lazy(() => import('../editor/DiffView'));
 
 export function StepDetails() {
   const script = useAppStore(selectStepScript);
@@ -150,7 +150,9 @@ function ReceiveDiff(props: {
       )}
       {raw ? (
         <Suspense fallback={<div className="diff-loading">Loading diff…</div>}>
-          <RawDiff original={expected} modified={received ?? ''} />
+          <div className="raw-diff">
+            <DiffView original={expected} modified={received ?? ''} language="xml" />
+          </div>
         </Suspense>
       ) : (
         <div className="diff-columns">

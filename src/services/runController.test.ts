@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { createInProcessTransport } from '../mock';
+import { createRunner, type RunEvent, type RunResult } from '../runner';
+import { createAppStore, type AppStore } from '../store';
+import { DEFAULT_SCRIPT } from './defaultScript';
+import { startParsing } from './parsing';
+import { createRunController } from './runController';
+
+const FAILING = DEFAULT_SCRIPT.replace(
+  '<iq type="result" id="ping-1" from="localhost"/>',
+  '<iq type="error" id="ping-1" from="localhost"/>',
+);
+
+function setup(text: string, extra: Partial<Parameters<typeof createRunController>[0]> = {}) {
+  const store = createAppStore();
+  store.getState().loadScript({ text, fileName: 'ping.scs', source: 'api' });
+  const parsing = startParsing(store, { delayMs: 0 });
+  const controller = createRunController({
+    store,
+    flushParse: parsing.flush,
+    makeTransport: async () => createInProcessTransport(),
+    schedule: (fn) => queueMicrotask(fn),
+    ...extra,
+  });
+  return { store, controller, parsing };
+}
+
+const statuses = (store: AppStore) => store.getState().steps.map((s) => s.status);
+
+describe('run controller', () => {
+  it('runs a script on the mock and records steps, stanzas and the JSON report', async () => {
+    const { store, controller } = setup(DEFAULT_SCRIPT);
+    const report = (await controller.run()) as { scripts: { file: string; status: string }[] } | null;
+    const s = store.getState();
+    expect(s.status).toBe('pass');
+    expect(statuses(store)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    expect(s.stanzas.some((x) => x.direction === 'out' && x.xml.includes('urn:xmpp:ping'))).toBe(true);
+    expect(report?.scripts[0]).toMatchObject({ file: 'ping.scs', status: 'pass' });
+    expect(s.jsonReport).toBe(report);
+    expect(s.variables["Romeo's full JID"]).toMatch(/^romeo@localhost\//);
+  });
+
+  it('selects the first failure and keeps its mismatches', async () => {
+    const { store, controller } = setup(FAILING);
+    await controller.run();
+    const s = store.getState();
+    expect(s.status).toBe('fail');
+    expect(s.selectedStep).toBe(2);
+    expect(s.failures[0].mismatches.map((m) => m.path)).toContain('/iq@type');
+    expect(statuses(store)).toEqual(['passed', 'passed', 'failed', 'skipped']);
+  });
+
+  it('steps one step at a time and stops as "stopped"', async () => {
+    const { store, controller } = setup(DEFAULT_SCRIPT);
+    await controller.step();
+    expect(store.getState().status).toBe('paused');
+    expect(store.getState().nextStep).toBe(1);
+    expect(statuses(store)[0]).toBe('passed');
+    await controller.step();
+    expect(store.getState().nextStep).toBe(2);
+    await controller.stop();
+    const s = store.getState();
+    expect(s.status).toBe('idle');
+    expect(s.stopped).toBe(true);
+    expect(statuses(store).slice(0, 2)).toEqual(['passed', 'passed']);
+  });
+
+  it('runs to a line, then continues to the end', async () => {
+    const { store, controller } = setup(DEFAULT_SCRIPT);
+    const receiveLine = store.getState().parsed.script.steps[2].headerRange.line;
+    await controller.runToLine(receiveLine);
+    // The pause arrives asynchronously: wait for it.
+    for (let i = 0; i < 50 && store.getState().status !== 'paused'; i++)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(store.getState().status).toBe('paused');
+    expect(store.getState().nextStep).toBe(2);
+    await controller.run();
+    expect(store.getState().status).toBe('pass');
+  });
+
+  it('drops events of an earlier run', async () => {
+    let firstEmit: ((e: RunEvent) => void) | null = null;
+    let firstRunId = '';
+    let calls = 0;
+    const { store, controller } = setup(DEFAULT_SCRIPT, {
+      createRunner: (opts) => {
+        const r = createRunner(opts);
+        calls += 1;
+        if (calls === 1) {
+          firstRunId = opts.runId as string;
+          const on = r.on.bind(r);
+          r.on = (l) => {
+            firstEmit = l;
+            return on(l);
+          };
+        }
+        return r;
+      },
+    });
+    await controller.step();
+    await controller.stop();
+    await controller.run();
+    expect(store.getState().status).toBe('pass');
+    expect(store.getState().runId).not.toBe(firstRunId);
+    const before = store.getState().stanzas.length;
+    (firstEmit as unknown as (e: RunEvent) => void)({
+      type: 'stanza',
+      runId: firstRunId,
+      at: 0,
+      client: 'Romeo',
+      direction: 'in',
+      xml: '<late/>',
+    });
+    (firstEmit as unknown as (e: RunEvent) => void)({
+      type: 'run-finished',
+      runId: firstRunId,
+      at: 0,
+      result: { verdict: 'fail', durationMs: 0, stepsPassed: 0, stepsTotal: 4, variables: {} } as RunResult,
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(store.getState().stanzas.length).toBe(before);
+    expect(store.getState().status).toBe('pass');
+  });
+
+  it('does not run a script with syntax errors and says why', async () => {
+    const { store, controller } = setup(
+      '[Client] Romeo\n\tjid: romeo@localhost\n-----\nRomeo sends:\n\t<iq><unclosed></iq>\n',
+    );
+    expect(await controller.run()).toBeNull();
+    expect(store.getState().status).toBe('idle');
+    expect(store.getState().notice?.text).toMatch(/^Cannot run: line \d+/);
+  });
+
+  it('reports a transport that cannot be opened as an error', async () => {
+    const { store, controller } = setup(DEFAULT_SCRIPT, {
+      makeTransport: async () => {
+        throw new Error('boom');
+      },
+    });
+    expect(await controller.run()).toBeNull();
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().runError).toMatch(/boom/);
+  });
+
+  it('reset clears the results', async () => {
+    const { store, controller } = setup(DEFAULT_SCRIPT);
+    await controller.run();
+    await controller.reset();
+    const s = store.getState();
+    expect(s.status).toBe('idle');
+    expect(s.runId).toBeNull();
+    expect(s.stanzas).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../store';
+import { DEFAULT_SCRIPT } from './defaultScript';
+import { SCRIPT_KEY } from './persistence';
+import { createScriptLoader } from './scriptLoader';
+import { encodeShare } from './share';
+
+function memoryStorage(init: Record<string, string> = {}): Storage {
+  const m = new Map(Object.entries(init));
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => void m.set(k, String(v)),
+  };
+}
+
+const files: Record<string, string> = {
+  '/examples/index.json': JSON.stringify([
+    { name: 'muc-password', file: 'muc-password.scs', title: 'Password room', description: 'd' },
+    { name: 'broken' },
+  ]),
+  '/examples/muc-password.scs': '# Password room\n',
+  'http://h/remote/x.scs': '# remote\n',
+};
+
+const fakeFetch = (async (input: RequestInfo | URL) => {
+  const url = String(input);
+  const body = files[url];
+  if (body === undefined) return new Response('no', { status: 404 });
+  return new Response(body, { status: 200 });
+}) as typeof fetch;
+
+function setup(storage = memoryStorage()) {
+  const store = createAppStore();
+  const loader = createScriptLoader({ store, storage, fetch: fakeFetch, baseUrl: '/' });
+  return { store, loader, storage };
+}
+
+const saved = (text: string) => ({
+  [SCRIPT_KEY]: JSON.stringify({ text, fileName: 'mine.scs', savedAt: 1 }),
+});
+
+describe('script loading', () => {
+  it('a share link wins over the autosave, and the URL is cleaned', async () => {
+    const { store, loader } = setup(memoryStorage(saved('my edit')));
+    const r = await loader.initial(`http://h/?name=s.scs&autorun=1#s=${encodeShare('shared text')}`);
+    expect(store.getState().text).toBe('shared text');
+    expect(store.getState().fileName).toBe('s.scs');
+    expect(r.request.autorun).toBe(true);
+    expect(r.cleanedHref).toBe('http://h/');
+  });
+
+  it('the autosave is restored when there is no link', async () => {
+    const { store, loader } = setup(memoryStorage(saved('my edit')));
+    loader.preload('http://h/');
+    expect(store.getState().text).toBe('my edit');
+    await loader.initial('http://h/');
+    expect(store.getState()).toMatchObject({ text: 'my edit', fileName: 'mine.scs', source: 'autosave' });
+  });
+
+  it('opens a gallery example by name', async () => {
+    const { store, loader } = setup();
+    await loader.initial('http://h/?example=muc-password');
+    expect(store.getState()).toMatchObject({
+      text: '# Password room\n',
+      fileName: 'muc-password.scs',
+      source: 'example',
+    });
+    expect(await loader.gallery()).toHaveLength(1);
+  });
+
+  it('an unknown example is an error in words, and the autosave stays', async () => {
+    const { store, loader } = setup(memoryStorage(saved('my edit')));
+    const r = await loader.initial('http://h/?example=nope&autorun=1');
+    expect(store.getState().notice?.text).toMatch(/No example named "nope"\. Examples: muc-password/);
+    expect(store.getState().text).toBe('my edit');
+    expect(r.request.autorun).toBe(false);
+  });
+
+  it('loads ?script= URLs and reports HTTP errors', async () => {
+    const { store, loader } = setup();
+    expect(await loader.loadUrl('http://h/remote/x.scs')).toEqual({ ok: true });
+    expect(store.getState().fileName).toBe('x.scs');
+    const bad = await loader.loadUrl('http://h/missing.scs');
+    expect(bad.ok).toBe(false);
+    expect(store.getState().notice?.text).toMatch(/HTTP 404/);
+  });
+
+  it('falls back to the first example, then to the built-in script', async () => {
+    const a = setup();
+    await a.loader.initial('http://h/');
+    expect(a.store.getState().fileName).toBe('muc-password.scs');
+    const store = createAppStore();
+    const loader = createScriptLoader({
+      store,
+      storage: memoryStorage(),
+      fetch: (async () => new Response('x', { status: 500 })) as typeof fetch,
+    });
+    await loader.initial('http://h/');
+    expect(store.getState().text).toBe(DEFAULT_SCRIPT);
+  });
+
+  it('refuses binary files and normalizes line ends', async () => {
+    const { store, loader } = setup();
+    const bin = new File(['a\u0000b'], 'x.bin');
+    expect((await loader.loadFile(bin)).ok).toBe(false);
+    await loader.loadFile(new File(['a\r\nb\r\n'], 'w.scs'), 'drop');
+    expect(store.getState()).toMatchObject({ text: 'a\nb\n', fileName: 'w.scs', source: 'drop' });
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../scansion';
+import { expectedXml, formatDuration, groupSteps, stepLabel, stepSummary } from './stepView';
+
+const SCRIPT = `# T
+[Client] Romeo
+	jid: romeo@localhost
+	password: p
+-----
+Romeo connects
+# Join the room
+Romeo sends:
+	<presence to="room@conference.localhost/Romeo"><x xmlns="http://jabber.org/protocol/muc"/></presence>
+Romeo receives:
+	<presence from="\${Romeo's full JID}"/>
+Romeo receives: nothing
+# Leave
+Romeo disconnects
+`;
+
+describe('step view helpers', () => {
+  const { script } = parse(SCRIPT);
+  it('groups consecutive steps under their comment headings', () => {
+    const g = groupSteps(script);
+    expect(g.map((x) => [x.section, x.steps.length])).toEqual([
+      [undefined, 1],
+      ['Join the room', 3],
+      ['Leave', 1],
+    ]);
+  });
+  it('labels and summarizes steps', () => {
+    expect(script.steps.map(stepLabel)).toEqual([
+      'Romeo connects',
+      'Romeo sends',
+      'Romeo receives',
+      'Romeo receives nothing',
+      'Romeo disconnects',
+    ]);
+    expect(stepSummary(script.steps[1])).toBe('<presence to="room@conference.localhost/Romeo">');
+  });
+  it('expands variables in the expected XML', () => {
+    expect(expectedXml(script.steps[2], { "Romeo's full JID": 'romeo@localhost/r1' })).toBe(
+      '<presence from="romeo@localhost/r1"/>',
+    );
+  });
+  it('formats durations', () => {
+    expect(formatDuration(12.4)).toBe('12 ms');
+    expect(formatDuration(1240)).toBe('1.24 s');
+    expect(formatDuration(undefined)).toBe('');
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { locateMismatch, parseMismatchPath, prettyXml } from './xmlFormat';
+
+const EXPECTED = `<presence from="room@conference.localhost/Romeo">
+  <x xmlns="http://jabber.org/protocol/muc#user">
+    <item affiliation="owner" role="moderator"/>
+    <status code="110"/>
+    <status code="201"/>
+  </x>
+</presence>`;
+
+describe('xml presentation', () => {
+  it('pretty-prints well-formed XML and leaves anything else as it is', () => {
+    expect(prettyXml('<a><b c="1"/></a>')).toBe('<a>\n  <b c="1"/>\n</a>');
+    expect(prettyXml('<a><b></a>')).toBe('<a><b></a>');
+  });
+
+  it('parses mismatch paths', () => {
+    expect(parseMismatchPath('/presence/x[1]/item[1]@role')).toEqual({
+      segments: [{ name: 'presence' }, { name: 'x', index: 1 }, { name: 'item', index: 1 }],
+      attr: 'role',
+      text: false,
+    });
+    expect(parseMismatchPath('/message/body[1]/text()').text).toBe(true);
+  });
+
+  it('locates attributes, same-named siblings and missing children', () => {
+    expect(locateMismatch(EXPECTED, '/presence/x[1]/item[1]@role')).toBe(3);
+    expect(locateMismatch(EXPECTED, '/presence/x[1]/status[2]')).toBe(5);
+    expect(locateMismatch(EXPECTED, '/presence@from')).toBe(1);
+    // A child that is not in the expected XML marks its parent.
+    expect(locateMismatch(EXPECTED, '/presence/x[1]/status[3]')).toBe(2);
+  });
+});

@@ -1,0 +1,106 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from '../scansion';
+import { createAppStore } from '../store';
+import { StepDetails } from './StepDetails';
+import { renderWith } from './testUtils';
+
+afterEach(cleanup);
+
+const SCRIPT = `[Client] Romeo
+	jid: romeo@localhost
+	password: p
+-----
+Romeo connects
+Romeo receives:
+	<presence from="room@conference.localhost/Romeo">
+		<x xmlns="http://jabber.org/protocol/muc#user">
+			<item affiliation="owner" role="moderator"/>
+		</x>
+	</presence>
+Romeo receives: nothing
+`;
+
+const EXPECTED = `<presence from="room@conference.localhost/Romeo">
+  <x xmlns="http://jabber.org/protocol/muc#user">
+    <item affiliation="owner" role="moderator"/>
+  </x>
+</presence>`;
+
+function failedStore(received: string, step = 1) {
+  const store = createAppStore();
+  const { script } = parse(SCRIPT);
+  store.getState().beginRun({ runId: 'r', script, target: 'mock' });
+  store.getState().applyEvent({
+    type: 'step-failed',
+    runId: 'r',
+    at: 1,
+    durationMs: 3,
+    step,
+    line: script.steps[step].headerRange.line,
+    stepText: 'Romeo receives:',
+    message: 'the stanza does not match',
+    expected: step === 1 ? EXPECTED : undefined,
+    received,
+    mismatches:
+      step === 1
+        ? [
+            {
+              kind: 'attribute-value',
+              path: '/presence/x[1]/item[1]@role',
+              expected: 'moderator',
+              received: 'participant',
+              message: "attribute role: expected 'moderator', got 'participant'",
+            },
+          ]
+        : [],
+  });
+  return store;
+}
+
+describe('StepDetails', () => {
+  it('shows expected beside received and marks the mismatch at its line with its sentence', () => {
+    const received =
+      '<presence from="room@conference.localhost/Romeo"><x xmlns="http://jabber.org/protocol/muc#user"><item affiliation="owner" role="participant"/></x></presence>';
+    renderWith(<StepDetails />, failedStore(received));
+    const sentence = "attribute role: expected 'moderator', got 'participant'";
+    expect(screen.getByTestId('diff.mismatch').textContent).toBe(sentence);
+    const expected = screen.getByTestId('diff.expected');
+    const marked = expected.querySelectorAll('.xml-row.marked');
+    expect(marked).toHaveLength(1);
+    expect(marked[0].getAttribute('data-line')).toBe('3');
+    expect(marked[0].textContent).toContain('role="moderator"');
+    expect(marked[0].textContent).toContain(sentence);
+    // Received is pretty-printed; the same element is marked there.
+    const rec = screen.getByTestId('diff.received');
+    expect(rec.querySelector('.xml-row.marked')?.textContent).toContain('role="participant"');
+  });
+
+  it('renders stanza text as text, never as HTML', () => {
+    const evil = '<message><body>&lt;img src=x onerror="alert(1)"&gt;</body></message>';
+    const store = failedStore(evil);
+    const { container } = renderWith(<StepDetails />, store);
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('diff.received').textContent).toContain('&lt;img src=x');
+    // Not even malformed markup becomes elements.
+    const raw = failedStore('<img src=x onerror=alert(1)>');
+    cleanup();
+    const r2 = renderWith(<StepDetails />, raw);
+    expect(r2.container.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('diff.received').textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('a failed receives: nothing shows what arrived', () => {
+    renderWith(<StepDetails />, failedStore('<message from="x"><body>hi</body></message>', 2));
+    expect(screen.getByText('Expected nothing, but this arrived')).toBeTruthy();
+    expect(screen.getByTestId('diff.received').textContent).toContain('<body>hi</body>');
+  });
+
+  it('switches to the raw view with the toggle', () => {
+    renderWith(<StepDetails />, failedStore('<presence/>'));
+    fireEvent.click(screen.getByTestId('diff.raw-toggle'));
+    expect(screen.queryByTestId('diff.expected')).toBeNull();
+    expect(screen.getByTestId('diff.raw-toggle').getAttribute('aria-pressed')).toBe('true');
+  });
+});
