@@ -25,15 +25,20 @@ interface ScsEditorHook {
 }
 
 let monacoModule: Promise<{ default: ComponentType<MonacoEditorProps> }> | null = null;
+/** Set once loaded, so a remount shows Monaco at once instead of a frame of fallback. */
+let loadedImpl: ComponentType<MonacoEditorProps> | null = null;
 /** Start loading Monaco (idempotent; the app may call it early, e.g. on idle). */
 export function preloadMonaco() {
-  monacoModule ??= import('./MonacoEditor');
+  monacoModule ??= import('./MonacoEditor').then((m) => {
+    loadedImpl = m.default;
+    return m;
+  });
   return monacoModule;
 }
 
 export default function ScsEditor(props: ScsEditorProps) {
   const store = useAppStoreApi();
-  const [Impl, setImpl] = useState<ComponentType<MonacoEditorProps> | null>(null);
+  const [Impl, setImpl] = useState<ComponentType<MonacoEditorProps> | null>(() => loadedImpl);
   const [loadError, setLoadError] = useState<string | null>(null);
   const apiRef = useRef<EditorApi | null>(null);
   const readyMs = useRef<number | undefined>(undefined);
@@ -42,6 +47,7 @@ export default function ScsEditor(props: ScsEditorProps) {
   useEffect(() => {
     let live = true;
     mountedAt.current = performance.now();
+    if (loadedImpl) return;
     preloadMonaco().then(
       (m) => live && setImpl(() => m.default),
       (e: unknown) => {

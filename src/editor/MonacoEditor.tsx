@@ -128,7 +128,9 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         decos.push({
           range: new monaco.Range(m.line, 1, m.line, 1),
           options: {
-            glyphMarginClassName: `scs-glyph scs-glyph-${m.status}`,
+            glyphMarginClassName: `scs-glyph scs-glyph-${
+              m.current && s.status === 'paused' ? 'next' : m.status
+            }`,
             glyphMarginHoverMessage: { value: m.hover },
             stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
           },
@@ -170,6 +172,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         }
       }
       stepDecorations.set(decos);
+      host.classList.toggle('scs-paused', s.status === 'paused');
       // Follow the run: keep the current step on screen (without moving the cursor).
       if (currentLine !== null && currentLine !== lastCurrentLine) {
         editor.revealLineInCenterIfOutsideViewport(currentLine, monaco.editor.ScrollType.Smooth);

@@ -54,7 +54,7 @@ export interface StepMark {
   /** Last line of the step's block (step.range.endLine, inclusive of text on it). */
   endLine: number;
   status: StepStatus;
-  /** The step being run now, or the one a paused run will run next. */
+  /** The step being run now, or (when `nextStep` is given: a paused run) the one it runs next. */
   current: boolean;
   /** Hover text for the gutter glyph. */
   hover: string;
@@ -79,7 +79,7 @@ export function stepText(step: Step): string {
 
 /**
  * One mark per step of the run's script. No marks before a run (no step states): the gutter stays
- * quiet while writing. `current` is the running step, or the next step while paused.
+ * quiet while writing. `current` is the running step; pass `nextStep` only while paused.
  */
 export function stepMarks(
   script: Script | null,
@@ -88,7 +88,8 @@ export function stepMarks(
   nextStep: number | null = null,
 ): StepMark[] {
   if (!script || steps.length === 0) return [];
-  const current = currentStep ?? nextStep;
+  // While paused the store keeps the last started step in currentStep; the step to come is nextStep.
+  const current = nextStep ?? currentStep;
   return script.steps.map((step, i) => {
     const info = steps[i];
     const status: StepStatus = info?.status ?? 'pending';

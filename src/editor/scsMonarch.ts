@@ -104,7 +104,8 @@ export const scsMonarch: languages.IMonarchLanguage = {
       [/^##.*$/, 'comment.doc'],
       [/^(?:#|\/\/|--(?:\s|$)).*$/, 'comment'],
       ...actionLines,
-      [/^\S.*$/, 'invalid'],
+      // Not (yet) an action: plain, not red — it is usually being typed; the parser's marker says why.
+      [/^\S.*$/, 'text.unknown'],
       { include: '@xcontent' },
     ],
     ...xmlStates('x', true),
