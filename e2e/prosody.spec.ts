@@ -3,6 +3,7 @@
 // it again afterwards), which no other test may see.
 import { test, expect } from './support/test';
 import { readFixture } from './support/paths';
+import { describeEntry } from './support/report';
 import { serveScriptText } from './support/serve';
 import {
   PROSODY_MISSING,
@@ -67,6 +68,9 @@ test.describe('real server (Prosody over WebSocket)', () => {
       const verdict = await pg.waitFinished(15_000);
       expect(verdict).toMatch(/^(error|fail)$/);
       const entry = await pg.resultEntry();
+      await test
+        .info()
+        .attach('verdict after the drop', { body: describeEntry(entry), contentType: 'text/plain' });
       // A clear error: it says the connection went away (not just a timeout), and the page shows it.
       expect(entry.message ?? '').toMatch(/clos|drop|disconnect|shut|lost|connection|stream/i);
       await expect(page.getByText(entry.message!.slice(0, 40), { exact: false }).first()).toBeVisible();

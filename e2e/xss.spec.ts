@@ -3,7 +3,7 @@
 import { test, expect } from './support/test';
 import { readFixture } from './support/paths';
 import { serveScriptText } from './support/serve';
-import { win } from './support/automation';
+import type { AutomationWindow } from './support/automation';
 
 // As text, however the page escapes it: the body's escaped HTML, and the literal elements' markup.
 const BODY_IMG = /(&lt;|<)img src=x onerror=/;
@@ -12,7 +12,7 @@ const ELEMENT_IMG = /<img\b[^>]*onerror=/;
 const ELEMENT_SCRIPT = /<script\b[^>]*urn:example:e2e/;
 
 async function expectNothingRan(pg: import('./pages/PlaygroundPage').PlaygroundPage) {
-  expect(await pg.page.evaluate(() => win(window).__scsPwned)).toBe(undefined);
+  expect(await pg.page.evaluate(() => (window as unknown as AutomationWindow).__scsPwned)).toBe(undefined);
   // No element from a stanza became a live DOM element outside the editor's own text rendering.
   expect(await pg.page.locator('img[src="x"], img[onerror]').count()).toBe(0);
   const scripts = await pg.page.locator('script').evaluateAll((els) => els.map((e) => e.textContent ?? ''));

@@ -7,7 +7,7 @@ import { test, expect } from '@playwright/test';
 import { PlaygroundPage } from '../pages/PlaygroundPage';
 import { serveScriptFile } from '../support/serve';
 import { describeEntry, singleEntry } from '../support/report';
-import { win } from '../support/automation';
+import type { AutomationWindow } from '../support/automation';
 
 interface ScriptItem {
   file: string;
@@ -41,10 +41,10 @@ items.forEach((item, i) => {
     }
     if (shown === 'invalid') {
       const reason = (await pg.runBlockedReason.innerText().catch(() => '')) || 'the page did not say why';
-      throw new Error(`${item.title} cannot run: ${reason}`);
+      throw new Error(`${item.title}: ${reason}`);
     }
 
-    const report = await page.evaluate(() => win(window).scansionResult);
+    const report = await page.evaluate(() => (window as unknown as AutomationWindow).scansionResult);
     await testInfo.attach('scansion-result.json', {
       body: JSON.stringify(report, null, 2),
       contentType: 'application/json',

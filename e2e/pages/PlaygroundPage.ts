@@ -1,13 +1,13 @@
 // Page object of the playground: every spec talks to the page through this, by the test ids and the
 // automation hook of UI-CONTRACT.md, so a markup change is fixed here once.
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { win } from '../support/automation';
+import type { AutomationWindow } from '../support/automation';
 import { singleEntry, type ReportEntryView } from '../support/report';
 
 export type RunState = 'idle' | 'running' | 'paused' | 'pass' | 'fail' | 'error' | 'invalid';
 export const FINISHED = /^(pass|fail|error)$/;
 /** Class names the editor's current-step decoration may carry (checked against src/editor). */
-export const STEP_HIGHLIGHT = /current-step|step-current|active-step|step-active|paused|next-step|step-next/i;
+export const STEP_HIGHLIGHT = /^scs-step-current(-block|-bar)?$/;
 
 export interface GotoOptions {
   example?: string;
@@ -91,32 +91,30 @@ export class PlaygroundPage {
     await this.page.waitForFunction(() => !!(window as unknown as { __scansion?: unknown }).__scansion);
   }
 
-  /** Wait for Monaco (lazy) to replace the fallback textarea. */
+  /** Wait for Monaco (lazy) to replace the fallback textarea (`__scsEditor.monaco` turns true). */
   async editorReady(): Promise<void> {
     await this.page.waitForFunction(
-      () => !!(window as unknown as { __scsEditor?: unknown }).__scsEditor,
+      () => (window as unknown as { __scsEditor?: { monaco?: boolean } }).__scsEditor?.monaco === true,
       null,
-      {
-        timeout: 20_000,
-      },
+      { timeout: 20_000 },
     );
     await expect(this.editor.locator('.monaco-editor').first()).toBeVisible();
   }
 
   async getScript(): Promise<string> {
-    return this.page.evaluate(() => win(window).__scansion!.getScript());
+    return this.page.evaluate(() => (window as unknown as AutomationWindow).__scansion!.getScript());
   }
 
   /** Replace the script through the editor (as typing would), and wait until the store has it. */
   async setScriptInEditor(text: string): Promise<void> {
     await this.editorReady();
-    await this.page.evaluate((t) => win(window).__scsEditor!.setValue(t), text);
+    await this.page.evaluate((t) => (window as unknown as AutomationWindow).__scsEditor!.setValue(t), text);
     await expect.poll(() => this.getScript()).toBe(text);
   }
 
   /** Replace the script through the automation hook (no editor needed). */
   async setScript(text: string): Promise<void> {
-    await this.page.evaluate((t) => win(window).__scansion!.setScript(t), text);
+    await this.page.evaluate((t) => (window as unknown as AutomationWindow).__scansion!.setScript(t), text);
     await expect.poll(() => this.getScript()).toBe(text);
   }
 
@@ -143,9 +141,13 @@ export class PlaygroundPage {
 
   /** window.scansionResult's single entry, once the run has finished. */
   async resultEntry(): Promise<ReportEntryView> {
-    const handle = await this.page.waitForFunction(() => win(window).scansionResult, null, {
-      timeout: 10_000,
-    });
+    const handle = await this.page.waitForFunction(
+      () => (window as unknown as AutomationWindow).scansionResult,
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
     return singleEntry(await handle.jsonValue());
   }
 

@@ -1,5 +1,7 @@
 // The page's automation hook (UI-CONTRACT.md "Automation"), typed for use inside page.evaluate().
 // A local view rather than a global `interface Window` augmentation, so it never clashes with the app's.
+// Use it as a type only, `(window as unknown as AutomationWindow)`, inside page.evaluate callbacks: they
+// run in the page, where no helper of ours exists.
 export interface AutomationWindow {
   scansionResult?: unknown;
   __scansion?: {
@@ -15,5 +17,3 @@ export interface AutomationWindow {
   /** Set by the XSS spec's payloads if they ever execute. */
   __scsPwned?: unknown;
 }
-
-export const win = (w: Window): AutomationWindow => w as unknown as AutomationWindow;
