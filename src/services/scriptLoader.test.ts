@@ -105,6 +105,14 @@ describe('script loading', () => {
     expect(store.getState().text).toBe(DEFAULT_SCRIPT);
   });
 
+  it('never overwrites text typed while the default script loads', async () => {
+    const { store, loader } = setup();
+    const p = loader.initial('http://h/');
+    store.getState().setText('typed');
+    await p;
+    expect(store.getState().text).toBe('typed');
+  });
+
   it('refuses binary files and normalizes line ends', async () => {
     const { store, loader } = setup();
     const bin = new File(['a\u0000b'], 'x.bin');

@@ -150,6 +150,7 @@ export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
     },
 
     async initial(href) {
+      const nonceAtStart = store.getState().loadNonce;
       const request = parseUrlRequest(href);
       for (const p of request.problems) store.getState().notify('error', p);
       if (request.target) store.getState().setTarget(request.target);
@@ -170,17 +171,19 @@ export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
         loadText(saved.text, saved.fileName, 'autosave');
         return { request, cleanedHref: null };
       }
+      // Someone typed (or a script arrived) while the gallery loads: never overwrite it.
+      const untouched = () => store.getState().text === '' && store.getState().loadNonce === nonceAtStart;
       try {
         const first = (await loader.gallery())[0];
         if (first) {
           const text = await fetchText(`${baseUrl}examples/${first.file}`, `example ${first.name}`);
-          loadText(text, first.file.split('/').pop() || `${first.name}.scs`, 'default');
+          if (untouched()) loadText(text, first.file.split('/').pop() || `${first.name}.scs`, 'default');
           return { request, cleanedHref: null };
         }
       } catch {
         // fall through to the built-in script
       }
-      loadText(DEFAULT_SCRIPT, DEFAULT_FILE, 'default');
+      if (untouched()) loadText(DEFAULT_SCRIPT, DEFAULT_FILE, 'default');
       return { request, cleanedHref: null };
     },
   };

@@ -92,7 +92,8 @@ export function reduceRunEvent(state: RunData, e: RunEvent): Partial<RunData> | 
     case 'variables':
       return { variables: { ...state.variables, ...e.variables } };
     case 'paused':
-      return { status: 'paused', nextStep: e.nextStep };
+      // Paused between steps: nothing is running; the next step is marked instead.
+      return { status: 'paused', nextStep: e.nextStep, currentStep: null };
     case 'resumed':
       return { status: 'running', nextStep: null };
     case 'run-finished': {

@@ -4,6 +4,17 @@ import { idleRun } from './scriptSlice';
 import { reduceRunEvent, reduceRunEvents } from './runReducer';
 import type { AppState, RunSlice } from './types';
 
+/**
+ * When a run ends, the output panel shows what matters: the failure's diff when it failed, the XML
+ * console when it passed (the details of a passed run have nothing selected).
+ */
+function withPanel(s: AppState, patch: Partial<AppState> | null): Partial<AppState> | null {
+  if (!patch || !patch.status || patch.status === s.status) return patch;
+  if (patch.status === 'pass') return { ...patch, bottomPanel: 'console' };
+  if (patch.status === 'fail' || patch.status === 'error') return { ...patch, bottomPanel: 'details' };
+  return patch;
+}
+
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
   ...idleRun(),
   beginRun: ({ runId, script, target }) =>
@@ -15,8 +26,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
       runScript: script,
       steps: script.steps.map(() => ({ status: 'pending' as const })),
     }),
-  applyEvent: (event) => set((s) => reduceRunEvent(s, event) ?? s),
-  applyEvents: (events) => set((s) => reduceRunEvents(s, events) ?? s),
+  applyEvent: (event) => set((s) => withPanel(s, reduceRunEvent(s, event)) ?? s),
+  applyEvents: (events) => set((s) => withPanel(s, reduceRunEvents(s, events)) ?? s),
   setJsonReport: (runId, report) => set((s) => (s.runId === runId ? { jsonReport: report } : s)),
   setRunError: (runId, message) =>
     set((s) =>

@@ -1,6 +1,6 @@
 // Script slice: the text being edited, its name, and what the parsing service derived from it.
 import type { StateCreator } from 'zustand';
-import type { ParseResult } from '../scansion/types';
+import type { ParseResult, Script } from '../scansion/types';
 import type { AppState, DiagnosticsSlice, ScriptSlice } from './types';
 
 export const EMPTY_PARSE: ParseResult = {
@@ -29,8 +29,24 @@ export const createScriptSlice: StateCreator<AppState, [], [], ScriptSlice & Dia
       ...idleRun(),
     })),
   setFileName: (fileName) => set({ fileName: fileName || DEFAULT_FILE_NAME }),
-  setParsed: (parsed, forText) => set({ parsed, parsedText: forText, diagnostics: parsed.diagnostics }),
+  setParsed: (parsed, forText) =>
+    set((s) => {
+      const next = { parsed, parsedText: forText, diagnostics: parsed.diagnostics };
+      // A finished run's results stay while edits keep its steps where they were; once steps move,
+      // appear or go, its marks would point at the wrong lines, so the results are cleared.
+      const active = s.status === 'running' || s.status === 'paused';
+      if (!active && s.runScript && !sameSteps(s.runScript, parsed.script)) return { ...next, ...idleRun() };
+      return next;
+    }),
 });
+
+function sameSteps(a: Script, b: Script): boolean {
+  if (a.steps.length !== b.steps.length) return false;
+  return a.steps.every((x, i) => {
+    const y = b.steps[i];
+    return x.action === y.action && x.client === y.client && x.headerRange.line === y.headerRange.line;
+  });
+}
 
 /** The run slice's idle values (shared with resetRun). */
 export function idleRun() {

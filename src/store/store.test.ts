@@ -63,6 +63,7 @@ describe('run slice', () => {
     store.getState().applyEvents(ev);
     const s = store.getState();
     expect(s.status).toBe('fail');
+    expect(s.bottomPanel).toBe('details');
     expect(s.selectedStep).toBe(1);
     expect(s.failures).toHaveLength(1);
     expect(s.steps.map((x) => x.status)).toEqual(['passed', 'failed', 'skipped', 'skipped']);
@@ -90,6 +91,18 @@ describe('run slice', () => {
     expect(store.getState().steps[1]).toMatchObject({ status: 'failed', received: '<a/>' });
   });
 
+  it('shows the console when a run passes', () => {
+    const store = createAppStore();
+    store.getState().beginRun({ runId: 'r', script: script(1), target: 'mock' });
+    store.getState().applyEvent({
+      type: 'run-finished',
+      runId: 'r',
+      at: 1,
+      result: { verdict: 'pass', durationMs: 1, stepsPassed: 1, stepsTotal: 1, variables: {} },
+    });
+    expect(store.getState().bottomPanel).toBe('console');
+  });
+
   it('tracks pause and resume', () => {
     const store = createAppStore();
     store.getState().beginRun({ runId: 'r', script: script(2), target: 'mock' });
@@ -109,6 +122,24 @@ describe('run slice', () => {
     expect(s.runId).toBeNull();
     expect(s.loadNonce).toBe(1);
     expect(s.text).toBe('x');
+  });
+});
+
+describe('script slice', () => {
+  it('keeps finished results while the steps stay put, clears them when steps move', () => {
+    const store = createAppStore();
+    store.getState().beginRun({ runId: 'r', script: script(2), target: 'mock' });
+    store.getState().applyEvent({
+      type: 'run-finished',
+      runId: 'r',
+      at: 1,
+      result: { verdict: 'pass', durationMs: 1, stepsPassed: 2, stepsTotal: 2, variables: {} },
+    });
+    store.getState().setParsed({ script: script(2), diagnostics: [] }, 'same');
+    expect(store.getState().status).toBe('pass');
+    store.getState().setParsed({ script: script(3), diagnostics: [] }, 'more');
+    expect(store.getState().status).toBe('idle');
+    expect(store.getState().runScript).toBeNull();
   });
 });
 

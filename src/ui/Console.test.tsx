@@ -60,16 +60,14 @@ describe('Console', () => {
     const store = storeWithStanzas();
     renderWith(<Console />, store);
     act(() =>
-      store
-        .getState()
-        .applyEvent({
-          type: 'stanza',
-          runId: 'r',
-          at: 2000,
-          client: 'Juliet',
-          direction: 'in',
-          xml: '<iq/>',
-        }),
+      store.getState().applyEvent({
+        type: 'stanza',
+        runId: 'r',
+        at: 2000,
+        client: 'Juliet',
+        direction: 'in',
+        xml: '<iq/>',
+      }),
     );
     expect(screen.getAllByTestId('console.entry')).toHaveLength(4);
   });
