@@ -358,7 +358,7 @@ describe('CORE-MSG-*', () => {
         `<message xmlns="jabber:client" xml:lang="en" from="${romeo.jid}" to="juliet@localhost" type="chat"><body>Hello Juliet, are you there?</body><delay xmlns="urn:xmpp:delay" from="localhost" stamp="2008-08-22T21:09:04Z"/></message>`,
       ),
       c(
-        `<message id="n1" xmlns="jabber:client" xml:lang="en" from="${romeo.jid}" to="juliet@localhost"><body>second</body><delay xmlns="urn:xmpp:delay" from="localhost" stamp="2008-08-22T21:09:04Z"/></message>`,
+        `<message id="n1" xmlns="jabber:client" xml:lang="en" from="${romeo.jid}" to="juliet@localhost/gone"><body>second</body><delay xmlns="urn:xmpp:delay" from="localhost" stamp="2008-08-22T21:09:04Z"/></message>`,
       ),
     ]);
     // delivered once only

@@ -612,8 +612,8 @@ class Server implements MockServer {
       return;
     }
     // CORE-MSG-3: nobody available with priority >= 0: store (every localhost account exists).
+    // The stored copy keeps its `to` as sent (a full JID stays full; none stays none).
     const stored = copyElement(stanza);
-    if (stored.attrs.to !== undefined) stored.attrs.to = bare;
     const list = this.offline.get(bare) ?? [];
     list.push(stored);
     this.offline.set(bare, list);
