@@ -129,6 +129,14 @@ describe('xmlContextAt', () => {
     expect(xmlContextAt('<a><!-- x')).toEqual({ kind: 'comment' });
     expect(xmlContextAt("<a b='x>y' ")).toMatchObject({ kind: 'in-tag', tag: 'a', attrs: ['b'] });
   });
+  it('an attribute value left open on an earlier line ends at that line', () => {
+    expect(xmlContextAt('<status code="\n<x xmlns="urn')).toMatchObject({
+      kind: 'attr-value',
+      tag: 'status',
+      attr: 'xmlns',
+      value: 'urn',
+    });
+  });
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {

@@ -107,6 +107,14 @@ export function xmlContextAt(text: string): XmlContext {
         continue;
       }
       const vEnd = text.indexOf(q, j + 1);
+      // Recovery: scripts never break attribute values across lines, so a value still open at the
+      // end of a line above the cursor is taken as ended there (a stray quote must not swallow the
+      // rest of the block).
+      const nl = text.indexOf('\n', j + 1);
+      if (nl >= 0 && (vEnd < 0 || nl < vEnd)) {
+        i = nl + 1;
+        continue;
+      }
       if (vEnd < 0) {
         return {
           kind: 'attr-value',
