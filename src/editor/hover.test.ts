@@ -44,8 +44,24 @@ describe('hoverAt', () => {
     const h = hoverAt(text, 4, text.split('\n')[3].indexOf('999') + 1, { variables: {} });
     expect(h!.contents[0]).toMatch(/not a status code/);
   });
+  it('describes the client at the start of an action line', () => {
+    const h = hoverAt(SAMPLE, 13, 3, {
+      variables: { "Romeo's full JID": 'romeo@localhost/r1' },
+    });
+    expect(h).toEqual({
+      contents: [
+        '**Romeo**: logs in as `romeo@localhost`',
+        'Full JID in the current run: `romeo@localhost/r1`',
+      ],
+      from: 1,
+      to: 6,
+    });
+    const undeclared = hoverAt('-----\nMercutio connects', 2, 2, { variables: {} });
+    expect(undeclared!.contents[0]).toMatch(/not declared/);
+  });
   it('returns null elsewhere', () => {
-    expect(hoverAt(SAMPLE, 13, 3, { variables: {} })).toBeNull();
+    expect(hoverAt(SAMPLE, 13, 8, { variables: {} })).toBeNull();
+    expect(hoverAt(SAMPLE, 5, 3, { variables: {} })).toBeNull();
     expect(hoverAt(SAMPLE, 999, 1, { variables: {} })).toBeNull();
   });
   it('puts values with backticks in a safe code span', () => {

@@ -2,7 +2,14 @@
 // current run), `{scansion:…}` special values and MUC status codes in `<status code="…"/>`.
 // Returned as Markdown; Monaco renders it untrusted (no HTML), and values are put in code spans.
 import { mucStatus } from '../scansion/mucStatus';
-import { declaredClients, splitLines } from './scriptText';
+import {
+  CLIENT_DECL_RE,
+  declaredClients,
+  isBlank,
+  isIndented,
+  parseActionLine,
+  splitLines,
+} from './scriptText';
 
 export interface ScsHover {
   /** Markdown paragraphs. */
@@ -74,7 +81,36 @@ export function hoverAt(text: string, line: number, column: number, ctx: HoverCo
     };
   }
 
+  // A client name at the start of an action line: who it is, and its JIDs in this run.
+  const action = parseActionLine(lineText);
+  if (action && at < action.client.length) {
+    const jid = clientJid(lines, action.client);
+    const full = ctx.variables[`${action.client}'s full JID`];
+    const contents = [
+      jid === undefined
+        ? `**${action.client}**: not declared in the header (add a ${codeSpan(`[Client] ${action.client}`)} block).`
+        : jid
+          ? `**${action.client}**: logs in as ${codeSpan(jid)}`
+          : `**${action.client}**: declared without a ${codeSpan('jid:')}.`,
+    ];
+    if (full) contents.push(`Full JID in the current run: ${codeSpan(full)}`);
+    return { contents, from: 1, to: action.client.length + 1 };
+  }
   return null;
+}
+
+/** The `jid:` property of the `[X] name` block in the header, if declared. */
+function clientJid(lines: string[], name: string): string | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const m = CLIENT_DECL_RE.exec(lines[i]);
+    if (!m || m[2] !== name) continue;
+    for (let j = i + 1; j < lines.length && (isIndented(lines[j]) || isBlank(lines[j])); j++) {
+      const p = /^\s+jid\s*:\s*(.*?)\s*$/.exec(lines[j]);
+      if (p) return p[1];
+    }
+    return '';
+  }
+  return undefined;
 }
 
 function variableHover(name: string, ctx: HoverContext): string[] {
