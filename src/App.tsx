@@ -7,6 +7,7 @@ import { EditorPane } from './ui/EditorPane';
 import { Header } from './ui/Header';
 import { RunPanel } from './ui/RunPanel';
 import { ServicesContext } from './ui/ServicesContext';
+import { Splitter } from './ui/Splitter';
 import { StatusBar } from './ui/StatusBar';
 import { useDropScript } from './ui/useDropScript';
 import { useShortcuts } from './ui/useShortcuts';
@@ -25,7 +26,23 @@ function Layout(props: { services: AppServices }) {
       <Header />
       <main className="workbench">
         <EditorPane />
+        <Splitter
+          orientation="columns"
+          cssVar="--run-size"
+          invert
+          min={300}
+          maxFraction={0.7}
+          label="Resize the run panel"
+        />
         <RunPanel />
+        <Splitter
+          orientation="rows"
+          cssVar="--bottom-size"
+          invert
+          min={120}
+          maxFraction={0.8}
+          label="Resize the output panel"
+        />
         <BottomPanel />
       </main>
       <StatusBar />

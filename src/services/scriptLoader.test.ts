@@ -26,6 +26,7 @@ const files: Record<string, string> = {
   ]),
   '/examples/muc-password.scs': '# Password room\n',
   'http://h/remote/x.scs': '# remote\n',
+  'http://h/spa-fallback.scs': '<!doctype html>\n<html></html>',
 };
 
 const fakeFetch = (async (input: RequestInfo | URL) => {
@@ -89,6 +90,9 @@ describe('script loading', () => {
     const bad = await loader.loadUrl('http://h/missing.scs');
     expect(bad.ok).toBe(false);
     expect(store.getState().notice?.text).toMatch(/HTTP 404/);
+    expect((await loader.loadUrl('http://h/spa-fallback.scs')).ok).toBe(false);
+    expect(store.getState().notice?.text).toMatch(/answered with an HTML page/);
+    expect(store.getState().fileName).toBe('x.scs');
   });
 
   it('falls back to the first example, then to the built-in script', async () => {

@@ -63,7 +63,12 @@ export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
       throw new Error(`Could not fetch ${what} (${url}): ${messageOf(err)}`, { cause: err });
     }
     if (!res.ok) throw new Error(`Could not fetch ${what} (${url}): HTTP ${res.status}`);
-    return res.text();
+    const body = await res.text();
+    // Static servers with an SPA fallback answer a missing file with the page itself.
+    if (/^\s*<!doctype html/i.test(body)) {
+      throw new Error(`Could not fetch ${what} (${url}): not found (the server answered with an HTML page)`);
+    }
+    return body;
   }
 
   const loader: ScriptLoader = {
@@ -111,7 +116,15 @@ export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
     gallery() {
       if (!galleryCache) {
         galleryCache = fetchText(`${baseUrl}examples/index.json`, 'the examples list')
-          .then((t) => parseGalleryIndex(JSON.parse(t)))
+          .then((t) => {
+            let data: unknown;
+            try {
+              data = JSON.parse(t);
+            } catch {
+              throw new Error('The examples list (examples/index.json) is not valid JSON.');
+            }
+            return parseGalleryIndex(data);
+          })
           .catch((err) => {
             galleryCache = null;
             throw err;

@@ -160,7 +160,7 @@ function ConsoleEntry(props: { entry: StanzaEntry; time: string; slot: number; o
   const xml = useMemo(() => prettyXml(s.xml), [s.xml]);
   return (
     <div
-      className={`console-entry dir-${s.direction}`}
+      className={`console-entry dir-${s.direction} client-${props.slot}`}
       data-testid="console.entry"
       data-client={s.client}
       data-direction={s.direction}
