@@ -60,4 +60,4 @@ export const selectIsActive = (s: AppState): boolean => s.status === 'running' |
 
 /** What `run-status` shows. */
 export const selectDisplayStatus = (s: AppState): DisplayStatus =>
-  s.status === 'idle' && selectErrors(s).length > 0 ? 'invalid' : s.status;
+  !selectIsActive(s) && selectErrors(s).length > 0 ? 'invalid' : s.status;
