@@ -1,0 +1,172 @@
+// Presence broadcasts as Prosody's publicise_occupant_status and send_occupant_list build them
+// (MUC-PRES-*): which <item> each recipient sees (real JIDs only where whois allows or to oneself),
+// status 110 to the occupant itself, presence-broadcast role filtering, occupant-id on every presence.
+import type { Element } from 'ltx';
+import type { Occupant } from './occupants';
+import { addItem, mucUserX, nickOf, type Room, type XSet } from './room';
+import type { Role } from './roles';
+import { add, clone, el, NS_OCCUPANT_ID, removeChildren, resource } from './xml';
+
+/** XEP-0421: replace any occupant-id with the room's (muc-broadcast-presence, pre-join, groupchat). */
+export function stampOccupantId(room: Room, stanza: Element, occupant: Occupant): void {
+  removeChildren(stanza, (c) => c.name === 'occupant-id' && c.attrs.xmlns === NS_OCCUPANT_ID);
+  add(stanza, el('occupant-id', { xmlns: NS_OCCUPANT_ID, id: room.stableId(occupant) }));
+}
+
+/** build_item_list: one item (anonymous) or one per session with its real JID. */
+export function buildItemList(
+  room: Room,
+  occupant: Occupant,
+  x: Element,
+  anonymous: boolean,
+  nick?: string,
+  actorNick?: string,
+  actorJid?: string,
+  reason?: string,
+): Element {
+  const affiliation = room.getAffiliation(occupant.bareJid) ?? 'none';
+  const role = occupant.role ?? 'none';
+  if (anonymous) {
+    addItem(x, affiliation, role, undefined, nick, actorNick, actorJid, reason);
+  } else {
+    for (const realJid of occupant.sessions.keys()) {
+      addItem(x, affiliation, role, realJid, nick, actorNick, actorJid, reason);
+    }
+  }
+  return x;
+}
+
+export interface PubliciseOptions {
+  /** New nick (303). */
+  nick?: string;
+  /** Real JID of whoever caused this (kick, affiliation change). */
+  actor?: string;
+  reason?: string;
+  prevRole?: Role;
+  forceUnavailable?: boolean;
+  /** Send only to this occupant (probe answers). */
+  recipient?: Occupant;
+}
+
+/** publicise_occupant_status (MUC-PRES-1..6). */
+export function publicise(
+  room: Room,
+  occupant: Occupant,
+  xIn: Element | XSet,
+  o: PubliciseOptions = {},
+): void {
+  const x: XSet = 'base' in xIn ? xIn : { base: xIn };
+  const baseX = x.base;
+  let basePresence: Element;
+  const pr = occupant.presence();
+  if (pr && (occupant.role !== undefined || pr.attrs.type === 'unavailable') && !o.forceUnavailable) {
+    basePresence = clone(pr);
+  } else {
+    basePresence = el('presence', { from: occupant.nick, type: 'unavailable' });
+  }
+  if (!o.recipient) stampOccupantId(room, basePresence, occupant);
+
+  const actorNick = o.actor !== undefined ? nickOf(room.occupantJidOf(o.actor)) : undefined;
+
+  let fullP: Element | undefined;
+  const getFullP = () => {
+    if (!fullP) {
+      const fx = clone(x.full ?? baseX);
+      buildItemList(room, occupant, fx, false, o.nick, actorNick, o.actor, o.reason);
+      fullP = add(clone(basePresence), fx);
+    }
+    return fullP;
+  };
+  let anonP: Element | undefined;
+  const getAnonP = () => {
+    if (!anonP) {
+      const ax = clone(x.anon ?? baseX);
+      buildItemList(room, occupant, ax, true, o.nick, actorNick, undefined, o.reason);
+      anonP = add(clone(basePresence), ax);
+    }
+    return anonP;
+  };
+  const selfX = clone(x.self ?? baseX);
+  buildItemList(room, occupant, selfX, false, o.nick, actorNick, undefined, o.reason);
+  const selfP = add(clone(basePresence), selfX);
+
+  const getP = (rec: Occupant): Element => {
+    if (room.canSeeRealJids(rec)) return getFullP();
+    if (occupant.bareJid === rec.bareJid) return selfP;
+    return getAnonP();
+  };
+
+  if (o.recipient) {
+    room.routeToOccupant(o.recipient, getP(o.recipient));
+    return;
+  }
+
+  const broadcast = room.config.presenceBroadcast;
+  for (const other of room.eachOccupant()) {
+    if (other.nick === occupant.nick) continue;
+    const p = getP(other);
+    if (broadcast.has(occupant.role ?? 'none') || o.forceUnavailable) {
+      room.routeToOccupant(other, p);
+    } else if (o.prevRole !== undefined && broadcast.has(o.prevRole)) {
+      p.attrs.type = 'unavailable';
+      room.routeToOccupant(other, p);
+    }
+  }
+
+  add(selfX, el('status', { code: '110' }));
+  if (occupant.role === undefined) {
+    room.routeToOccupant(occupant, selfP);
+  } else {
+    for (const [realJid, sessionPr] of occupant.sessions) {
+      const p = clone(sessionPr);
+      p.attrs.to = realJid;
+      add(p, clone(selfX));
+      room.route(p);
+    }
+  }
+}
+
+/** send_occupant_list: everyone's presence (and, if 'none' is broadcast, absent affiliated users). */
+export function sendOccupantList(
+  room: Room,
+  to: string,
+  filter?: (nick: string, occupant: Occupant | undefined) => boolean,
+): void {
+  const toBare = to.split('/')[0];
+  const broadcast = room.config.presenceBroadcast;
+  const anonymous = room.isAnonymousFor(to);
+  const seen = new Set<string>();
+  for (const occupant of room.eachOccupant()) {
+    seen.add(occupant.bareJid);
+    if (filter && !filter(occupant.nick, occupant)) continue;
+    const x = mucUserX();
+    buildItemList(room, occupant, x, anonymous && toBare !== occupant.bareJid);
+    const pres = clone(occupant.presence()!);
+    pres.attrs.to = to;
+    add(pres, x);
+    if (toBare === occupant.bareJid || broadcast.has(occupant.role ?? 'none')) room.route(pres);
+  }
+  if (broadcast.has('none')) {
+    for (const [jid, affiliation] of room.affiliations) {
+      const nick = room.affiliationData.get(jid)?.reservedNickname;
+      if ((nick !== undefined || !anonymous) && !seen.has(jid) && (!filter || filter(jid, undefined))) {
+        const from = nick !== undefined ? `${room.jid}/${nick}` : room.jid;
+        const x = mucUserX();
+        addItem(x, affiliation, 'none', anonymous ? undefined : jid, nick);
+        room.route(add(el('presence', { to, from, type: 'unavailable' }), x));
+      }
+    }
+  }
+}
+
+/** build_unavailable_presence: a probe for a nick nobody holds but someone registered. */
+export function unavailablePresence(room: Room, fromMucJid: string, toJid: string): Element | undefined {
+  const nick = resource(fromMucJid)!;
+  const fromJid = room.registeredJid(nick);
+  if (fromJid === undefined) return undefined;
+  const anonymous = room.isAnonymousFor(toJid);
+  const affiliation = room.getAffiliation(fromJid) ?? 'none';
+  const x = mucUserX();
+  addItem(x, affiliation, 'none', anonymous ? undefined : fromJid, nick);
+  return add(el('presence', { to: toJid, from: fromMucJid, type: 'unavailable' }), x);
+}
