@@ -7,10 +7,15 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 /** Returns a float in [0, 1). */
 export type RandomSource = () => number;
 
+const pool = new Uint32Array(256);
+let poolIndex = pool.length;
+
 export const cryptoRandom: RandomSource = () => {
-  const buf = new Uint32Array(1);
-  globalThis.crypto.getRandomValues(buf);
-  return buf[0] / 0x1_0000_0000;
+  if (poolIndex >= pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    poolIndex = 0;
+  }
+  return pool[poolIndex++] / 0x1_0000_0000;
 };
 
 /** A deterministic source for tests (mulberry32). */

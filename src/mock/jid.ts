@@ -8,8 +8,23 @@ export interface Jid {
   resource?: string;
 }
 
-/** Parse and normalise a JID; undefined when it is malformed. */
+const cache = new Map<string, Jid | null>();
+const CACHE_LIMIT = 10_000;
+
+/**
+ * Parse and normalise a JID; undefined when it is malformed. Results are cached (JIDs repeat a lot in
+ * MUC fan-out) and frozen: callers must not change them.
+ */
 export function parseJid(text: string): Jid | undefined {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const parsed = parseUncached(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (typeof text === 'string') cache.set(text, parsed ? Object.freeze(parsed) : null);
+  return parsed;
+}
+
+function parseUncached(text: string): Jid | undefined {
   if (typeof text !== 'string' || text.length === 0) return undefined;
   const slash = text.indexOf('/');
   const bare = slash === -1 ? text : text.slice(0, slash);

@@ -153,6 +153,8 @@ class Server implements MockServer {
   private readonly offlineStamp: string;
   private readonly components = new Map<string, Component>();
   private readonly bySession = new Map<string, SessionState>();
+  /** Sessions by bare JID, in connection order (for broadcasts and bare-JID routing). */
+  private readonly byBare = new Map<string, SessionState[]>();
   private readonly offline = new Map<string, Element[]>();
   private queue: Task[] = [];
   private head = 0;
@@ -248,12 +250,14 @@ class Server implements MockServer {
         ),
     };
     this.bySession.set(full, state);
+    this.byBare.set(state.bare, [...(this.byBare.get(state.bare) ?? []), state]);
     return { ok: true, session: state.handle };
   }
 
   reset(): void {
     const sessions = [...this.bySession.values()];
     this.bySession.clear();
+    this.byBare.clear();
     this.offline.clear();
     for (let i = this.head; i < this.queue.length; i++) {
       const t = this.queue[i];
@@ -327,6 +331,9 @@ class Server implements MockServer {
     if (!s.open) return;
     s.open = false;
     if (this.bySession.get(s.full) === s) this.bySession.delete(s.full);
+    const siblings = (this.byBare.get(s.bare) ?? []).filter((x) => x !== s);
+    if (siblings.length > 0) this.byBare.set(s.bare, siblings);
+    else this.byBare.delete(s.bare);
     if (s.available) {
       const pres = new Element('presence', { from: s.full, type: 'unavailable' });
       this.broadcastPresence(s, pres);
@@ -694,9 +701,15 @@ class Server implements MockServer {
       this.report('error', 'component-bad-to', `${component.domain} sent a stanza with no valid to`, stanza);
       return;
     }
-    const el = copyElement(stanza);
-    delete el.attrs.xmlns;
-    el.attrs.to = fullOf(to);
+    // Routing only reads the stanza (every delivery or storage takes its own copy), so the component's
+    // element is used as is unless it needs normalising.
+    let el = stanza;
+    const normalTo = fullOf(to);
+    if (el.attrs.xmlns !== undefined || el.attrs.to !== normalTo) {
+      el = copyElement(stanza);
+      delete el.attrs.xmlns;
+      el.attrs.to = normalTo;
+    }
     const origin: Origin = { kind: 'component', component };
     try {
       this.route(origin, el);
@@ -734,9 +747,7 @@ class Server implements MockServer {
   }
 
   private sessionsOfBare(bare: string): SessionState[] {
-    const out: SessionState[] = [];
-    for (const s of this.bySession.values()) if (s.bare === bare) out.push(s);
-    return out;
+    return this.byBare.get(bare) ?? [];
   }
 
   private safely(fn: () => void): void {
