@@ -2,9 +2,9 @@
 // mock transport, and — where Prosody is installed — the same scripts on real Prosody 0.12, asserting the
 // same verdict and the same failing step (the mock must give Prosody's verdict).
 //
-// Scripts: basic.scs and basic_message.scs from ../shared/corpus/prosody-0.12 (skipped when absent), and
-// our own under tests/fixtures/mock-core (written for the CORE-* rules, each checked on Prosody first,
-// including deliberately wrong variants that must fail on both).
+// Scripts: basic.scs, basic_message.scs and the issue* MUC scripts from ../shared/corpus/prosody-0.12
+// (skipped when absent), and our own under tests/fixtures/mock-core (written for the CORE-* rules, each
+// checked on Prosody first, including deliberately wrong variants that must fail on both).
 //
 // basic_message.scs passes on both with the runner's scansion-compatible ordering gap between two
 // clients' sends; without it Prosody may read Juliet's phone's presence before Romeo's message (line 78,
@@ -47,6 +47,12 @@ const cases: Case[] = [
     needsCorpus: true,
     racyLines: [78],
   },
+  // MUC scripts of the acceptance list that lean on the core: directed presence to the room, presence
+  // errors reaching the component (issue978), the MUC's messages to bare and full JIDs.
+  { file: path.join(corpus, 'issue505.scs'), verdict: 'pass', needsCorpus: true },
+  { file: path.join(corpus, 'issue978.scs'), verdict: 'pass', needsCorpus: true },
+  { file: path.join(corpus, 'issue978-multi.scs'), verdict: 'pass', needsCorpus: true },
+  { file: path.join(corpus, 'issue1224.scs'), verdict: 'pass', needsCorpus: true },
   { file: path.join(fixtures, 'presence-resources.scs'), verdict: 'pass' },
   { file: path.join(fixtures, 'offline-messages.scs'), verdict: 'pass' },
   { file: path.join(fixtures, 'server-iq.scs'), verdict: 'pass' },
