@@ -1,7 +1,7 @@
 // The page: header, editor | run panel, the output panel below, a status bar. Composition only.
 import { useEffect } from 'react';
 import type { AppServices } from './services';
-import { selectTheme, StoreProvider, useAppStore, type AppStore } from './store';
+import { selectFileName, selectTheme, StoreProvider, useAppStore, type AppStore } from './store';
 import { BottomPanel } from './ui/BottomPanel';
 import { EditorPane } from './ui/EditorPane';
 import { Header } from './ui/Header';
@@ -16,11 +16,15 @@ import './ui/app.css';
 
 function Layout(props: { services: AppServices }) {
   const theme = useAppStore(selectTheme);
+  const fileName = useAppStore(selectFileName);
   useShortcuts(props.services);
   const dropping = useDropScript(props.services);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  useEffect(() => {
+    document.title = `${fileName} · scansion playground`;
+  }, [fileName]);
   return (
     <div className="app" data-theme={theme}>
       <Header />

@@ -15,9 +15,10 @@ export interface StanzaSummary {
   text: string;
 }
 
-function shortNs(ns: string): string {
-  const tail = ns.split(/[/:]/).filter(Boolean).pop() ?? ns;
-  return tail;
+/** The telling part of a namespace: `…/muc#user` -> muc#user, `urn:xmpp:occupant-id:0` -> occupant-id. */
+export function shortNs(ns: string): string {
+  const parts = ns.split(/[/:]/).filter((p) => p && !/^\d+$/.test(p));
+  return parts.pop() ?? ns;
 }
 
 const cache = new Map<string, StanzaSummary>();

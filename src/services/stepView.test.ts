@@ -49,3 +49,17 @@ describe('step view helpers', () => {
     expect(formatDuration(undefined)).toBe('');
   });
 });
+
+describe('stanza summaries', async () => {
+  const { summarizeStanza, shortNs } = await import('./stanzaSummary');
+  it('names the stanza, its type and payload namespaces', () => {
+    expect(shortNs('urn:xmpp:occupant-id:0')).toBe('occupant-id');
+    expect(shortNs('http://jabber.org/protocol/muc#user')).toBe('muc#user');
+    const s = summarizeStanza(
+      '<presence type="unavailable" to="r@c/n"><x xmlns="vcard-temp:x:update"/><occupant-id xmlns="urn:xmpp:occupant-id:0"/></presence>',
+    );
+    expect(s.text).toBe('presence unavailable · update, occupant-id');
+    expect(s.to).toBe('r@c/n');
+    expect(summarizeStanza('<message type="chat"><body>x</body></message>').text).toBe('message chat · body');
+  });
+});

@@ -66,7 +66,11 @@ export function RunStatus() {
     >
       <span className="run-status-dot" aria-hidden="true" />
       <span className="run-status-text">{text}</span>
-      {detail && <span className="run-status-detail">{detail}</span>}
+      {detail && (
+        <span className="run-status-detail" title={detail}>
+          {detail}
+        </span>
+      )}
     </div>
   );
 }

@@ -12,6 +12,8 @@ export function StatusBar() {
   const status = useAppStore((s) => s.status);
   const reveal = useAppStore((s) => s.requestReveal);
   const firstDiag = useAppStore((s) => s.diagnostics[0]?.line);
+  const steps = useAppStore((s) => s.parsed.script.steps.length);
+  const clients = useAppStore((s) => s.parsed.script.clients.length);
 
   useEffect(() => {
     if (!notice) return;
@@ -36,7 +38,9 @@ export function StatusBar() {
         {notice && <span className={`notice notice-${notice.kind}`}>{notice.text}</span>}
       </span>
       <span className="sb-item">Ln {line}</span>
-      <span className="sb-item">scansion</span>
+      <span className="sb-item">
+        {steps} step{steps === 1 ? '' : 's'} · {clients} client{clients === 1 ? '' : 's'}
+      </span>
     </footer>
   );
 }
