@@ -737,9 +737,12 @@ class Server implements MockServer {
   /** Give a session its own copy, shaped as received over WebSocket (xmlns first). */
   private deliver(s: SessionState, stanza: Element): void {
     if (!s.open) return;
-    const out = new Element(stanza.name, { xmlns: NS_CLIENT });
-    for (const [k, v] of Object.entries(stanza.attrs)) if (k !== 'xmlns') out.attrs[k] = v;
-    for (const child of stanza.children) {
+    const out = new Element(stanza.name);
+    out.attrs = { xmlns: NS_CLIENT, ...stanza.attrs };
+    out.attrs.xmlns = NS_CLIENT;
+    const children = stanza.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
       if (typeof child === 'string') out.children.push(child);
       else appendChild(out, copyElement(child));
     }

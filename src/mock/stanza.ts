@@ -12,8 +12,12 @@ export type ErrorType = 'cancel' | 'modify' | 'auth' | 'wait' | 'continue';
 
 /** A deep copy with no parent and no shared attribute objects or children. */
 export function copyElement(el: Element): Element {
-  const copy = new Element(el.name, { ...el.attrs });
-  for (const child of el.children) {
+  // Attributes are assigned directly: ltx's constructor would re-validate each one (hot in fan-out).
+  const copy = new Element(el.name);
+  copy.attrs = { ...el.attrs };
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     copy.children.push(typeof child === 'string' ? child : copyNode(child, copy));
   }
   return copy;
