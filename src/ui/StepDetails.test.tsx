@@ -103,4 +103,27 @@ describe('StepDetails', () => {
     expect(screen.queryByTestId('diff.expected')).toBeNull();
     expect(screen.getByTestId('diff.raw-toggle').getAttribute('aria-pressed')).toBe('true');
   });
+
+  it('without a selection shows the run in brief and its variables', () => {
+    const store = createAppStore();
+    const { script } = parse(SCRIPT);
+    store.getState().beginRun({ runId: 'r', script, target: 'mock' });
+    store.getState().applyEvent({
+      type: 'run-finished',
+      runId: 'r',
+      at: 1,
+      result: {
+        verdict: 'pass',
+        durationMs: 12,
+        stepsPassed: 3,
+        stepsTotal: 3,
+        variables: { "Romeo's full JID": 'romeo@localhost/abc' },
+      },
+    });
+    store.getState().selectStep(null);
+    renderWith(<StepDetails />, store);
+    expect(screen.getByText('Passed: 3 of 3 steps')).toBeTruthy();
+    const row = screen.getByText("${Romeo's full JID}").closest('tr');
+    expect(row?.textContent).toContain('romeo@localhost/abc');
+  });
 });

@@ -29,16 +29,7 @@ export function StepDetails() {
   const variables = useAppStore(selectVariables);
   const step = selected !== null ? script.steps[selected] : undefined;
 
-  if (!step) {
-    return (
-      <div className="details empty">
-        <div className="empty-hint">
-          Select a step to see what was expected and what arrived. When a run fails, its first failure is
-          selected.
-        </div>
-      </div>
-    );
-  }
+  if (!step) return <RunSummary />;
   const st: StepRunState = runSteps[step.index] ?? { status: 'pending' };
   const failure = failures.find((f) => f.step === step.index);
   return (
@@ -232,5 +223,57 @@ function ConnectionDetails(props: { step: Step }) {
         </>
       )}
     </dl>
+  );
+}
+
+/** With no step selected: the last run in brief and the variables it bound, or a hint. */
+function RunSummary() {
+  const result = useAppStore((s) => s.result);
+  const target = useAppStore((s) => s.runTarget);
+  const variables = useAppStore(selectVariables);
+  const names = Object.keys(variables).sort();
+  if (!result && names.length === 0) {
+    return (
+      <div className="details empty">
+        <div className="empty-hint">
+          Select a step to see what was expected and what arrived. When a run fails, its first failure is
+          selected.
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="details">
+      {result && (
+        <div className="details-head">
+          <StatusGlyph status={result.verdict === 'pass' ? 'passed' : 'failed'} />
+          <span className="details-title">
+            {result.verdict === 'pass' ? 'Passed' : result.verdict === 'fail' ? 'Failed' : 'Error'}:{' '}
+            {result.stepsPassed} of {result.stepsTotal} steps
+          </span>
+          <span className="details-duration">{formatDuration(result.durationMs)}</span>
+          {target && <span className="details-line">on {target}</span>}
+        </div>
+      )}
+      <div className="details-note">Select a step to see what was expected and what arrived.</div>
+      {names.length > 0 && (
+        <table className="vars-table" aria-label="Variables of the run">
+          <thead>
+            <tr>
+              <th>Variable</th>
+              <th>Value</th>
+            </tr>
+          </thead>
+          <tbody>
+            {names.map((n) => (
+              <tr key={n}>
+                <td className="mono">{`\${${n}}`}</td>
+                <td className="mono">{variables[n]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }
