@@ -29,6 +29,8 @@ export interface RunResult {
   failure?: StepFailure;
   /** Captured `{scansion:capture:NAME}` values and `${X's JID}` / `${X's full JID}` variables. */
   variables: Record<string, string>;
+  /** Wall-clock time spent in `receives: nothing` quiet periods (0 on a transport with settled()). */
+  nothingWaitMs?: number;
 }
 
 export type RunEvent =
@@ -52,6 +54,19 @@ export type RunEvent =
       client: string;
       direction: 'in' | 'out';
       xml: string;
+    }
+  | {
+      /**
+       * A received stanza the runner discarded without matching it: the rest of a burst after a
+       * `receives:` matched, when the script's next step is not another receive of that client
+       * (scansion's behaviour; see src/runner/runner.ts, "Bursts").
+       */
+      type: 'stanza-ignored';
+      runId: string;
+      at: number;
+      client: string;
+      xml: string;
+      reason: string;
     }
   | {
       type: 'connection';
