@@ -2,6 +2,7 @@
 // arrive (a message that does not fit is a protocol error, never a crash). Stanzas cross as serialized
 // XML, as on the wire. Session ids are the worker's numbers; request ids are the page's.
 import type { CloseReason, TransportError } from '../runner/transport';
+import type { MockDiagnostic } from './server';
 
 export type TransportErrorKind = TransportError['kind'];
 
@@ -29,6 +30,8 @@ export type WorkerMessage =
   | { type: 'closed'; session: number; reason: CloseReason; id?: number }
   /** Answers `settle` and `reset`: the server has nothing left to deliver. */
   | { type: 'settled'; id: number }
+  /** Something the server noted (a handler exception, an unmodelled feature): for logs and UIs. */
+  | { type: 'diagnostic'; diagnostic: MockDiagnostic }
   /** A request failed (`id`), or, with no id, the worker met something it cannot handle. */
   | { type: 'error'; id?: number; session?: number; kind: TransportErrorKind; message: string };
 
@@ -126,6 +129,24 @@ export function parseWorkerMessage(data: unknown): Parsed<WorkerMessage> {
       const m: WorkerMessage = { type: 'closed', session: data.session, reason };
       if (data.id !== undefined) m.id = data.id as number;
       return { ok: true, message: m };
+    }
+    case 'diagnostic': {
+      const d = data.diagnostic;
+      if (
+        !isObj(d) ||
+        !['error', 'warning', 'info'].includes(d.level as string) ||
+        !isStr(d.code) ||
+        !isStr(d.message) ||
+        !optStr(d.stanza)
+      )
+        return fail('diagnostic: needs level, code and message');
+      const diagnostic: MockDiagnostic = {
+        level: d.level as MockDiagnostic['level'],
+        code: d.code,
+        message: d.message,
+      };
+      if (d.stanza !== undefined) diagnostic.stanza = d.stanza as string;
+      return { ok: true, message: { type: 'diagnostic', diagnostic } };
     }
     case 'settled':
       if (!isId(data.id)) return fail('settled: needs id');

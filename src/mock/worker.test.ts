@@ -75,7 +75,7 @@ function driven() {
   const out: WorkerMessage[] = [];
   const h = createWorkerHandler(
     (m) => out.push(structuredClone(m)),
-    () => createMockServer({ random: seededRandom(7) }),
+    (onDiagnostic) => createMockServer({ random: seededRandom(7), onDiagnostic }),
   );
   return { h, out };
 }
@@ -102,6 +102,19 @@ describe('CORE-WORKER-1/2 the worker handler', () => {
     out.length = 0;
     await h.handle({ type: 'send', session: 1, xml: '<presence/>' });
     expect(out[0]).toMatchObject({ type: 'error', session: 1, kind: 'closed' });
+  });
+  it("posts the server's diagnostics", async () => {
+    const { h, out } = driven();
+    await h.handle({
+      type: 'connect',
+      id: 1,
+      options: { jid: 'user@localhost', password: 'x', clientName: 'R' },
+    });
+    await h.handle({ type: 'send', session: 1, xml: '<presence to="juliet@localhost" type="subscribe"/>' });
+    await h.handle({ type: 'settle', id: 2 });
+    const d = out.find((m) => m.type === 'diagnostic');
+    expect(d).toMatchObject({ type: 'diagnostic', diagnostic: { level: 'warning', code: 'not-modelled' } });
+    expect(parseWorkerMessage(d).ok).toBe(true);
   });
   it('answers a failed login with an error for the request', async () => {
     const { h, out } = driven();
@@ -231,6 +244,17 @@ describe('createWorkerTransport', () => {
     expect(workers).toHaveLength(1);
     await transport.dispose!();
     expect(workers[0].terminated).toBe(true);
+  });
+  it('hands diagnostics to onDiagnostic', async () => {
+    const seen: string[] = [];
+    const transport = createWorkerTransport(() => new FakeWorker() as unknown as Worker, {
+      onDiagnostic: (d) => seen.push(d.code),
+    });
+    const romeo = await transport.connect({ jid: 'user@localhost', password: 'x', clientName: 'R' });
+    await romeo.send(parse('<presence to="juliet@localhost" type="subscribe"/>'));
+    await transport.settled!();
+    expect(seen).toEqual(['not-modelled']);
+    await transport.dispose!();
   });
   it('rejects a failed login with TransportError auth-failed', async () => {
     const { transport } = fakeTransport();

@@ -4,7 +4,7 @@
 import { parse, type Element } from 'ltx';
 import type { CloseReason } from '../runner/transport';
 import { createMockServer } from './index';
-import type { MockServer, ServerSession } from './server';
+import type { MockDiagnostic, MockServer, ServerSession } from './server';
 import { parsePageMessage, requestIdOf, type PageMessage, type WorkerMessage } from './protocol';
 
 export interface WorkerHandler {
@@ -14,17 +14,13 @@ export interface WorkerHandler {
   readonly server: MockServer;
 }
 
+/** Makes a server whose diagnostics go to `onDiagnostic` (posted to the page). */
+export type ServerFactory = (onDiagnostic: (d: MockDiagnostic) => void) => MockServer;
+
 export function createWorkerHandler(
   post: (message: WorkerMessage) => void,
-  makeServer: () => MockServer = () => createMockServer(),
+  makeServer: ServerFactory = (onDiagnostic) => createMockServer({ onDiagnostic }),
 ): WorkerHandler {
-  let server = makeServer();
-  let nextSession = 1;
-  const sessions = new Map<number, ServerSession>();
-  /** Pending `close` request ids per session. */
-  const closeRequests = new Map<number, number[]>();
-  const ended = new Set<number>();
-
   const emit = (m: WorkerMessage): void => {
     try {
       post(m);
@@ -32,6 +28,13 @@ export function createWorkerHandler(
       // the page is gone; nothing to tell
     }
   };
+  const fresh = () => makeServer((diagnostic) => emit({ type: 'diagnostic', diagnostic }));
+  let server = fresh();
+  let nextSession = 1;
+  const sessions = new Map<number, ServerSession>();
+  /** Pending `close` request ids per session. */
+  const closeRequests = new Map<number, number[]>();
+  const ended = new Set<number>();
 
   function onClosed(n: number, reason: CloseReason): void {
     sessions.delete(n);
@@ -107,7 +110,7 @@ export function createWorkerHandler(
         old.reset(); // ends every session: each posts 'closed' (dropped)
         sessions.clear();
         closeRequests.clear();
-        server = makeServer();
+        server = fresh();
         emit({ type: 'settled', id: m.id });
         return;
       }

@@ -6,10 +6,13 @@ import { parse } from 'ltx';
 import { TransportError, type ConnectOptions, type Session, type Transport } from '../runner/transport';
 import { BufferedSession } from './inProcess';
 import { parseWorkerMessage, type PageMessage, type WorkerMessage } from './protocol';
+import type { MockDiagnostic } from './server';
 
 export interface WorkerTransportOptions {
   /** A request (connect, close, settle, reset) unanswered for this long fails as 'timeout'. Default 10 s. */
   requestTimeoutMs?: number;
+  /** The server's diagnostics (handler exceptions, unmodelled features), as they happen. */
+  onDiagnostic?: (diagnostic: MockDiagnostic) => void;
 }
 
 export interface WorkerTransport extends Transport {
@@ -161,6 +164,13 @@ export function createWorkerTransport(
       }
       case 'settled':
         settle(m.id, m);
+        return;
+      case 'diagnostic':
+        try {
+          options.onDiagnostic?.(m.diagnostic);
+        } catch {
+          // a listener's failure is its own
+        }
         return;
       case 'error':
         if (m.id !== undefined) settle(m.id, m);
