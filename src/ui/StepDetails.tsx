@@ -232,6 +232,37 @@ function RunSummary() {
   const target = useAppStore((s) => s.runTarget);
   const variables = useAppStore(selectVariables);
   const names = Object.keys(variables).sort();
+  const diagnostics = useAppStore((s) => s.diagnostics);
+  const reveal = useAppStore((s) => s.requestReveal);
+  const problems =
+    diagnostics.length > 0 ? (
+      <section className="problems" aria-label="Problems">
+        <div className="diff-col-head problems-head">Problems ({diagnostics.length})</div>
+        <ul className="problem-list">
+          {diagnostics.map((d, i) => (
+            <li key={i}>
+              <button
+                type="button"
+                className={`problem sev-${d.severity}`}
+                data-testid="problem"
+                onClick={() => reveal(d.line)}
+                title="Go to this line"
+              >
+                <span className="problem-sev">{d.severity}</span>
+                <span className="problem-pos">
+                  line {d.line}:{d.column}
+                </span>
+                <span className="problem-msg">{d.message}</span>
+                <span className="problem-code">{d.code}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    ) : null;
+  if (!result && names.length === 0 && problems) {
+    return <div className="details">{problems}</div>;
+  }
   if (!result && names.length === 0) {
     return (
       <div className="details empty">
@@ -256,6 +287,7 @@ function RunSummary() {
         </div>
       )}
       <div className="details-note">Select a step to see what was expected and what arrived.</div>
+      {problems}
       {names.length > 0 && (
         <table className="vars-table" aria-label="Variables of the run">
           <thead>
