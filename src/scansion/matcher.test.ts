@@ -287,3 +287,13 @@ describe('robustness', () => {
     expect(match(a, b, new Map())).toEqual({ ok: true });
   });
 });
+
+describe('M6 reporting: the best candidate is in the expected namespace', () => {
+  it('a wrong role in the muc#user <x> is reported there, not as a namespace clash with vcard <x>', () => {
+    const [m] = fails(
+      "<presence><x xmlns='http://jabber.org/protocol/muc#user'><item role='visitor'/></x></presence>",
+      "<presence><x xmlns='vcard-temp:x:update'><photo/></x><x xmlns='http://jabber.org/protocol/muc#user'><item role='moderator'/></x></presence>",
+    );
+    expect(m).toMatchObject({ kind: 'attribute-value', expected: 'visitor', received: 'moderator' });
+  });
+});

@@ -369,14 +369,20 @@ class Matcher {
     const used = recOwner.map((o) => o !== -1);
     for (let i = 0; i < ec.length; i++) {
       if (expPartner[i] !== -1) continue;
+      // Best = a candidate in the expected namespace first (Prosody's MUC presence carries a
+      // vcard-temp:x:update <x> before the muc#user <x>: a wrong role must be reported in the latter),
+      // then the fewest mismatches.
       let best: Mismatch[] | undefined;
       let bestJ = -1;
+      let bestRank = Infinity;
       for (let j = 0; j < rc.length; j++) {
         if (used[j] || rc[j].name !== ec[i].name) continue;
         const m = this.trial(eSides[i], rSides[j], eStrict[i], ePaths[i]);
-        if (!best || m.length < best.length) {
+        const rank = (rSides[j].ns === eSides[i].ns ? 0 : 1_000_000) + m.length;
+        if (rank < bestRank) {
           best = m;
           bestJ = j;
+          bestRank = rank;
         }
       }
       if (best && bestJ !== -1) {
