@@ -32,7 +32,8 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     launchOptions: chromiumLaunchOptions,
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // Tracing triples the time of a run-heavy test here; turn it on when needed: --trace=retain-on-failure.
+    trace: 'off',
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
   },

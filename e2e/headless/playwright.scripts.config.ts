@@ -32,7 +32,8 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: chromiumLaunchOptions,
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // Tracing triples the time of a run-heavy test here; turn it on when needed: --trace=retain-on-failure.
+    trace: 'off',
   },
   webServer: {
     command: `npx vite preview --port ${E2E_SCRIPTS_PORT} --strictPort --host 127.0.0.1`,

@@ -6,10 +6,14 @@ import type { Page } from '@playwright/test';
 
 export const SCRIPT_ROUTE_PREFIX = '/__e2e__/scripts/';
 
+// Match on the path only: a glob such as `**/x.scs` would also match the page's own URL when that ends
+// in `?script=/…/x.scs`, and answer the document request with the script.
+const byPath = (urlPath: string) => (url: URL) => url.pathname === urlPath;
+
 /** Route one local file; returns the URL path to pass as `?script=`. The basename is kept for reports. */
 export async function serveScriptFile(page: Page, file: string, key = '0'): Promise<string> {
   const urlPath = `${SCRIPT_ROUTE_PREFIX}${encodeURIComponent(key)}/${encodeURIComponent(path.basename(file))}`;
-  await page.route(`**${urlPath}`, (route) =>
+  await page.route(byPath(urlPath), (route) =>
     route.fulfill({
       status: 200,
       contentType: 'text/plain; charset=utf-8',
@@ -22,7 +26,7 @@ export async function serveScriptFile(page: Page, file: string, key = '0'): Prom
 /** Route an in-memory script text under a file name. */
 export async function serveScriptText(page: Page, fileName: string, text: string): Promise<string> {
   const urlPath = `${SCRIPT_ROUTE_PREFIX}text/${encodeURIComponent(fileName)}`;
-  await page.route(`**${urlPath}`, (route) =>
+  await page.route(byPath(urlPath), (route) =>
     route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: text }),
   );
   return urlPath;
