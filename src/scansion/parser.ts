@@ -17,7 +17,17 @@ import { findVariables, parseVariableName } from './variables';
 import { locOf, parseXmlSlice } from './xml';
 import { ANY, isCaptureValue } from './matcher';
 import type { Element } from 'ltx';
-import type { ClientDecl, Diagnostic, ParseResult, Range, Script, Step, StepAction, XmlStep } from './types';
+import type {
+  ClientDecl,
+  Diagnostic,
+  ParseResult,
+  Range,
+  Script,
+  Step,
+  StepAction,
+  StepBase,
+  XmlStep,
+} from './types';
 
 const VERBS = ['connects', 'disconnects', 'sends', 'receives'] as const;
 type Verb = (typeof VERBS)[number];
@@ -397,7 +407,11 @@ class ScriptParser {
     const clientRange = this.range(a, a + split.clientEnd);
     // Verb.
     let ve = split.verbStart;
-    while (ve < content.length && /[A-Za-z_]/.test(content[ve])) ve++;
+    while (ve < content.length) {
+      const c = content.charCodeAt(ve) | 32; // ASCII letters folded to lower case; '_' | 32 = 127
+      if (!((c >= 97 && c <= 122) || c === 127)) break;
+      ve++;
+    }
     const verb = content.slice(split.verbStart, ve);
     if (!(VERBS as readonly string[]).includes(verb)) {
       this.diag(
@@ -426,12 +440,15 @@ class ScriptParser {
     const rest = content.slice(r);
     let action: StepAction = verb as Verb;
     if (verb === 'receives' && rest === 'nothing') action = 'receives-nothing';
-    const base = {
+    // Steps are built as object literals with one fixed field order (no spreads): a 10,000-step
+    // script creates 10,000 of them, and varying shapes made V8 fall back to slow objects.
+    const base: StepBase = {
       index: this.script.steps.length,
+      action,
       client: split.client,
-      headerRange: lineRange,
       range: lineRange,
-      ...(this.section !== undefined ? { section: this.section } : {}),
+      headerRange: lineRange,
+      section: this.section,
     };
     if (action === 'sends' || action === 'receives') {
       const inline = rest.length > 0;
@@ -443,7 +460,17 @@ class ScriptParser {
           `'${verb}' needs an XML stanza: put it on the following lines, indented`,
           lineRange,
         );
-        const step: XmlStep = { ...base, action, xml: '', xmlRange: lineRange, stanzas: [] };
+        const step: XmlStep = {
+          index: base.index,
+          action,
+          client: base.client,
+          range: lineRange,
+          headerRange: lineRange,
+          section: base.section,
+          xml: '',
+          xmlRange: lineRange,
+          stanzas: [],
+        };
         this.pushStep(step);
         return end;
       }
@@ -465,11 +492,8 @@ class ScriptParser {
         blockRange,
       );
     }
-    const step = {
-      ...base,
-      action,
-      range: blockRange ? { ...lineRange, ...endOfRange(blockRange) } : lineRange,
-    } as Step;
+    if (blockRange) base.range = spanRange(lineRange, blockRange);
+    const step = base as Step;
     this.pushStep(step);
     return end;
   }
@@ -497,7 +521,7 @@ class ScriptParser {
   }
 
   private xmlStep(
-    base: Omit<XmlStep, 'action' | 'xml' | 'xmlRange' | 'stanzas'>,
+    base: StepBase,
     action: 'sends' | 'receives',
     start: number,
     end: number,
@@ -509,9 +533,12 @@ class ScriptParser {
     for (const d of diagnostics) this.diagnostics.push(d);
     const xmlRange = this.range(start, end);
     const step: XmlStep = {
-      ...base,
+      index: base.index,
       action,
-      range: { ...base.range, ...endOfRange(xmlRange) },
+      client: base.client,
+      range: spanRange(base.range, xmlRange),
+      headerRange: base.headerRange,
+      section: base.section,
       xml: this.dedent(headerLine, lastLine, inlineStart),
       xmlRange,
       stanzas: elements,
@@ -539,8 +566,13 @@ class ScriptParser {
 
   /** `scansion:strict` values and `{scansion:...}` special values (matcher instructions). */
   private checkSpecials(el: Element, action: 'sends' | 'receives'): void {
-    const loc = locOf(el);
-    for (const [name, value] of Object.entries(el.attrs)) {
+    // locOf() is only consulted when there is something to report: materializing every element's
+    // positions would cost more than parsing.
+    for (const name in el.attrs) {
+      const value = el.attrs[name];
+      if (name !== 'scansion:strict' && (typeof value !== 'string' || !value.startsWith('{scansion:')))
+        continue;
+      const loc = locOf(el);
       const at = loc?.attrs[name] ?? loc?.nameRange;
       if (!at) continue;
       if (name === 'scansion:strict') {
@@ -652,6 +684,10 @@ class ScriptParser {
       }
     }
   }
+}
+
+function spanRange(a: Range, b: Range): Range {
+  return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
 }
 
 function endOfRange(r: Range): { endLine: number; endColumn: number } {

@@ -35,9 +35,19 @@ export class LineIndex {
   }
 
   range(start: number, end: number): Range {
-    const a = this.position(start);
-    const b = this.position(Math.max(start, end));
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    const n = this.text.length;
+    const s = start < 0 ? 0 : start > n ? n : start;
+    let e = end < s ? s : end;
+    if (e > n) e = n;
+    const l1 = this.lineOf(s);
+    // Most ranges end on their start line: test that before searching again.
+    const l2 = l1 + 1 >= this.starts.length || e < this.starts[l1 + 1] ? l1 : this.lineOf(e);
+    return {
+      line: l1 + 1,
+      column: s - this.starts[l1] + 1,
+      endLine: l2 + 1,
+      endColumn: e - this.starts[l2] + 1,
+    };
   }
 
   /** End offset of a 0-based line, without its newline (and without a '\r' before it). */

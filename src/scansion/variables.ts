@@ -4,7 +4,7 @@
 // Special attribute values `{scansion:any}` and `{scansion:capture:NAME}` are the matcher's business.
 import { Element } from 'ltx';
 import type { Node } from 'ltx';
-import { locOf, setLoc } from './xml';
+import { shareLocs } from './xml';
 
 export type JidKind = 'JID' | 'full JID';
 
@@ -36,16 +36,19 @@ export interface VariableRef {
 /** Every `${...}` reference in `text` (between `from` and `to`), in order. Linear scan, no regex. */
 export function findVariables(text: string, from = 0, to = text.length): VariableRef[] {
   const out: VariableRef[] = [];
-  let i = text.indexOf('${', from);
-  while (i !== -1 && i < to) {
-    const close = text.indexOf('}', i + 2);
-    const nl = text.indexOf('\n', i + 2);
-    if (close === -1 || close >= to || (nl !== -1 && nl < close)) {
-      i = text.indexOf('${', i + 2);
+  // Search a slice: an unbounded indexOf on a whole file per block would make parsing quadratic.
+  const s = from === 0 && to === text.length ? text : text.slice(from, to);
+  let i = s.indexOf('${');
+  while (i !== -1) {
+    const close = s.indexOf('}', i + 2);
+    if (close === -1) break;
+    const nl = s.indexOf('\n', i + 2);
+    if (nl !== -1 && nl < close) {
+      i = s.indexOf('${', nl);
       continue;
     }
-    out.push({ name: text.slice(i + 2, close), start: i, end: close + 1 });
-    i = text.indexOf('${', close + 1);
+    out.push({ name: s.slice(i + 2, close), start: from + i, end: from + close + 1 });
+    i = s.indexOf('${', close + 1);
   }
   return out;
 }
@@ -76,8 +79,6 @@ function expandNode(node: Node, vars: Record<string, string>, unknown: Set<strin
   }
   const copy = new Element(node.name, attrs);
   for (const child of node.children) copy.cnode(expandNode(child, vars, unknown));
-  const loc = locOf(node);
-  if (loc) setLoc(copy, loc);
   return copy;
 }
 
@@ -88,5 +89,6 @@ function expandNode(node: Node, vars: Record<string, string>, unknown: Set<strin
 export function expand(el: Element, vars: Record<string, string>): { element: Element; unknown: string[] } {
   const unknown = new Set<string>();
   const element = expandNode(el, vars, unknown) as Element;
+  shareLocs(el, element);
   return { element, unknown: [...unknown] };
 }

@@ -1,5 +1,5 @@
 // Positioned XML: saxes (a maintained SAX parser that tracks offsets) builds ltx Elements, and the
-// source range of every element, attribute and text node is kept beside it in a WeakMap (`locOf`).
+// source range of every element, attribute and text node is available through `locOf(el)`.
 //
 // Decisions:
 // - Namespaces are off (`xmlns: false`): scansion's `scansion:` prefix is never declared, and xmlns is
@@ -15,16 +15,113 @@ import { Element } from 'ltx';
 import { LineIndex } from './positions';
 import type { Diagnostic, ElementLoc, Range } from './types';
 
-const locs = new WeakMap<Element, ElementLoc>();
-
-/** Source positions of an element built by `parse`/`parseXml`, if it was. */
-export function locOf(el: Element): ElementLoc | undefined {
-  return locs.get(el);
+// Positions are recorded as plain offsets while parsing and turned into ranges only when asked for
+// (`locOf`): building line/column ranges and a WeakMap entry for every element cost several times the
+// XML parsing itself in the 10,000-step benchmark. The WeakMap holds one entry per top-level element;
+// `locOf(el)` climbs `el.parent` to that root, finds the element's position in document order and
+// materializes (and caches) its ElementLoc.
+interface BlockRecord {
+  index: LineIndex;
+  /** File offset of the block's first character. */
+  base: number;
+  /** Every element of the block, in document order. */
+  els: Element[];
+  /** Per element: start, end, nameStart, nameEnd (offsets in the block). */
+  offs: number[];
+  /** Per attribute: element index, start, end; names in attrNames. */
+  attrOffs: number[];
+  attrNames: string[];
+  /** Per text node: element index, child index, start, end. */
+  textOffs: number[];
+  cache: (ElementLoc | undefined)[];
+  /** Element -> index, built lazily for large blocks. */
+  lookup?: Map<Element, number>;
 }
 
-/** Record positions for an element built elsewhere (e.g. a clone made by `expand`). */
-export function setLoc(el: Element, loc: ElementLoc): void {
-  locs.set(el, loc);
+/** A root's record; for clones (see `shareLocs`) `els` lists the clone's elements in record order. */
+interface RootRef {
+  rec: BlockRecord;
+  els?: Element[];
+}
+
+const roots = new WeakMap<Element, RootRef>();
+
+function indexIn(rec: BlockRecord, els: Element[], el: Element): number {
+  if (els.length <= 32) return els.indexOf(el);
+  if (els === rec.els) {
+    if (!rec.lookup) rec.lookup = new Map(els.map((e, i) => [e, i]));
+    return rec.lookup.get(el) ?? -1;
+  }
+  return els.indexOf(el);
+}
+
+function materialize(rec: BlockRecord, i: number): ElementLoc {
+  const cached = rec.cache[i];
+  if (cached) return cached;
+  const r = (a: number, b: number): Range => rec.index.range(rec.base + a, rec.base + b);
+  const o = rec.offs;
+  const loc: ElementLoc = {
+    range: r(o[4 * i], o[4 * i + 1]),
+    nameRange: r(o[4 * i + 2], o[4 * i + 3]),
+    attrs: {},
+  };
+  const a = rec.attrOffs;
+  for (let k = 0; k < a.length; k += 3) {
+    if (a[k] === i) loc.attrs[rec.attrNames[k / 3]] = r(a[k + 1], a[k + 2]);
+  }
+  const t = rec.textOffs;
+  for (let k = 0; k < t.length; k += 4) {
+    if (t[k] !== i) continue;
+    if (!loc.text) loc.text = {};
+    loc.text[t[k + 1]] = r(t[k + 2], t[k + 3]);
+  }
+  rec.cache[i] = loc;
+  return loc;
+}
+
+/** Source positions of an element built by `parse`/`parseXml` (or a clone made by `expand`). */
+export function locOf(el: Element): ElementLoc | undefined {
+  let root: Element = el;
+  for (let n = 0; root.parent && n < 10_000; n++) root = root.parent;
+  const ref = roots.get(root);
+  if (!ref) return undefined;
+  const els = ref.els ?? ref.rec.els;
+  const i = indexIn(ref.rec, els, el);
+  return i < 0 ? undefined : materialize(ref.rec, i);
+}
+
+/**
+ * Give `copy` (a structural clone of `original`, same elements in the same order) the positions of
+ * the original. Used by `expand`.
+ */
+export function shareLocs(original: Element, copy: Element): void {
+  let root: Element = original;
+  for (let n = 0; root.parent && n < 10_000; n++) root = root.parent;
+  const ref = roots.get(root);
+  if (!ref) return;
+  const from = ref.els ?? ref.rec.els;
+  // Document order of the original subtree and of the copy, element by element.
+  const orig: Element[] = [];
+  const mine: Element[] = [];
+  const walk = (a: Element, b: Element): void => {
+    orig.push(a);
+    mine.push(b);
+    const ac = a.children;
+    const bc = b.children;
+    for (let k = 0; k < ac.length && k < bc.length; k++) {
+      const x = ac[k];
+      const y = bc[k];
+      if (typeof x === 'object' && typeof y === 'object' && x && y) walk(x, y);
+    }
+  };
+  walk(original, copy);
+  // Map the copy's elements onto the record's order.
+  const els: Element[] = new Array(ref.rec.els.length);
+  for (let k = 0; k < orig.length; k++) {
+    const i = indexIn(ref.rec, from, orig[k]);
+    if (i >= 0) els[i] = mine[k];
+  }
+  roots.set(copy, { rec: ref.rec, els });
 }
 
 export interface XmlSliceResult {
@@ -48,92 +145,150 @@ function cleanMessage(m: string): string {
 
 interface Open {
   el: Element;
-  start: number;
+  /** Index in the block record. */
+  i: number;
   nameStart: number;
-  loc: ElementLoc;
 }
 
 /**
- * Parse `text.slice(start, end)` as an XML fragment. Positions are reported against `index` (the whole
- * file). Never throws.
+ * One saxes parser, handlers bound once, reused for every block (saxes resets itself on close()).
+ * Creating a parser and a dozen handler closures per block cost more than the parsing itself in the
+ * 10,000-step benchmark. The per-block state lives in the fields below; parsing is synchronous, so a
+ * single instance is safe (a handler never starts another parse).
  */
-export function parseXmlSlice(text: string, start: number, end: number, index: LineIndex): XmlSliceResult {
-  const src = text.slice(start, end);
-  const elements: Element[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const stack: Open[] = [];
-  let markupEnd = 0; // end (in src) of the last markup seen: where the next text node starts
-  let pendingAttrs: Record<string, string> | null = null;
-  let current: Open | null = null; // element whose start tag is being read
-  const range = (a: number, b: number): Range => index.range(start + a, start + b);
-  const error = (code: string, message: string, a: number, b: number): void => {
-    const s = Math.max(0, Math.min(a, src.length));
-    const e = Math.max(s, Math.min(b, src.length));
-    diagnostics.push({ severity: 'error', code, message, ...range(s, e) });
-  };
+class BlockParser {
+  private readonly parser = new SaxesParser({ xmlns: false, position: true, fragment: true });
+  private src = '';
+  private base = 0;
+  private index!: LineIndex;
+  private elements: Element[] = [];
+  private diagnostics: Diagnostic[] = [];
+  private stack: Open[] = [];
+  /** End (in src) of the last markup seen: where the next text node starts. */
+  private markupEnd = 0;
+  /** Element whose start tag is being read. */
+  private current: Open | null = null;
+  private sawError = false;
+  private rec!: BlockRecord;
 
-  const parser = new SaxesParser({ xmlns: false, position: true, fragment: true });
-
-  parser.on('opentagstart', (tag) => {
-    const pos = parser.position;
-    const lt = Math.max(0, src.lastIndexOf('<', pos - 1));
-    const el = new Element(tag.name);
-    const loc: ElementLoc = {
-      range: range(lt, pos),
-      nameRange: range(lt + 1, lt + 1 + tag.name.length),
-      attrs: {},
+  constructor() {
+    const p = this.parser;
+    p.on('opentagstart', (tag) => this.onOpenTagStart(tag.name));
+    p.on('attribute', (attr) => this.onAttribute(attr.name, attr.value));
+    p.on('opentag', () => this.onOpenTag());
+    p.on('closetag', () => this.onCloseTag());
+    p.on('text', (t) => this.onText(t));
+    p.on('cdata', (t) => this.onCdata(t));
+    const skip = (): void => {
+      this.markupEnd = this.parser.position;
     };
-    locs.set(el, loc);
-    pendingAttrs = el.attrs;
-    current = { el, start: lt, nameStart: lt + 1, loc };
-  });
+    p.on('comment', skip);
+    p.on('processinginstruction', skip);
+    p.on('doctype', skip);
+    p.on('xmldecl', skip);
+    p.on('error', (e) => this.onError(e.message));
+  }
 
-  parser.on('attribute', (attr) => {
-    if (!current || !pendingAttrs) return;
-    pendingAttrs[attr.name] = attr.value;
-    const pos = parser.position;
+  parse(text: string, start: number, end: number, index: LineIndex): XmlSliceResult {
+    this.src = text.slice(start, end);
+    this.base = start;
+    this.index = index;
+    const elements: Element[] = (this.elements = []);
+    const diagnostics: Diagnostic[] = (this.diagnostics = []);
+    this.stack = [];
+    this.markupEnd = 0;
+    this.current = null;
+    this.sawError = false;
+    const rec: BlockRecord = (this.rec = {
+      index,
+      base: start,
+      els: [],
+      offs: [],
+      attrOffs: [],
+      attrNames: [],
+      textOffs: [],
+      cache: [],
+    });
+    this.parser.write(this.src).close();
+    for (const el of elements) roots.set(el, { rec });
+    return { elements, diagnostics };
+  }
+
+  private range(a: number, b: number): Range {
+    return this.index.range(this.base + a, this.base + b);
+  }
+
+  private error(code: string, message: string, a: number, b: number): void {
+    const n = this.src.length;
+    const s = Math.max(0, Math.min(a, n));
+    const e = Math.max(s, Math.min(b, n));
+    this.diagnostics.push({ severity: 'error', code, message, ...this.range(s, e) });
+  }
+
+  private onOpenTagStart(name: string): void {
+    const pos = this.parser.position;
+    const lt = Math.max(0, this.src.lastIndexOf('<', pos - 1));
+    const el = new Element(name);
+    const rec = this.rec;
+    const i = rec.els.length;
+    rec.els.push(el);
+    // The end is provisional (start tag only) until the close tag is seen.
+    rec.offs.push(lt, pos, lt + 1, lt + 1 + name.length);
+    this.current = { el, i, nameStart: lt + 1 };
+  }
+
+  private onAttribute(name: string, value: string): void {
+    const current = this.current;
+    if (!current) return;
+    current.el.attrs[name] = value;
+    const pos = this.parser.position;
+    const src = this.src;
     // The event fires just after the closing quote: find the opening quote, then the name before '='.
     const q = src.charCodeAt(pos - 1);
     let a = pos;
     if (q === 34 || q === 39) {
-      const open = src.lastIndexOf(String.fromCharCode(q), pos - 2);
+      const open = src.lastIndexOf(q === 34 ? '"' : "'", pos - 2);
       let i = open - 1;
-      while (i > 0 && (src.charCodeAt(i) === 61 || isWhitespace(src[i]))) i--;
-      a = Math.max(current.nameStart, i + 1 - attr.name.length);
+      while (i > 0) {
+        const c = src.charCodeAt(i);
+        if (c !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+        i--;
+      }
+      a = Math.max(current.nameStart, i + 1 - name.length);
     }
-    current.loc.attrs[attr.name] = range(a, pos);
-  });
+    this.rec.attrOffs.push(current.i, a, pos);
+    this.rec.attrNames.push(name);
+  }
 
-  parser.on('opentag', () => {
-    if (!current) return;
-    const open = current;
-    current = null;
-    pendingAttrs = null;
-    const parent = stack[stack.length - 1];
-    if (parent) parent.el.cnode(open.el);
-    else elements.push(open.el);
-    stack.push(open);
-    markupEnd = parser.position;
-  });
-
-  parser.on('closetag', () => {
-    const open = stack.pop();
-    const pos = parser.position;
-    markupEnd = pos;
+  private onOpenTag(): void {
+    const open = this.current;
     if (!open) return;
-    open.loc.range = range(open.start, pos);
-  });
+    this.current = null;
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.el.cnode(open.el);
+    else this.elements.push(open.el);
+    this.stack.push(open);
+    this.markupEnd = this.parser.position;
+  }
 
-  const addText = (t: string, from: number, to: number): void => {
-    const top = stack[stack.length - 1];
+  private onCloseTag(): void {
+    const open = this.stack.pop();
+    const pos = this.parser.position;
+    this.markupEnd = pos;
+    if (open) this.rec.offs[4 * open.i + 1] = pos;
+  }
+
+  private addText(t: string, from: number, to: number): void {
+    const top = this.stack[this.stack.length - 1];
     if (!top) {
       if (!isWhitespace(t)) {
+        const src = this.src;
         let a = from;
         while (a < to && isWhitespace(src[a])) a++;
         let b = to;
         while (b > a && isWhitespace(src[b - 1])) b--;
         const shown = t.trim();
-        error(
+        this.error(
           'xml-text-outside',
           `text outside of any element: '${shown.length > 30 ? shown.slice(0, 30) + '…' : shown}'`,
           a,
@@ -145,74 +300,83 @@ export function parseXmlSlice(text: string, start: number, end: number, index: L
     if (isWhitespace(t)) return;
     const el = top.el;
     const last = el.children.length - 1;
-    const loc = top.loc;
-    if (!loc.text) loc.text = {};
+    const t4 = this.rec.textOffs;
     if (last >= 0 && typeof el.children[last] === 'string') {
+      // Adjacent text (around a comment or CDATA): one text node; extend its range.
       el.children[last] = (el.children[last] as string) + t;
-      const prev = loc.text[last];
-      loc.text[last] = prev ? { ...prev, ...endOf(range(from, to)) } : range(from, to);
+      for (let k = t4.length - 4; k >= 0; k -= 4) {
+        if (t4[k] === top.i && t4[k + 1] === last) {
+          t4[k + 3] = to;
+          break;
+        }
+      }
     } else {
       el.children.push(t);
-      loc.text[el.children.length - 1] = range(from, to);
+      t4.push(top.i, el.children.length - 1, from, to);
     }
-  };
+  }
 
-  parser.on('text', (t) => {
-    const from = markupEnd;
-    let to = src.indexOf('<', from);
-    if (to === -1 || to > parser.position) to = Math.min(parser.position, src.length);
+  private onText(t: string): void {
+    const from = this.markupEnd;
+    const pos = this.parser.position;
+    let to = this.src.indexOf('<', from);
+    if (to === -1 || to > pos) to = Math.min(pos, this.src.length);
     if (to < from) to = from;
-    addText(t, from, to);
-    markupEnd = to;
-  });
-  parser.on('cdata', (t) => {
-    const pos = parser.position;
-    const from = Math.max(0, src.lastIndexOf('<![CDATA[', pos));
-    addText(t, from, pos);
-    markupEnd = pos;
-  });
-  const skipMarkup = (): void => {
-    markupEnd = parser.position;
-  };
-  parser.on('comment', skipMarkup);
-  parser.on('processinginstruction', skipMarkup);
-  parser.on('doctype', skipMarkup);
-  parser.on('xmldecl', skipMarkup);
+    this.addText(t, from, to);
+    this.markupEnd = to;
+  }
+
+  private onCdata(t: string): void {
+    const pos = this.parser.position;
+    const from = Math.max(0, this.src.lastIndexOf('<![CDATA[', pos));
+    this.addText(t, from, pos);
+    this.markupEnd = pos;
+  }
 
   // Only the first XML error of a block is reported: after it saxes recovers in ways that produce a
   // cascade of follow-on errors that would only bury the real one.
-  let sawError = false;
-  parser.on('error', (e) => {
-    if (sawError) return;
-    sawError = true;
-    const message = cleanMessage(e.message);
-    const pos = parser.position;
-    const unclosed = /^unclosed tag: /.test(message);
-    if (unclosed && stack.length > 0) {
-      const open = stack[stack.length - 1];
-      const l = open.loc.nameRange;
-      diagnostics.push({
-        severity: 'error',
-        code: 'xml-malformed',
-        message: `XML: ${message} (no closing tag)`,
-        ...l,
-      });
+  private onError(raw: string): void {
+    if (this.sawError) return;
+    this.sawError = true;
+    const message = cleanMessage(raw);
+    const pos = this.parser.position;
+    if (/^unclosed tag: /.test(message) && this.stack.length > 0) {
+      const open = this.stack[this.stack.length - 1];
+      const o = this.rec.offs;
+      this.error('xml-malformed', `XML: ${message} (no closing tag)`, o[4 * open.i + 2], o[4 * open.i + 3]);
       return;
     }
-    error('xml-malformed', `XML: ${message}`, Math.max(0, pos - 1), pos);
-  });
-
-  try {
-    parser.write(src).close();
-  } catch (e) {
-    // saxes reports through the error handler; this is a last line of defence.
-    error('xml-malformed', `XML: ${cleanMessage(String((e as Error)?.message ?? e))}`, 0, src.length);
+    this.error('xml-malformed', `XML: ${message}`, Math.max(0, pos - 1), pos);
   }
-  return { elements, diagnostics };
 }
 
-function endOf(r: Range): { endLine: number; endColumn: number } {
-  return { endLine: r.endLine, endColumn: r.endColumn };
+let shared: BlockParser | undefined;
+
+/**
+ * Parse `text.slice(start, end)` as an XML fragment. Positions are reported against `index` (the whole
+ * file). Never throws.
+ */
+export function parseXmlSlice(text: string, start: number, end: number, index: LineIndex): XmlSliceResult {
+  const bp = (shared ??= new BlockParser());
+  try {
+    return bp.parse(text, start, end, index);
+  } catch (e) {
+    // saxes reports through the error handler; this is a last line of defence. The shared parser may
+    // be in a broken state now: start afresh next time.
+    shared = undefined;
+    const r = index.range(start, Math.max(start, end));
+    return {
+      elements: [],
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'xml-malformed',
+          message: `XML: ${cleanMessage(String((e as Error)?.message ?? e))}`,
+          ...r,
+        },
+      ],
+    };
+  }
 }
 
 /** Parse any XML text (one or more elements) with positions relative to that text. Never throws. */
