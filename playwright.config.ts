@@ -6,6 +6,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions, E2E_PORT } from './e2e/support/browser';
 
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+const servedDir = `node_modules/.cache/scs-e2e/dist-${E2E_PORT}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -38,7 +39,8 @@ export default defineConfig({
     navigationTimeout: 20_000,
   },
   webServer: {
-    command: `npx vite preview --port ${E2E_PORT} --strictPort --host 127.0.0.1`,
+    // Serves a private copy of dist/ (see e2e/support/snapshot-dist.mjs).
+    command: `node e2e/support/snapshot-dist.mjs ${servedDir} && npx vite preview --outDir ${servedDir} --port ${E2E_PORT} --strictPort --host 127.0.0.1`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,

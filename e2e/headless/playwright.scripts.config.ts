@@ -7,6 +7,7 @@ import { defineConfig, devices, type ReporterDescription } from '@playwright/tes
 import { chromiumLaunchOptions, E2E_SCRIPTS_PORT } from '../support/browser';
 
 const baseURL = `http://127.0.0.1:${E2E_SCRIPTS_PORT}`;
+const servedDir = `node_modules/.cache/scs-e2e/dist-${E2E_SCRIPTS_PORT}`;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = process.env.SCS_E2E_SCRIPTS_OUT || path.join(repoRoot, 'e2e-scripts-report');
 // With --shard=i/n each machine writes its own JUnit file and a blob for `playwright merge-reports`.
@@ -36,7 +37,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --port ${E2E_SCRIPTS_PORT} --strictPort --host 127.0.0.1`,
+    // Serves a private copy of dist/ (see e2e/support/snapshot-dist.mjs).
+    command: `node e2e/support/snapshot-dist.mjs ${servedDir} && npx vite preview --outDir ${servedDir} --port ${E2E_SCRIPTS_PORT} --strictPort --host 127.0.0.1`,
     url: baseURL,
     cwd: repoRoot,
     reuseExistingServer: false,
