@@ -274,3 +274,42 @@ describe('MUC messages, history, destruction', () => {
     expect(condition(out[0])).toBe('service-unavailable');
   });
 });
+
+describe('MUC robustness', () => {
+  it('MUC-SVC-5: odd or malformed stanzas are answered or dropped, never a crash', () => {
+    const { send } = openRoom();
+    send(join(J, 'garden@conference.localhost', 'Juliet'));
+    const odd = [
+      `<iq from='${R}' to='garden@conference.localhost' type='set' id='1'/>`,
+      `<iq from='${R}' to='garden@conference.localhost' type='set' id='2'><query xmlns='http://jabber.org/protocol/muc#owner'/></iq>`,
+      `<iq from='${R}' to='garden@conference.localhost' type='set' id='3'><query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'><field var='muc#roomconfig_whois'><value>everyone</value></field></x></query></iq>`,
+      `<iq from='${R}' to='garden@conference.localhost' type='set' id='4'><query xmlns='http://jabber.org/protocol/muc#admin'><item/></query></iq>`,
+      `<iq from='${R}' to='garden@conference.localhost' type='get' id='5'><query xmlns='http://jabber.org/protocol/muc#admin'/></iq>`,
+      `<iq from='${R}' to='garden@conference.localhost' type='set' id='6'><query xmlns='http://jabber.org/protocol/muc#admin'><item role='god' nick='Juliet'/></query></iq>`,
+      `<iq from='${R}' to='garden@conference.localhost' type='set' id='7'><query xmlns='http://jabber.org/protocol/muc#admin'><item affiliation='king' jid='x@localhost'/></query></iq>`,
+      `<iq from='${J}' to='garden@conference.localhost/Romeo' type='result' id='garbage'/>`,
+      `<iq from='${J}' to='garden@conference.localhost/Nobody' type='get' id='8'><ping xmlns='urn:xmpp:ping'/></iq>`,
+      `<iq from='${J}' to='garden@conference.localhost' type='set' id='9'><query xmlns='jabber:iq:register'><x xmlns='jabber:x:data' type='submit'/></query></iq>`,
+      `<message from='${J}' to='garden@conference.localhost'><x xmlns='http://jabber.org/protocol/muc#user'><invite/></x></message>`,
+      `<message from='${J}' to='garden@conference.localhost'><x xmlns='http://jabber.org/protocol/muc#user'><decline to='${R}'/></x></message>`,
+      `<message from='${J}' to='garden@conference.localhost' type='error'/>`,
+      `<message from='${J}' to='garden@conference.localhost/Romeo' type='error'><error type='cancel'><gone xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>`,
+      `<presence from='${J}' to='garden@conference.localhost/Juliet' type='bogus'/>`,
+      `<presence from='${J}' to='garden@conference.localhost/ ' />`,
+      `<presence from='${J}' to='garden@conference.localhost' type='error'/>`,
+      `<presence from='${R}' to='garden@conference.localhost/Juliet' type='error'/>`,
+      `<message from='${R}' to='conference.localhost' type='groupchat'><body>x</body></message>`,
+      `<iq from='${R}' to='conference.localhost' type='set' id='10'><command xmlns='http://jabber.org/protocol/commands' node='nope'/></iq>`,
+      `<iq from='admin@localhost/a' to='conference.localhost' type='set' id='11'><command xmlns='http://jabber.org/protocol/commands' node='http://prosody.im/protocol/muc#destroy'><x xmlns='jabber:x:data' type='submit'/></command></iq>`,
+      `<iq from='${R}' to='@@@' type='get' id='12'/>`,
+    ];
+    for (const xml of odd) {
+      expect(() => send(xml), xml).not.toThrow();
+    }
+    // Still a working room afterwards.
+    const out = send(
+      `<message from='${R}' to='garden@conference.localhost' type='groupchat' id='ok'><body>still here</body></message>`,
+    );
+    expect(out.length).toBeGreaterThan(0);
+  });
+});

@@ -30,6 +30,7 @@ import {
 /** Prosody's frozen clock in the corpus config (os.time() = 1219439344, 2008-08-22T21:09:04Z). */
 export const FROZEN_TIME = 1219439344;
 const TOMBSTONE_TTL = 86400 * 31;
+const SUBSCRIPTIONS = new Set(['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed']);
 
 export interface MucServiceOptions {
   domain?: string;
@@ -144,6 +145,16 @@ export class MucService implements Component {
         );
         if (handled) return;
       }
+    }
+
+    // MUC-SVC-4: subscription presences are unhandled: Prosody answers service-unavailable from the
+    // bare JID (addressed to the sender's bare JID there; here to the sending session, since the mock
+    // core delivers presence to a bare JID only to available sessions).
+    if (stanza.name === 'presence' && type !== undefined && SUBSCRIPTIONS.has(type)) {
+      const r = errorReply(stanza, 'cancel', 'service-unavailable');
+      r.attrs.from = bareTo;
+      ctx.send(r);
+      return;
     }
 
     // Which mod_muc handler (if any) this stanza reaches.
