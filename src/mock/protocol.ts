@@ -26,6 +26,8 @@ export type PageMessage =
 export type WorkerMessage =
   | { type: 'connected'; id: number; session: number; jid: string }
   | { type: 'stanza'; session: number; xml: string }
+  /** Several stanzas of one server turn, to be delivered in one task, in order. */
+  | { type: 'stanzas'; items: Array<{ session: number; xml: string }> }
   /** A session ended; `id` answers the page's `close` request when there was one. */
   | { type: 'closed'; session: number; reason: CloseReason; id?: number }
   /** Answers `settle` and `reset`: the server has nothing left to deliver. */
@@ -122,6 +124,16 @@ export function parseWorkerMessage(data: unknown): Parsed<WorkerMessage> {
     case 'stanza':
       if (!isId(data.session) || !isStr(data.xml)) return fail('stanza: needs session and xml');
       return { ok: true, message: { type: 'stanza', session: data.session, xml: data.xml } };
+    case 'stanzas': {
+      if (!Array.isArray(data.items)) return fail('stanzas: needs items');
+      const items: Array<{ session: number; xml: string }> = [];
+      for (const it of data.items) {
+        if (!isObj(it) || !isId(it.session) || !isStr(it.xml))
+          return fail('stanzas: each item needs session and xml');
+        items.push({ session: it.session, xml: it.xml });
+      }
+      return { ok: true, message: { type: 'stanzas', items } };
+    }
     case 'closed': {
       const reason = parseCloseReason(data.reason);
       if (!isId(data.session) || !reason) return fail('closed: needs session and a valid reason');

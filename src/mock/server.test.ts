@@ -27,6 +27,26 @@ describe('CORE-Q-1 asynchronous processing, settled()', () => {
   });
 });
 
+describe('CORE-Q-3 one processed stanza per turn', () => {
+  it("delivers what one stanza causes in one turn, the next stanza's effects in a later one", async () => {
+    let turns = 0;
+    const r = rig({ onTurn: () => turns++ });
+    const romeo = await r.connect('user@localhost');
+    const juliet = await r.connect('juliet@localhost');
+    const marks: string[] = [];
+    romeo.session.onStanza(() => {
+      marks.push(`romeo@${turns}`);
+      queueMicrotask(() => marks.push('after-romeo-turn'));
+    });
+    juliet.session.onStanza(() => marks.push(`juliet@${turns}`));
+    void romeo.session.send(parse('<presence/>'));
+    void juliet.session.send(parse('<presence/>'));
+    await r.settled();
+    expect(marks).toEqual(['romeo@0', 'after-romeo-turn', 'juliet@1']);
+    expect(turns).toBe(2);
+  });
+});
+
 describe('CORE-WIRE-1 delivered shape', () => {
   it('gives each receiver its own copy with xmlns jabber:client', async () => {
     const r = rig();

@@ -67,6 +67,8 @@ export interface MockServerOptions {
   offlineTime?: number;
   /** Called for every diagnostic (handler exceptions, unmodelled features). */
   onDiagnostic?: (d: MockDiagnostic) => void;
+  /** Called after each processed task, once its deliveries are made (the worker flushes on it). */
+  onTurn?: () => void;
 }
 
 export interface SessionHandlers {
@@ -288,10 +290,20 @@ class Server implements MockServer {
     }
   }
 
+  /**
+   * One task per microtask (CORE-Q-3): what one stanza causes is delivered together, in one turn, and
+   * the next stanza's effects come in a later turn, as Prosody flushes a socket per processed stanza.
+   * Listeners that group deliveries by turn (the runner's bursts) see the same grouping as on the wire.
+   */
   private drain(): void {
-    while (this.head < this.queue.length) {
+    if (this.head < this.queue.length) {
       const task = this.queue[this.head++];
       this.run(task);
+      this.safely(() => this.options.onTurn?.());
+    }
+    if (this.head < this.queue.length) {
+      queueMicrotask(() => this.drain());
+      return;
     }
     this.queue = [];
     this.head = 0;

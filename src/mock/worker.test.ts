@@ -75,7 +75,7 @@ function driven() {
   const out: WorkerMessage[] = [];
   const h = createWorkerHandler(
     (m) => out.push(structuredClone(m)),
-    (onDiagnostic) => createMockServer({ random: seededRandom(7), onDiagnostic }),
+    (hooks) => createMockServer({ random: seededRandom(7), ...hooks }),
   );
   return { h, out };
 }
@@ -102,6 +102,26 @@ describe('CORE-WORKER-1/2 the worker handler', () => {
     out.length = 0;
     await h.handle({ type: 'send', session: 1, xml: '<presence/>' });
     expect(out[0]).toMatchObject({ type: 'error', session: 1, kind: 'closed' });
+  });
+  it("CORE-WORKER-4 sends one turn's stanzas in one message", async () => {
+    const { h, out } = driven();
+    await h.handle({
+      type: 'connect',
+      id: 1,
+      options: { jid: 'user@localhost', password: 'x', clientName: 'R' },
+    });
+    out.length = 0;
+    await h.handle({
+      type: 'send',
+      session: 1,
+      xml: '<presence to="room@conference.localhost/Romeo"><x xmlns="http://jabber.org/protocol/muc"/></presence>',
+    });
+    await h.handle({ type: 'send', session: 1, xml: '<presence/>' });
+    await h.handle({ type: 'settle', id: 2 });
+    expect(out.map((m) => m.type)).toEqual(['stanzas', 'stanza', 'settled']);
+    const batch = out[0] as Extract<WorkerMessage, { type: 'stanzas' }>;
+    expect(batch.items.map((i) => parse(i.xml).name)).toEqual(['presence', 'message']);
+    expect(parseWorkerMessage(batch).ok).toBe(true);
   });
   it("posts the server's diagnostics", async () => {
     const { h, out } = driven();
@@ -244,6 +264,23 @@ describe('createWorkerTransport', () => {
     expect(workers).toHaveLength(1);
     await transport.dispose!();
     expect(workers[0].terminated).toBe(true);
+  });
+  it('CORE-WORKER-4 delivers a batch in one task', async () => {
+    const { transport } = fakeTransport();
+    const romeo = await transport.connect({ jid: 'user@localhost', password: 'x', clientName: 'R' });
+    const marks: string[] = [];
+    romeo.onStanza((s) => {
+      marks.push(s.name);
+      queueMicrotask(() => marks.push('tick'));
+    });
+    await romeo.send(
+      parse(
+        '<presence to="room@conference.localhost/Romeo"><x xmlns="http://jabber.org/protocol/muc"/></presence>',
+      ),
+    );
+    await transport.settled!();
+    expect(marks).toEqual(['presence', 'message', 'tick', 'tick']);
+    await transport.dispose!();
   });
   it('hands diagnostics to onDiagnostic', async () => {
     const seen: string[] = [];

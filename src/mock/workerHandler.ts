@@ -14,21 +14,54 @@ export interface WorkerHandler {
   readonly server: MockServer;
 }
 
-/** Makes a server whose diagnostics go to `onDiagnostic` (posted to the page). */
-export type ServerFactory = (onDiagnostic: (d: MockDiagnostic) => void) => MockServer;
+/** The hooks a worker's server must call: diagnostics are posted; each turn's stanzas are flushed. */
+export interface ServerHooks {
+  onDiagnostic: (d: MockDiagnostic) => void;
+  onTurn: () => void;
+}
+/** Makes a server wired to the worker's hooks. */
+export type ServerFactory = (hooks: ServerHooks) => MockServer;
 
 export function createWorkerHandler(
   post: (message: WorkerMessage) => void,
-  makeServer: ServerFactory = (onDiagnostic) => createMockServer({ onDiagnostic }),
+  makeServer: ServerFactory = (hooks) => createMockServer(hooks),
 ): WorkerHandler {
-  const emit = (m: WorkerMessage): void => {
+  const post1 = (m: WorkerMessage): void => {
     try {
       post(m);
     } catch {
       // the page is gone; nothing to tell
     }
   };
-  const fresh = () => makeServer((diagnostic) => emit({ type: 'diagnostic', diagnostic }));
+  /**
+   * Stanzas of one server turn (what one sent stanza caused) cross in one message, so the page receives
+   * them in one task, as a socket read gives them from a real server (CORE-WORKER-4).
+   */
+  let turn: Array<{ session: number; xml: string }> = [];
+  const flush = (): void => {
+    if (turn.length === 0) return;
+    const items = turn;
+    turn = [];
+    post1(
+      items.length === 1
+        ? { type: 'stanza', session: items[0].session, xml: items[0].xml }
+        : { type: 'stanzas', items },
+    );
+  };
+  const emit = (m: WorkerMessage): void => {
+    if (m.type === 'stanza') {
+      turn.push({ session: m.session, xml: m.xml });
+      return;
+    }
+    flush();
+    post1(m);
+  };
+
+  const fresh = () =>
+    makeServer({
+      onDiagnostic: (diagnostic) => emit({ type: 'diagnostic', diagnostic }),
+      onTurn: flush,
+    });
   let server = fresh();
   let nextSession = 1;
   const sessions = new Map<number, ServerSession>();
@@ -135,6 +168,7 @@ export function createWorkerHandler(
       }
       try {
         await dispatch(parsed.message);
+        flush();
       } catch (err) {
         const id = requestIdOf(parsed.message);
         const message = `the mock worker failed: ${err instanceof Error ? err.message : String(err)}`;

@@ -126,6 +126,21 @@ export function createWorkerTransport(
     else p.resolve(m);
   }
 
+  /** Parse and hand a stanza to its session; false after a crash. */
+  function deliver(session: number, xml: string): boolean {
+    const s = sessions.get(session);
+    if (!s) return true;
+    let el;
+    try {
+      el = parse(xml);
+    } catch (err) {
+      crash(`the mock worker sent unparseable XML: ${String(err)}`);
+      return false;
+    }
+    s.deliver(el);
+    return true;
+  }
+
   function onMessage(data: unknown): void {
     const parsed = parseWorkerMessage(data);
     if (!parsed.ok) {
@@ -145,16 +160,12 @@ export function createWorkerTransport(
         settle(m.id, m);
         return;
       }
-      case 'stanza': {
-        const s = sessions.get(m.session);
-        if (!s) return;
-        try {
-          s.deliver(parse(m.xml));
-        } catch (err) {
-          crash(`the mock worker sent unparseable XML: ${String(err)}`);
-        }
+      case 'stanza':
+        deliver(m.session, m.xml);
         return;
-      }
+      case 'stanzas':
+        for (const it of m.items) if (!deliver(it.session, it.xml)) return;
+        return;
       case 'closed': {
         const s = sessions.get(m.session);
         sessions.delete(m.session);
