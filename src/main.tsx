@@ -19,6 +19,10 @@ services.loader.preload(window.location.href);
 services.parsing.flush();
 document.documentElement.dataset.theme = appStore.getState().theme;
 
+// Start fetching the editor (and Monaco behind it) now, in parallel with the first render, instead of
+// when the lazy editor mounts: Monaco is the largest download of the page.
+void import('./editor/LazyEditor').then((m) => m.preloadMonaco?.()).catch(() => undefined);
+
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <App store={appStore} services={services} />
