@@ -1,11 +1,11 @@
 // Issue #7: Prosody 0.12's MUC scripts run through the page on the mock (?script=…&target=mock&autorun=1,
 // as `npm run e2e:scripts` does), and each verdict equals the CLI's `scs run --mock --reporter json`.
-// The CLI runs once for all of them (beforeAll); each script is its own test.
+// The CLI runs once for all of them (started by global setup); each script is its own test.
 import path from 'node:path';
 import { test, expect } from './support/test';
 import { CORPUS_MISSING, MUC_012_SCRIPTS, corpusFile, hasCorpusFile } from './support/paths';
 import { serveScriptFile } from './support/serve';
-import { scsRunJson, type CliRun } from './support/cli';
+import { readScsRunJson, type CliRun } from './support/cli';
 import { describeEntry } from './support/report';
 
 const present = MUC_012_SCRIPTS.filter(hasCorpusFile);
@@ -14,8 +14,8 @@ let cli: CliRun | undefined;
 test.describe('0.12 MUC scripts: page verdicts equal `scs run --mock`', () => {
   test.skip(present.length === 0, CORPUS_MISSING);
 
-  test.beforeAll(() => {
-    cli = scsRunJson(['--mock'], present.map(corpusFile));
+  test.beforeAll(async () => {
+    cli = await readScsRunJson(); // started by global setup, in the background
   });
 
   for (const name of MUC_012_SCRIPTS) {
