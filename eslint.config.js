@@ -17,7 +17,7 @@ const noReact = {
 const up = (rooms, why) => ({ group: rooms.flatMap((r) => [`**/${r}`, `**/${r}/*`, `**/${r}/**`]), message: why });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', 'e2e-scripts-report', 'public'] },
+  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', 'e2e-scripts-report', 'public', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
