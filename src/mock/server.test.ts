@@ -547,6 +547,39 @@ describe('CORE-PRES-*', () => {
     ]);
     expect(phone.closed).toEqual([{ kind: 'requested' }]);
   });
+  it('CORE-PRES-8 a stream error is told with a Disconnected status', async () => {
+    const r = rig();
+    const laptop = await r.connect('juliet@localhost', 'laptop');
+    const phone = await r.connect('juliet@localhost', 'phone');
+    await laptop.send('<presence/>');
+    await phone.send('<presence/>');
+    laptop.take();
+    await phone.send('<foo/>');
+    const again = await r.connect('juliet@localhost', 'phone');
+    await again.send('<presence/>');
+    laptop.take();
+    await r.connect('juliet@localhost', 'phone'); // replaces `again`
+    await r.settled();
+    expect(all(laptop.take())).toEqual([
+      c(
+        `<presence xmlns="jabber:client" type="unavailable" from="juliet@localhost/phone" to="juliet@localhost/laptop"><status>Disconnected: Replaced by new connection</status></presence>`,
+      ),
+    ]);
+  });
+  it('CORE-PRES-8 unsupported-stanza-type: Disconnected status with the condition', async () => {
+    const r = rig();
+    const laptop = await r.connect('juliet@localhost', 'laptop');
+    const phone = await r.connect('juliet@localhost', 'phone');
+    await laptop.send('<presence/>');
+    await phone.send('<presence/>');
+    laptop.take();
+    await phone.send('<foo/>');
+    expect(all(laptop.take())).toEqual([
+      c(
+        `<presence xmlns="jabber:client" type="unavailable" from="juliet@localhost/phone" to="juliet@localhost/laptop"><status>Disconnected: unsupported-stanza-type</status></presence>`,
+      ),
+    ]);
+  });
   it('CORE-PRES-8 closing while not available: directed targets only', async () => {
     const r = rig();
     const juliet = await r.connect('juliet@localhost');

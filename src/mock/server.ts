@@ -346,16 +346,19 @@ class Server implements MockServer {
     const siblings = (this.byBare.get(s.bare) ?? []).filter((x) => x !== s);
     if (siblings.length > 0) this.byBare.set(s.bare, siblings);
     else this.byBare.delete(s.bare);
+    // CORE-PRES-8: a stream error is told as Prosody does: "Disconnected: <text or condition>".
+    const status =
+      reason.kind === 'stream-error' ? `Disconnected: ${reason.text ?? reason.condition}` : undefined;
+    const unavailable = (to?: string): Element => {
+      const pres = new Element('presence', { from: s.full, to, type: 'unavailable' });
+      if (to === undefined) delete pres.attrs.to;
+      if (status !== undefined) pres.c('status').t(status);
+      return pres;
+    };
     if (s.available) {
-      const pres = new Element('presence', { from: s.full, type: 'unavailable' });
-      this.broadcastPresence(s, pres);
+      this.broadcastPresence(s, unavailable());
     } else if (s.directed.size > 0) {
-      for (const to of s.directed) {
-        this.routePresence(
-          { kind: 'client', session: s },
-          new Element('presence', { from: s.full, to, type: 'unavailable' }),
-        );
-      }
+      for (const to of s.directed) this.routePresence({ kind: 'client', session: s }, unavailable(to));
       s.directed.clear();
     }
     this.safely(() => s.handlers.closed(reason));
