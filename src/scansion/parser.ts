@@ -560,7 +560,9 @@ class ScriptParser {
       );
     }
     this.checkVariables(start, end);
-    for (const el of elements) this.checkSpecials(el, action);
+    // Only blocks that mention `scansion:` can hold matcher instructions: skip the walk otherwise.
+    if (elements.length > 0 && this.text.slice(start, end).includes('scansion:'))
+      for (const el of elements) this.checkSpecials(el, action);
     return step;
   }
 
