@@ -7,7 +7,6 @@ import { NS_DISCO_INFO, NS_DISCO_ITEMS, SERVER_VERSION, accountDiscoInfo, hostDi
 
 const NS_PING = 'urn:xmpp:ping';
 const NS_VERSION = 'jabber:iq:version';
-const NS_ROSTER = 'jabber:iq:roster';
 
 function payload(iq: Element): { name: string; xmlns: string; el: Element } | undefined {
   const el = firstChildElement(iq);
@@ -43,7 +42,7 @@ export function serverIq(iq: Element, itemJids: string[]): Element | undefined {
   return undefined;
 }
 
-/** CORE-IQ-6..8: iq get/set from an account to itself (no `to`, or its own bare JID). */
+/** CORE-IQ-4/6: iq get/set from an account to itself (no `to`, or its own bare JID). Rosters: roster.ts. */
 export function ownAccountIq(iq: Element, bare: string): Element | undefined {
   const p = payload(iq);
   if (!p || iq.attrs.type !== 'get') return undefined;
@@ -57,12 +56,6 @@ export function ownAccountIq(iq: Element, bare: string): Element | undefined {
     return reply;
   }
   if (p.name === 'ping' && p.xmlns === NS_PING) return iqResult(iq);
-  if (p.name === 'query' && p.xmlns === NS_ROSTER) {
-    // Rosters are not modelled (no subscriptions): every roster is empty, at Prosody's first version.
-    const reply = iqResult(iq);
-    reply.c('query', { xmlns: NS_ROSTER, ver: '1' });
-    return reply;
-  }
   return undefined;
 }
 
@@ -70,5 +63,5 @@ function nodeNotFound(iq: Element): Element {
   return errorReply(iq, 'cancel', 'item-not-found', 'Node does not exist');
 }
 
-export const IQ_NAMESPACES = { NS_PING, NS_VERSION, NS_ROSTER };
+export const IQ_NAMESPACES = { NS_PING, NS_VERSION };
 export type { Element };

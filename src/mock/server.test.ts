@@ -255,7 +255,7 @@ describe('CORE-IQ-2..8 what the server answers', () => {
       expect(ids).toEqual(['registered', 'pep']);
     }
   });
-  it('CORE-IQ-7 empty roster', async () => {
+  it('CORE-IQ-7/CORE-ROSTER-1 empty roster', async () => {
     const r = rig();
     const romeo = await r.connect('user@localhost');
     await romeo.send(`<iq type="get" id="ro1"><query xmlns="jabber:iq:roster"/></iq>`);
@@ -811,5 +811,69 @@ describe('a fresh element each time', () => {
     const romeo = await r.connect('user@localhost');
     await romeo.send(new Element('presence'));
     expect(romeo.take()).toHaveLength(1);
+  });
+});
+
+describe('CORE-ROSTER-* rosters without subscriptions', () => {
+  const set = (id: string, item: string) =>
+    `<iq type="set" id="${id}"><query xmlns="jabber:iq:roster">${item}</query></iq>`;
+  it('CORE-ROSTER-2..5 add, replace, remove; pushes to interested resources after the result', async () => {
+    const r = rig();
+    const romeo = await r.connect('user@localhost');
+    const quiet = await r.connect('user@localhost'); // never asks for the roster: no pushes
+    await romeo.send(`<iq type="get" id="g1"><query xmlns="jabber:iq:roster"/></iq>`);
+    romeo.take();
+    await romeo.send(
+      set('s1', `<item jid="nurse@localhost" name="Nurse"><group>Friends</group><group>Staff</group></item>`),
+    );
+    const [result, push] = romeo.take();
+    expect(canon(result)).toBe(c(`<iq xmlns="jabber:client" id="s1" to="${romeo.jid}" type="result"/>`));
+    expect(push.attrs.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    delete push.attrs.id;
+    expect(canon(push)).toBe(
+      c(
+        `<iq xmlns="jabber:client" type="set"><query xmlns="jabber:iq:roster" ver="1"><item jid="nurse@localhost" name="Nurse" subscription="none"><group>Friends</group><group>Staff</group></item></query></iq>`,
+      ),
+    );
+    await romeo.send(set('s2', `<item jid="Nurse@LOCALHOST" subscription="both"/>`));
+    await romeo.send(`<iq type="get" id="g2" to="user@localhost"><query xmlns="jabber:iq:roster"/></iq>`);
+    const got = romeo.take();
+    expect(canon(got[2])).toBe(
+      c(
+        `<iq xmlns="jabber:client" id="g2" to="${romeo.jid}" type="result"><query xmlns="jabber:iq:roster" ver="2"><item jid="nurse@localhost" subscription="none"/></query></iq>`,
+      ),
+    );
+    await romeo.send(`<iq type="get" id="g3"><query xmlns="jabber:iq:roster" ver="2"/></iq>`);
+    expect(all(romeo.take())).toEqual([
+      c(`<iq xmlns="jabber:client" id="g3" to="${romeo.jid}" type="result"/>`),
+    ]);
+    await romeo.send(set('s4', `<item jid="nurse@localhost" subscription="remove"/>`));
+    const [, removed] = romeo.take();
+    expect(canon(removed.getChild('query')!)).toBe(
+      c(
+        `<query xmlns="jabber:iq:roster" ver="3"><item jid="nurse@localhost" subscription="remove"/></query>`,
+      ),
+    );
+    expect(quiet.take()).toEqual([]);
+  });
+  it('CORE-ROSTER-2/3 errors', async () => {
+    const r = rig();
+    const romeo = await r.connect('user@localhost');
+    await romeo.send(set('e1', `<item jid="a@localhost"/><item jid="b@localhost"/>`));
+    await romeo.send(set('e2', ``));
+    await romeo.send(set('e3', `<item jid="a@b@c"/>`));
+    await romeo.send(set('e4', `<item jid="user@localhost"/>`));
+    await romeo.send(set('e5', `<item jid="nobody@localhost" subscription="remove"/>`));
+    const err = (id: string, type: string, cond: string) =>
+      c(
+        `<iq xmlns="jabber:client" id="${id}" to="${romeo.jid}" type="error"><error type="${type}"><${cond} xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></iq>`,
+      );
+    expect(all(romeo.take())).toEqual([
+      err('e1', 'modify', 'bad-request'),
+      err('e2', 'modify', 'bad-request'),
+      err('e3', 'modify', 'bad-request'),
+      err('e4', 'cancel', 'not-allowed'),
+      err('e5', 'modify', 'item-not-found'),
+    ]);
   });
 });

@@ -28,6 +28,7 @@ import {
 } from './stanza';
 import { serverIq, ownAccountIq } from './iqHandlers';
 import { CONFIGURED_HOSTS } from './serverInfo';
+import { Rosters, NS_ROSTER } from './roster';
 
 export const SERVER_DOMAIN = 'localhost';
 /** CORE-AUTH-2: the corpus config's host where every login fails. */
@@ -127,6 +128,8 @@ interface SessionState {
   /** The last available presence, with a `<delay>` (sent to own resources coming online). */
   presence?: Element;
   priority: number;
+  /** Asked for its roster: gets roster pushes (RFC 6121 §2.1.6). */
+  rosterInterested: boolean;
   /** Directed-presence targets (RFC 6121 §4.6), as written in `to`. */
   directed: Set<string>;
   handle: ServerSession;
@@ -158,6 +161,7 @@ class Server implements MockServer {
   /** Sessions by bare JID, in connection order (for broadcasts and bare-JID routing). */
   private readonly byBare = new Map<string, SessionState[]>();
   private readonly offline = new Map<string, Element[]>();
+  private readonly rosters = new Rosters();
   private queue: Task[] = [];
   private head = 0;
   private scheduled = false;
@@ -237,6 +241,7 @@ class Server implements MockServer {
       open: true,
       available: false,
       priority: 0,
+      rosterInterested: false,
       directed: new Set(),
       handle: undefined as unknown as ServerSession,
     };
@@ -261,6 +266,7 @@ class Server implements MockServer {
     this.bySession.clear();
     this.byBare.clear();
     this.offline.clear();
+    this.rosters.clear();
     for (let i = this.head; i < this.queue.length; i++) {
       const t = this.queue[i];
       if (t.kind === 'close') t.done();
@@ -422,7 +428,9 @@ class Server implements MockServer {
         this.clientPresence(s, stanza);
         return;
       case 'iq':
-        if (stanza.attrs.to === undefined || stanza.attrs.to === s.bare) {
+        // CORE-IQ-6: an iq to one's own bare JID is handled as one with no `to`.
+        if (stanza.attrs.to === s.bare) delete stanza.attrs.to;
+        if (stanza.attrs.to === undefined) {
           this.ownAccountIq(origin, s, stanza);
           return;
         }
@@ -543,6 +551,22 @@ class Server implements MockServer {
   private ownAccountIq(origin: Origin, s: SessionState, iq: Element): void {
     const t = iq.attrs.type;
     if (t === 'result' || t === 'error') return;
+    const payload = childElements(iq)[0];
+    if (payload?.name === 'query' && payload.attrs.xmlns === NS_ROSTER) {
+      const { reply, push } = this.rosters.handle(iq, s.bare);
+      if (iq.attrs.type === 'get' && reply.attrs.type === 'result') s.rosterInterested = true;
+      this.reply(origin, reply);
+      if (push) {
+        // CORE-ROSTER-5: pushed, after the result, to every resource that asked for the roster.
+        for (const x of this.sessionsOfBare(s.bare)) {
+          if (!x.rosterInterested) continue;
+          const copy = copyElement(push);
+          copy.attrs.id = mediumId(this.random);
+          this.deliver(x, copy);
+        }
+      }
+      return;
+    }
     const reply = ownAccountIq(iq, s.bare);
     this.reply(origin, reply ?? errorReply(iq, 'cancel', 'service-unavailable'));
   }

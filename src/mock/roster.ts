@@ -1,0 +1,105 @@
+// Rosters (RFC 6121 §2) as Prosody 0.12's mod_roster keeps them, without subscriptions: get (with
+// versioning), set (add, update, remove) and roster pushes to the resources that asked for the roster
+// (CORE-ROSTER-*). Subscription states never change here: every item stays subscription='none'.
+import { Element } from 'ltx';
+import { parseJid, bareOf } from './jid';
+import { errorReply, firstChildElement, iqResult, childElements } from './stanza';
+
+export const NS_ROSTER = 'jabber:iq:roster';
+
+interface RosterItem {
+  jid: string;
+  name?: string;
+  groups: string[];
+}
+
+interface Roster {
+  /** 0 until the first change; reported as at least 1, as Prosody does. */
+  version: number;
+  items: Map<string, RosterItem>;
+}
+
+export type RosterOutcome = {
+  reply: Element;
+  /** The changed item, to push to every interested resource (after the reply). */
+  push?: Element;
+};
+
+export class Rosters {
+  private readonly byUser = new Map<string, Roster>();
+
+  clear(): void {
+    this.byUser.clear();
+  }
+
+  private rosterOf(bare: string): Roster {
+    let r = this.byUser.get(bare);
+    if (!r) {
+      r = { version: 0, items: new Map() };
+      this.byUser.set(bare, r);
+    }
+    return r;
+  }
+
+  private ver(r: Roster): string {
+    return String(Math.max(1, r.version));
+  }
+
+  /** An iq get/set of jabber:iq:roster from `bare`'s own session. */
+  handle(iq: Element, bare: string): RosterOutcome {
+    const query = firstChildElement(iq)!;
+    const roster = this.rosterOf(bare);
+    if (iq.attrs.type === 'get') {
+      // CORE-ROSTER-1 (RFC 6121 §2.6.3: an up-to-date version gets an empty result)
+      if (query.attrs.ver !== undefined && query.attrs.ver === this.ver(roster)) {
+        return { reply: iqResult(iq) };
+      }
+      const reply = iqResult(iq);
+      const q = reply.c('query', { xmlns: NS_ROSTER, ver: this.ver(roster) });
+      for (const item of roster.items.values()) q.cnode(itemElement(item));
+      return { reply };
+    }
+    // CORE-ROSTER-2: a set holds exactly one item with a valid JID that is not the user's own.
+    const items = childElements(query).filter((c) => c.name === 'item');
+    if (items.length !== 1) return { reply: errorReply(iq, 'modify', 'bad-request') };
+    const el = items[0];
+    const jid = parseJid(el.attrs.jid ?? '');
+    if (!jid) return { reply: errorReply(iq, 'modify', 'bad-request') };
+    const key = jid.resource === undefined ? bareOf(jid) : `${bareOf(jid)}/${jid.resource}`;
+    if (key === bare) return { reply: errorReply(iq, 'cancel', 'not-allowed') };
+    if (el.attrs.subscription === 'remove') {
+      // CORE-ROSTER-3
+      if (!roster.items.has(key)) return { reply: errorReply(iq, 'modify', 'item-not-found') };
+      roster.items.delete(key);
+      roster.version++;
+      return {
+        reply: iqResult(iq),
+        push: pushElement(this.ver(roster), new Element('item', { jid: key, subscription: 'remove' })),
+      };
+    }
+    // CORE-ROSTER-4: add or replace (name and groups as sent; a subscription attribute is ignored).
+    const item: RosterItem = {
+      jid: key,
+      groups: el.getChildren('group').map((g) => g.getText()),
+    };
+    if (el.attrs.name !== undefined) item.name = el.attrs.name;
+    roster.items.set(key, item);
+    roster.version++;
+    return { reply: iqResult(iq), push: pushElement(this.ver(roster), itemElement(item)) };
+  }
+}
+
+function itemElement(item: RosterItem): Element {
+  const attrs: Record<string, string> = { jid: item.jid, subscription: 'none' };
+  if (item.name !== undefined) attrs.name = item.name;
+  const el = new Element('item', attrs);
+  for (const g of item.groups) el.c('group').t(g);
+  return el;
+}
+
+/** A roster push (RFC 6121 §2.1.6); the server adds the id. */
+function pushElement(ver: string, item: Element): Element {
+  const iq = new Element('iq', { type: 'set' });
+  iq.c('query', { xmlns: NS_ROSTER, ver }).cnode(item);
+  return iq;
+}
