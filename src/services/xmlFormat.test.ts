@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { locateMismatch, parseMismatchPath, prettyXml } from './xmlFormat';
+import {
+  locateCounterpartRange,
+  locateMismatch,
+  locateMismatchRange,
+  parseMismatchPath,
+  prettyXml,
+} from './xmlFormat';
 
 const EXPECTED = `<presence from="room@conference.localhost/Romeo">
   <x xmlns="http://jabber.org/protocol/muc#user">
@@ -30,5 +36,28 @@ describe('xml presentation', () => {
     expect(locateMismatch(EXPECTED, '/presence@from')).toBe(1);
     // A child that is not in the expected XML marks its parent.
     expect(locateMismatch(EXPECTED, '/presence/x[1]/status[3]')).toBe(2);
+  });
+
+  it('gives the attribute columns, or the element name when the attribute is missing', () => {
+    const r = locateMismatchRange(EXPECTED, '/presence/x[1]/item[1]@role');
+    const line = EXPECTED.split('\n')[2];
+    expect(line.slice(r!.column - 1, r!.endColumn - 1)).toBe('role="moderator"');
+    const n = locateMismatchRange(EXPECTED, '/presence/x[1]/item[1]@nick');
+    expect(line.slice(n!.column - 1, n!.endColumn - 1)).toBe('item');
+  });
+
+  it('finds the received counterpart by name and namespace, not by position', () => {
+    const received = `<presence from="room@conference.localhost/Romeo">
+  <x xmlns="vcard-temp:x:update">
+    <photo/>
+  </x>
+  <x xmlns="http://jabber.org/protocol/muc#user">
+    <status code="110"/>
+    <item affiliation="owner" role="participant"/>
+  </x>
+</presence>`;
+    const r = locateCounterpartRange(EXPECTED, received, '/presence/x[1]/item[1]@role');
+    expect(r?.line).toBe(7);
+    expect(received.split('\n')[6].slice(r!.column - 1, r!.endColumn - 1)).toBe('role="participant"');
   });
 });

@@ -2,6 +2,7 @@
 // mismatch (by its path, e.g. `/presence/x[1]/item[1]@role`) in pretty-printed expected XML.
 import type { Element } from 'ltx';
 import { locOf, parseXml, serialize } from '../scansion';
+import type { Range } from '../scansion/types';
 
 const cache = new Map<string, string>();
 const CACHE_MAX = 2000;
@@ -55,12 +56,12 @@ export function parseMismatchPath(path: string): { segments: Segment[]; attr?: s
 }
 
 /**
- * The 1-based lines of `xml` (as displayed) that a mismatch path points at: the attribute's line, or
- * the element's start tag. Walks as far as the path matches, so a missing child marks its parent.
+ * Where in `xml` (as displayed) a mismatch path points: the attribute (name to closing quote), the text,
+ * or the element's start-tag name. Walks as far as the path matches, so a missing child marks its parent.
  */
-export function locateMismatch(xml: string, path: string): number | null {
+export function locateMismatchRange(xml: string, path: string): Range | null {
   const { elements } = parseXml(xml);
-  const { segments, attr } = parseMismatchPath(path);
+  const { segments, attr, text } = parseMismatchPath(path);
   if (elements.length === 0 || segments.length === 0) return null;
   let cur: Element | undefined = elements.find((e) => e.name === segments[0].name) ?? elements[0];
   let found: Element = cur;
@@ -75,6 +76,62 @@ export function locateMismatch(xml: string, path: string): number | null {
   }
   const loc = locOf(found);
   if (!loc) return null;
-  if (cur && attr && loc.attrs[attr]) return loc.attrs[attr].line;
-  return loc.nameRange.line;
+  if (cur && attr && loc.attrs[attr]) return loc.attrs[attr];
+  if (cur && text && loc.text) {
+    const first = Object.values(loc.text)[0];
+    if (first) return first;
+  }
+  return loc.nameRange;
+}
+
+/** The 1-based line of `xml` that a mismatch path points at (see locateMismatchRange). */
+export function locateMismatch(xml: string, path: string): number | null {
+  return locateMismatchRange(xml, path)?.line ?? null;
+}
+
+/**
+ * The received element a mismatch path (written against the expected XML) refers to: at each level
+ * the received child with the expected child's name and namespace (received stanzas often carry other
+ * same-named children first, e.g. a vcard `<x>` before the muc#user `<x>`), then the attribute or name.
+ */
+export function locateCounterpartRange(expectedXml: string, receivedXml: string, path: string): Range | null {
+  const exp = parseXml(expectedXml).elements[0];
+  const rec = parseXml(receivedXml).elements[0];
+  const { segments, attr, text } = parseMismatchPath(path);
+  if (!exp || !rec || segments.length === 0) return null;
+  let e: Element | undefined = exp;
+  let r: Element | undefined = rec;
+  let found: Element = rec;
+  let complete = true;
+  for (let i = 1; i < segments.length; i++) {
+    const seg = segments[i];
+    const ePar: Element | undefined = e;
+    const eSame: Element[] = ePar
+      ? ePar.children.filter((c): c is Element => typeof c !== 'string' && c.name === seg.name)
+      : [];
+    e = eSame[(seg.index ?? 1) - 1];
+    const rPar: Element = r as Element;
+    const rSame: Element[] = rPar.children.filter(
+      (c): c is Element => typeof c !== 'string' && c.name === seg.name,
+    );
+    const ns = e?.attrs.xmlns;
+    const byNs = ns === undefined ? rSame : rSame.filter((c) => c.attrs.xmlns === ns);
+    // Among candidates, the one agreeing with most of the expected attributes.
+    const score = (c: Element) => Object.entries(e?.attrs ?? {}).filter(([k, v]) => c.attrs[k] === v).length;
+    const pick = [...byNs].sort((a, b) => score(b) - score(a))[0];
+    if (!pick) {
+      complete = false;
+      break;
+    }
+    r = pick;
+    found = pick;
+  }
+  const loc = locOf(found);
+  if (!loc) return null;
+  if (complete && attr && loc.attrs[attr]) return loc.attrs[attr];
+  if (complete && text && loc.text) {
+    const first = Object.values(loc.text)[0];
+    if (first) return first;
+  }
+  return loc.nameRange;
 }

@@ -72,6 +72,10 @@ describe('StepDetails', () => {
     expect(marked[0].getAttribute('data-line')).toBe('3');
     expect(marked[0].textContent).toContain('role="moderator"');
     expect(marked[0].textContent).toContain(sentence);
+    // The attribute itself is underlined, nothing else on the line.
+    expect([...marked[0].querySelectorAll('.x-mark')].map((e) => e.textContent).join('')).toBe(
+      'role="moderator"',
+    );
     // Received is pretty-printed; the same element is marked there.
     const rec = screen.getByTestId('diff.received');
     expect(rec.querySelector('.xml-row.marked')?.textContent).toContain('role="participant"');

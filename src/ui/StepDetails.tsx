@@ -1,7 +1,7 @@
 // Details of the selected step. For receives: expected (variables expanded) beside received, each
 // mismatch marked at its line with its sentence, and a raw side-by-side diff as a second view.
-import { lazy, Suspense, useMemo, useState } from 'react';
-import { locateMismatch, prettyXml } from '../services/xmlFormat';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { locateCounterpartRange, locateMismatchRange, prettyXml } from '../services/xmlFormat';
 import { expectedXml, formatDuration, stepLabel } from '../services/stepView';
 import type { Mismatch, Step } from '../scansion/types';
 import type { StepFailure } from '../runner';
@@ -44,7 +44,8 @@ export function StepDetails() {
           <span className="details-duration">{formatDuration(st.durationMs)}</span>
         )}
       </div>
-      {failure && <div className="details-message">{failure.message}</div>}
+      {/* With mismatches, their list below says it better (and once); otherwise the runner's message. */}
+      {failure && failure.mismatches.length === 0 && <div className="details-message">{failure.message}</div>}
       <StepBody step={step} st={st} failure={failure} variables={variables} />
     </div>
   );
@@ -64,13 +65,14 @@ function StepBody(props: {
   return <ConnectionDetails step={step} />;
 }
 
-function marksFor(xml: string, mismatches: Mismatch[]): LineMark[] {
-  const marks: LineMark[] = [];
-  for (const m of mismatches) {
-    const line = locateMismatch(xml, m.path) ?? 1;
-    marks.push({ line, notes: [m.message] });
-  }
-  return marks;
+/** One mark per mismatch: its line, the attribute or name to underline, and its sentence. */
+function marksFor(xml: string, mismatches: Mismatch[], withNotes = true): LineMark[] {
+  return mismatches.map((m) => {
+    const r = locateMismatchRange(xml, m.path);
+    if (!r) return { line: 1, notes: withNotes ? [m.message] : [] };
+    const span = r.endLine === r.line ? { start: r.column, end: r.endColumn } : undefined;
+    return { line: r.line, notes: withNotes ? [m.message] : [], span };
+  });
 }
 
 function ReceiveDiff(props: {
@@ -81,6 +83,7 @@ function ReceiveDiff(props: {
 }) {
   const { step, st, failure, variables } = props;
   const [raw, setRaw] = useState(false);
+  const columns = useRef<HTMLDivElement>(null);
   const expected = useMemo(
     () => st.expected ?? failure?.expected ?? expectedXml(step, variables) ?? '',
     [st.expected, failure?.expected, step, variables],
@@ -90,17 +93,24 @@ function ReceiveDiff(props: {
   const mismatches = useMemo(() => failure?.mismatches ?? [], [failure]);
   const expectedMarks = useMemo(() => marksFor(expected, mismatches), [expected, mismatches]);
   const receivedMarks = useMemo(
-    () =>
+    (): LineMark[] =>
       received
         ? mismatches
-            .filter(
-              (m) => m.kind === 'attribute-value' || m.kind === 'text' || m.kind === 'unexpected-attribute',
-            )
-            .map((m) => ({ line: locateMismatch(received, m.path) ?? 1, notes: [] }))
+            .filter((m) => m.kind !== 'missing-attribute' && m.kind !== 'missing-child')
+            .flatMap((m) => {
+              const r = locateCounterpartRange(expected, received, m.path);
+              if (!r) return [];
+              const span = r.endLine === r.line ? { start: r.column, end: r.endColumn } : undefined;
+              return [{ line: r.line, notes: [], span }];
+            })
         : [],
-    [received, mismatches],
+    [expected, received, mismatches],
   );
   const waiting = st.status === 'pending' || st.status === 'running';
+  // Bring the first marked line of the expected XML into view when a failure is shown.
+  useEffect(() => {
+    columns.current?.querySelector('.xml-row.marked')?.scrollIntoView?.({ block: 'nearest' });
+  }, [expectedMarks]);
 
   return (
     <div className="diff" data-testid="diff">
@@ -146,7 +156,7 @@ function ReceiveDiff(props: {
           </div>
         </Suspense>
       ) : (
-        <div className="diff-columns">
+        <div className="diff-columns" ref={columns}>
           <div className="diff-col">
             <div className="diff-col-head">Expected (variables expanded)</div>
             <XmlBlock xml={expected} marks={expectedMarks} testId="diff.expected" label="Expected XML" />

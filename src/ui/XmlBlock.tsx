@@ -1,11 +1,47 @@
 // Read-only XML with line numbers, colouring and marked lines (with notes under them).
 import { memo, useMemo } from 'react';
-import { tokenizeXmlLine } from './xmlTokens';
+import { tokenizeXmlLine, type XmlToken } from './xmlTokens';
 
 export interface LineMark {
   line: number;
   /** Sentences shown under the line. */
   notes: string[];
+  /** 1-based columns [start, end) on that line to underline (the attribute or element name). */
+  span?: { start: number; end: number };
+}
+
+interface Piece {
+  kind: string;
+  text: string;
+  marked: boolean;
+}
+
+/** Splits tokens at the marked spans' edges so the exact attribute/name can be underlined. */
+function pieces(tokens: XmlToken[], spans: { start: number; end: number }[]): Piece[] {
+  if (spans.length === 0) return tokens.map((t) => ({ kind: t.kind, text: t.text, marked: false }));
+  const out: Piece[] = [];
+  let col = 1;
+  for (const t of tokens) {
+    const cuts = new Set<number>([0, t.text.length]);
+    for (const sp of spans) {
+      for (const edge of [sp.start, sp.end]) {
+        const at = edge - col;
+        if (at > 0 && at < t.text.length) cuts.add(at);
+      }
+    }
+    const sorted = [...cuts].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < sorted.length; i++) {
+      const from = sorted[i];
+      const c = col + from;
+      out.push({
+        kind: t.kind,
+        text: t.text.slice(from, sorted[i + 1]),
+        marked: spans.some((sp) => c >= sp.start && c < sp.end),
+      });
+    }
+    col += t.text.length;
+  }
+  return out;
 }
 
 export const XmlBlock = memo(function XmlBlock(props: {
@@ -26,21 +62,27 @@ export const XmlBlock = memo(function XmlBlock(props: {
     });
   }, [xml]);
   const byLine = useMemo(() => {
-    const m = new Map<number, string[]>();
-    for (const mk of marks ?? []) m.set(mk.line, [...(m.get(mk.line) ?? []), ...mk.notes]);
+    const m = new Map<number, { notes: string[]; spans: { start: number; end: number }[] }>();
+    for (const mk of marks ?? []) {
+      const e = m.get(mk.line) ?? { notes: [], spans: [] };
+      e.notes.push(...mk.notes);
+      if (mk.span) e.spans.push(mk.span);
+      m.set(mk.line, e);
+    }
     return m;
   }, [marks]);
 
   return (
     <div className={`xml-block ${props.className ?? ''}`} data-testid={props.testId} aria-label={props.label}>
       {rows.map((tokens, i) => {
-        const notes = byLine.get(i + 1);
+        const mark = byLine.get(i + 1);
+        const notes = mark?.notes;
         return (
-          <div key={i} className={`xml-row${notes ? ' marked' : ''}`} data-line={i + 1}>
+          <div key={i} className={`xml-row${mark ? ' marked' : ''}`} data-line={i + 1}>
             {lineNumbers && <span className="xml-ln">{i + 1}</span>}
             <span className="xml-code">
-              {tokens.map((t, j) => (
-                <span key={j} className={`x-${t.kind}`}>
+              {pieces(tokens, mark?.spans ?? []).map((t, j) => (
+                <span key={j} className={`x-${t.kind}${t.marked ? ' x-mark' : ''}`}>
                   {t.text}
                 </span>
               ))}
