@@ -70,6 +70,18 @@ describe('CORE-WIRE-1 delivered shape', () => {
   });
 });
 
+describe('CORE-WIRE-1 attributes without a value', () => {
+  it('are dropped, as the wire would', async () => {
+    const r = rig();
+    const romeo = await r.connect('user@localhost');
+    const juliet = await r.connect('juliet@localhost');
+    const msg = new Element('message', { to: juliet.jid, type: undefined, id: 'm' });
+    await romeo.send(msg);
+    const [got] = juliet.take();
+    expect(Object.keys(got.attrs).sort()).toEqual(['from', 'id', 'to', 'xml:lang', 'xmlns']);
+  });
+});
+
 describe('CORE-STREAM-1 unsupported top-level element', () => {
   it('ends the session with unsupported-stanza-type', async () => {
     const r = rig();

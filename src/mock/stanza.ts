@@ -14,7 +14,13 @@ export type ErrorType = 'cancel' | 'modify' | 'auth' | 'wait' | 'continue';
 export function copyElement(el: Element): Element {
   // Attributes are assigned directly: ltx's constructor would re-validate each one (hot in fan-out).
   const copy = new Element(el.name);
-  copy.attrs = { ...el.attrs };
+  const attrs: Record<string, string> = {};
+  // As on the wire: an attribute without a value does not exist.
+  for (const k in el.attrs) {
+    const v = el.attrs[k];
+    if (v !== undefined && v !== null) attrs[k] = v;
+  }
+  copy.attrs = attrs;
   const children = el.children;
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
