@@ -52,6 +52,7 @@ function failedStore(received: string, step = 1) {
               expected: 'moderator',
               received: 'participant',
               message: "attribute role: expected 'moderator', got 'participant'",
+              loc: { line: 9, column: 30, endColumn: 46, endLine: 9 },
             },
           ]
         : [],
@@ -63,9 +64,12 @@ describe('StepDetails', () => {
   it('shows expected beside received and marks the mismatch at its line with its sentence', () => {
     const received =
       '<presence from="room@conference.localhost/Romeo"><x xmlns="http://jabber.org/protocol/muc#user"><item affiliation="owner" role="participant"/></x></presence>';
-    renderWith(<StepDetails />, failedStore(received));
+    const { store } = renderWith(<StepDetails />, failedStore(received));
     const sentence = "attribute role: expected 'moderator', got 'participant'";
     expect(screen.getByTestId('diff.mismatch').textContent).toBe(sentence);
+    // Clicking the sentence takes the editor to where the expectation was written.
+    fireEvent.click(screen.getByText(sentence, { selector: 'button' }));
+    expect(store.getState().revealRequest?.line).toBe(9);
     const expected = screen.getByTestId('diff.expected');
     const marked = expected.querySelectorAll('.xml-row.marked');
     expect(marked).toHaveLength(1);

@@ -83,6 +83,7 @@ function ReceiveDiff(props: {
 }) {
   const { step, st, failure, variables } = props;
   const [raw, setRaw] = useState(false);
+  const reveal = useAppStore((s) => s.requestReveal);
   const columns = useRef<HTMLDivElement>(null);
   const expected = useMemo(
     () => st.expected ?? failure?.expected ?? expectedXml(step, variables) ?? '',
@@ -144,7 +145,18 @@ function ReceiveDiff(props: {
               data-kind={m.kind}
               data-path={m.path}
             >
-              {m.message}
+              {m.loc ? (
+                <button
+                  type="button"
+                  className="mismatch-link"
+                  title={`Go to line ${m.loc.line} of the script`}
+                  onClick={() => reveal(m.loc!.line)}
+                >
+                  {m.message}
+                </button>
+              ) : (
+                m.message
+              )}
             </li>
           ))}
         </ul>
