@@ -32,8 +32,23 @@ items.forEach((item, i) => {
     const url = await serveScriptFile(page, item.file, String(i));
     await pg.goto({ script: url, target, autorun: true });
 
-    // Finished, or refused to start (invalid script): both end the wait.
-    await pg.expectStatus(/^(pass|fail|error|invalid)$/, Math.max(10_000, testInfo.timeout - 15_000));
+    // The page has the script (the loader normalises line ends)…
+    const text = fs.readFileSync(item.file, 'utf8').replace(/\r\n?/g, '\n');
+    await expect.poll(() => pg.getScript(), { message: `the page loaded ${item.title}` }).toBe(text);
+    // …and it finished, or refused to start. `invalid` counts only when it lasts: autorun may still be
+    // about to start while the diagnostics catch up with the new text.
+    const deadline = Math.max(10_000, testInfo.timeout - 15_000);
+    await expect
+      .poll(
+        async () => {
+          const s = await pg.status();
+          if (s !== 'invalid') return s;
+          await page.waitForTimeout(500);
+          return pg.status();
+        },
+        { timeout: deadline, intervals: [100, 250, 500] },
+      )
+      .toMatch(/^(pass|fail|error|invalid)$/);
     const shown = await pg.status();
     await pg.shot(`${item.title}: ${shown}`);
     if (pageErrors.length) {
