@@ -74,3 +74,20 @@ declare module 'saslmechanisms' {
     use(mech: unknown): this;
   }
 }
+// Used only by bench/runner.ts, as the plain-client baseline the runner is measured against.
+declare module '@xmpp/client' {
+  import type { Element } from 'ltx';
+  export function client(options: {
+    service: string;
+    domain?: string;
+    username?: string;
+    password?: string;
+    resource?: string;
+  }): {
+    status: string;
+    on(event: string, listener: (...args: never[]) => void): void;
+    start(): Promise<unknown>;
+    stop(): Promise<unknown>;
+    send(element: Element): Promise<void>;
+  };
+}
