@@ -54,6 +54,7 @@ const cases: Case[] = [
   { file: path.join(corpus, 'issue978-multi.scs'), verdict: 'pass', needsCorpus: true },
   { file: path.join(corpus, 'issue1224.scs'), verdict: 'pass', needsCorpus: true },
   { file: path.join(corpus, 'basic_roster.scs'), verdict: 'pass', needsCorpus: true },
+  { file: path.join(corpus, 'keep_full_sub_req.scs'), verdict: 'pass', needsCorpus: true },
   { file: path.join(fixtures, 'presence-resources.scs'), verdict: 'pass' },
   { file: path.join(fixtures, 'offline-messages.scs'), verdict: 'pass' },
   { file: path.join(fixtures, 'server-iq.scs'), verdict: 'pass' },

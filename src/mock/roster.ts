@@ -11,6 +11,8 @@ interface RosterItem {
   jid: string;
   name?: string;
   groups: string[];
+  /** A subscription request we sent and nobody answered (RFC 6121 §3.1.2). */
+  ask?: 'subscribe';
 }
 
 interface Roster {
@@ -43,6 +45,21 @@ export class Rosters {
 
   private ver(r: Roster): string {
     return String(Math.max(1, r.version));
+  }
+
+  /**
+   * CORE-SUB-1: `bare` sent a subscription request to `contact`: the item gets ask='subscribe' (created
+   * if missing; the version moves only when something changed) and is pushed again either way.
+   */
+  markAsk(bare: string, contact: string): Element {
+    const roster = this.rosterOf(bare);
+    let item = roster.items.get(contact);
+    if (!item || item.ask !== 'subscribe') {
+      item = { ...(item ?? { jid: contact, groups: [] }), ask: 'subscribe' };
+      roster.items.set(contact, item);
+      roster.version++;
+    }
+    return pushElement(this.ver(roster), itemElement(item));
   }
 
   /** An iq get/set of jabber:iq:roster from `bare`'s own session. */
@@ -83,6 +100,8 @@ export class Rosters {
       groups: el.getChildren('group').map((g) => g.getText()),
     };
     if (el.attrs.name !== undefined) item.name = el.attrs.name;
+    const before = roster.items.get(key);
+    if (before?.ask) item.ask = before.ask;
     roster.items.set(key, item);
     roster.version++;
     return { reply: iqResult(iq), push: pushElement(this.ver(roster), itemElement(item)) };
@@ -91,6 +110,7 @@ export class Rosters {
 
 function itemElement(item: RosterItem): Element {
   const attrs: Record<string, string> = { jid: item.jid, subscription: 'none' };
+  if (item.ask) attrs.ask = item.ask;
   if (item.name !== undefined) attrs.name = item.name;
   const el = new Element('item', attrs);
   for (const g of item.groups) el.c('group').t(g);

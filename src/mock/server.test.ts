@@ -621,13 +621,13 @@ describe('CORE-PRES-*', () => {
       ),
     );
   });
-  it('CORE-PRES-10 subscriptions are not modelled: dropped with a diagnostic', async () => {
+  it('CORE-PRES-10 answers to subscriptions are not modelled: dropped with a diagnostic', async () => {
     const r = rig();
     const romeo = await r.connect('user@localhost');
     const juliet = await r.connect('juliet@localhost');
     await juliet.send('<presence/>');
     juliet.take();
-    await romeo.send(`<presence to="juliet@localhost" type="subscribe"/>`);
+    await romeo.send(`<presence to="juliet@localhost" type="subscribed"/>`);
     expect(juliet.take()).toEqual([]);
     expect(r.server.diagnostics.map((d) => d.code)).toContain('not-modelled');
   });
@@ -887,5 +887,53 @@ describe('CORE-ROSTER-* rosters without subscriptions', () => {
       err('e4', 'cancel', 'not-allowed'),
       err('e5', 'modify', 'item-not-found'),
     ]);
+  });
+});
+
+describe('CORE-SUB-* subscription requests', () => {
+  it('CORE-SUB-1 stamps bare JIDs, marks ask=subscribe, pushes (again on a repeat)', async () => {
+    const r = rig();
+    const alice = await r.connect('pa@localhost');
+    const carol = await r.connect('pc@localhost');
+    await carol.send('<presence/>');
+    carol.take();
+    await alice.send(`<iq type="get" id="g1"><query xmlns="jabber:iq:roster"/></iq>`);
+    alice.take();
+    await alice.send(`<presence to="pc@localhost/whatever" type="subscribe"/>`);
+    expect(all(carol.take())).toEqual([
+      c(
+        `<presence to="pc@localhost" xmlns="jabber:client" from="pa@localhost" xml:lang="en" type="subscribe"/>`,
+      ),
+    ]);
+    const [push] = alice.take();
+    delete push.attrs.id;
+    expect(canon(push)).toBe(
+      c(
+        `<iq type="set" xmlns="jabber:client"><query xmlns="jabber:iq:roster" ver="1"><item jid="pc@localhost" subscription="none" ask="subscribe"/></query></iq>`,
+      ),
+    );
+    await alice.send(`<presence to="pc@localhost" type="subscribe"/>`);
+    const [again] = alice.take();
+    expect(again.getChild('query')!.attrs.ver).toBe('1');
+  });
+  it('CORE-SUB-2 the first request is kept as sent and given on each initial presence', async () => {
+    const r = rig();
+    const alice = await r.connect('pa@localhost');
+    await alice.send(
+      `<presence to="pb@localhost" type="subscribe" id="s1"><preauth xmlns="urn:xmpp:pars:0" token="t"/></presence>`,
+    );
+    await alice.send(
+      `<presence to="pb@localhost" type="subscribe" id="s2"><status>again</status></presence>`,
+    );
+    const bob = await r.connect('pb@localhost');
+    await bob.send('<presence/>');
+    const expected = c(
+      `<presence to="pb@localhost" xmlns="jabber:client" id="s1" type="subscribe" xml:lang="en" from="pa@localhost"><preauth token="t" xmlns="urn:xmpp:pars:0"/></presence>`,
+    );
+    expect(all(bob.take()).slice(1)).toEqual([expected]);
+    const phone = await r.connect('pb@localhost', 'phone');
+    await phone.send('<presence/>');
+    const got = all(phone.take());
+    expect(got.slice(2)).toEqual([expected]); // echo, Bob's presence (CORE-PRES-4), then the request
   });
 });

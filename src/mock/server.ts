@@ -162,6 +162,8 @@ class Server implements MockServer {
   private readonly byBare = new Map<string, SessionState[]>();
   private readonly offline = new Map<string, Element[]>();
   private readonly rosters = new Rosters();
+  /** Unanswered subscription requests by contact, then by requester (CORE-SUB-2). */
+  private readonly pendingSubs = new Map<string, Map<string, Element>>();
   private queue: Task[] = [];
   private head = 0;
   private scheduled = false;
@@ -267,6 +269,7 @@ class Server implements MockServer {
     this.byBare.clear();
     this.offline.clear();
     this.rosters.clear();
+    this.pendingSubs.clear();
     for (let i = this.head; i < this.queue.length; i++) {
       const t = this.queue[i];
       if (t.kind === 'close') t.done();
@@ -519,6 +522,8 @@ class Server implements MockServer {
           copy.attrs.to = s.full;
           this.deliver(s, copy);
         }
+        // CORE-SUB-2: unanswered subscription requests, as stored, on every initial presence.
+        for (const req of this.pendingSubs.get(s.bare)?.values() ?? []) this.deliver(s, req);
         if (priority >= 0) this.flushOffline(s);
       }
     } else {
@@ -556,15 +561,8 @@ class Server implements MockServer {
       const { reply, push } = this.rosters.handle(iq, s.bare);
       if (iq.attrs.type === 'get' && reply.attrs.type === 'result') s.rosterInterested = true;
       this.reply(origin, reply);
-      if (push) {
-        // CORE-ROSTER-5: pushed, after the result, to every resource that asked for the roster.
-        for (const x of this.sessionsOfBare(s.bare)) {
-          if (!x.rosterInterested) continue;
-          const copy = copyElement(push);
-          copy.attrs.id = mediumId(this.random);
-          this.deliver(x, copy);
-        }
-      }
+      // CORE-ROSTER-5: pushed after the result.
+      if (push) this.pushRoster(s.bare, push);
       return;
     }
     const reply = ownAccountIq(iq, s.bare);
@@ -677,8 +675,12 @@ class Server implements MockServer {
     }
     if (to.domain === SERVER_DOMAIN) {
       if (to.local === undefined) return;
+      if (t === 'subscribe' && origin.kind === 'client') {
+        this.subscribe(origin.session, bareOf(to), stanza);
+        return;
+      }
       if (t !== undefined && SUBSCRIPTION_TYPES.has(t)) {
-        // CORE-PRES-10: rosters and subscriptions are not modelled.
+        // CORE-PRES-10: answers to subscriptions and probes between users are not modelled.
         this.report(
           'warning',
           'not-modelled',
@@ -703,6 +705,34 @@ class Server implements MockServer {
         origin,
         errorReply(stanza, 'cancel', 'not-allowed', 'Communication with remote domains is not enabled'),
       );
+    }
+  }
+
+  /**
+   * CORE-SUB-1/2 (RFC 6121 §3.1.2-3.1.3, Prosody's mod_presence): an outbound subscription request is
+   * stamped with the requester's bare JID and addressed to the contact's bare JID; the requester's
+   * roster item gets ask='subscribe' (pushed); the contact keeps the first request as sent until it is
+   * answered, and its available resources get it now.
+   */
+  private subscribe(s: SessionState, contact: string, stanza: Element): void {
+    if (contact === s.bare) return;
+    const req = copyElement(stanza);
+    req.attrs.from = s.bare;
+    req.attrs.to = contact;
+    const pending = this.pendingSubs.get(contact) ?? new Map<string, Element>();
+    if (!pending.has(s.bare)) pending.set(s.bare, req);
+    this.pendingSubs.set(contact, pending);
+    for (const x of this.sessionsOfBare(contact)) if (x.available) this.deliver(x, req);
+    this.pushRoster(s.bare, this.rosters.markAsk(s.bare, contact));
+  }
+
+  /** CORE-ROSTER-5: a roster push to every resource of `bare` that asked for the roster. */
+  private pushRoster(bare: string, push: Element): void {
+    for (const x of this.sessionsOfBare(bare)) {
+      if (!x.rosterInterested) continue;
+      const copy = copyElement(push);
+      copy.attrs.id = mediumId(this.random);
+      this.deliver(x, copy);
     }
   }
 

@@ -130,7 +130,7 @@ describe('CORE-WORKER-1/2 the worker handler', () => {
       id: 1,
       options: { jid: 'user@localhost', password: 'x', clientName: 'R' },
     });
-    await h.handle({ type: 'send', session: 1, xml: '<presence to="juliet@localhost" type="subscribe"/>' });
+    await h.handle({ type: 'send', session: 1, xml: '<presence to="juliet@localhost" type="subscribed"/>' });
     await h.handle({ type: 'settle', id: 2 });
     const d = out.find((m) => m.type === 'diagnostic');
     expect(d).toMatchObject({ type: 'diagnostic', diagnostic: { level: 'warning', code: 'not-modelled' } });
@@ -288,7 +288,7 @@ describe('createWorkerTransport', () => {
       onDiagnostic: (d) => seen.push(d.code),
     });
     const romeo = await transport.connect({ jid: 'user@localhost', password: 'x', clientName: 'R' });
-    await romeo.send(parse('<presence to="juliet@localhost" type="subscribe"/>'));
+    await romeo.send(parse('<presence to="juliet@localhost" type="subscribed"/>'));
     await transport.settled!();
     expect(seen).toEqual(['not-modelled']);
     await transport.dispose!();
