@@ -5,6 +5,7 @@
 // <stanza-id>, and muc#user <x> stripped unless the room is non-anonymous (MUC-HIST-*).
 import type { Element } from 'ltx';
 import type { Room } from './room';
+import { occupantId } from './occupant-id';
 import { archivingEnabled, defaultHistoryMessages, historyLength } from './config';
 import {
   add,
@@ -80,8 +81,12 @@ export function addToHistory(room: Room, stanza: Element): void {
 
 function archiveId(room: Room): string {
   room.archiveSeq += 1;
-  // Prosody's memory archive ids are uuids; any opaque unique string serves.
-  return `${room.jid.split('@')[0]}-${room.archiveSeq.toString(36).padStart(6, '0')}`;
+  // Prosody's archive ids are 24 random base64url characters; the mock's have the same shape,
+  // derived from the room and a counter (stable within a run).
+  return occupantId(`${room.jid}#${room.archiveSeq}`, 'archive')
+    .slice(0, 24)
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 interface HistoryRequest {

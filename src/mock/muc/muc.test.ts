@@ -313,3 +313,28 @@ describe('MUC robustness', () => {
     expect(out.length).toBeGreaterThan(0);
   });
 });
+
+describe('MUC archive (muc_mam)', () => {
+  it('MUC-MAM-2: a query pages the archive with RSM and ends with fin/count', () => {
+    const { send } = openRoom();
+    for (const b of ['one', 'two', 'three']) {
+      send(
+        `<message from='${R}' to='garden@conference.localhost' type='groupchat'><body>${b}</body></message>`,
+      );
+    }
+    const out = send(
+      `<iq from='${J}' to='garden@conference.localhost' type='set' id='q'><query xmlns='urn:xmpp:mam:2' queryid='f'><set xmlns='http://jabber.org/protocol/rsm'><max>2</max></set></query></iq>`,
+    );
+    expect(out.map((s) => s.name)).toEqual(['message', 'message', 'iq']);
+    const bodies = out.slice(0, 2).map((m) => {
+      const result = m.getChild('result', 'urn:xmpp:mam:2')!;
+      expect(result.attrs.queryid).toBe('f');
+      expect(result.attrs.id).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      return result.getChild('forwarded')!.getChild('message')!.getChildText('body');
+    });
+    expect(bodies).toEqual(['one', 'two']);
+    const fin = out[2].getChild('fin', 'urn:xmpp:mam:2')!;
+    expect(fin.attrs.complete).toBeUndefined();
+    expect(fin.getChild('set')!.getChildText('count')).toBe('3');
+  });
+});

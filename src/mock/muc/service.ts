@@ -12,6 +12,7 @@ import { handleAdminGet, handleAdminSet } from './admin';
 import { handleRegisterIq } from './register';
 import { roomDiscoInfo, roomDiscoItems, serviceDiscoInfo, serviceDiscoItems } from './disco';
 import { handleCommand } from './adhoc';
+import { handleMamGet, handleMamSet } from './mam';
 import { resourceprep } from './nickprep';
 import {
   bare,
@@ -21,6 +22,7 @@ import {
   NS_COMMANDS,
   NS_DISCO_INFO,
   NS_DISCO_ITEMS,
+  NS_MAM,
   NS_MUC,
   NS_MUC_ADMIN,
   NS_MUC_OWNER,
@@ -170,6 +172,8 @@ export class MucService implements Component {
       else if (isQuery && ns === NS_MUC_ADMIN && type === 'get') method = handleAdminGet;
       else if (isQuery && ns === NS_MUC_OWNER && type === 'set') method = handleOwnerSet;
       else if (isQuery && ns === NS_MUC_OWNER && type === 'get') method = handleOwnerGet;
+      else if (isQuery && ns === NS_MAM && type === 'get' && kind === 'bare') method = handleMamGet;
+      else if (isQuery && ns === NS_MAM && type === 'set' && kind === 'bare') method = handleMamSet;
     } else if (stanza.name === 'message') {
       method = kind === 'full' ? handleMessageToOccupant : handleMessageToRoom;
     } else if (stanza.name === 'presence') {
@@ -215,8 +219,9 @@ export class MucService implements Component {
         this.rooms.set(roomJid, room);
         handleFirstPresence(room, stanza);
       } else if (type !== 'error') {
-        // MUC-SVC-2
-        ctx.send(errorReply(stanza, 'cancel', 'item-not-found', undefined, this.domain));
+        // MUC-SVC-2 (muc_mam answers its own queries, without `by`)
+        const isMam = method === handleMamGet || method === handleMamSet;
+        ctx.send(errorReply(stanza, 'cancel', 'item-not-found', undefined, isMam ? undefined : this.domain));
       }
       return;
     }
