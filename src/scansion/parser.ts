@@ -40,17 +40,17 @@ function isWs(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-interface Line {
-  start: number;
-  /** End of content (no newline, no trailing '\r'). */
-  end: number;
-  blank: boolean;
-  indented: boolean;
-}
+const BLANK = 1;
+const INDENTED = 2;
 
 class ScriptParser {
   readonly index: LineIndex;
-  readonly lines: Line[] = [];
+  /** Per line: content start, content end (no newline, no trailing '\r'), BLANK/INDENTED flags.
+   * Typed arrays rather than one object per line: a 10,000-step script has 60,000 lines. */
+  readonly ls: Int32Array;
+  readonly le: Int32Array;
+  readonly lf: Uint8Array;
+  readonly lineCount: number;
   readonly diagnostics: Diagnostic[] = [];
   readonly script: Script = {
     metadata: { description: [], tags: [] },
@@ -68,7 +68,10 @@ class ScriptParser {
 
   constructor(readonly text: string) {
     this.index = new LineIndex(text);
-    const n = this.index.lineCount;
+    const n = (this.lineCount = this.index.lineCount);
+    this.ls = new Int32Array(n);
+    this.le = new Int32Array(n);
+    this.lf = new Uint8Array(n);
     for (let l = 0; l < n; l++) {
       let start = this.index.starts[l];
       if (l === 0 && text.charCodeAt(0) === 0xfeff) start = 1; // byte order mark
@@ -80,7 +83,9 @@ class ScriptParser {
           break;
         }
       }
-      this.lines.push({ start, end, blank, indented: !blank && isSpace(text.charCodeAt(start)) });
+      this.ls[l] = start;
+      this.le[l] = end;
+      this.lf[l] = blank ? BLANK : isSpace(text.charCodeAt(start)) ? INDENTED : 0;
     }
   }
 
@@ -93,12 +98,19 @@ class ScriptParser {
   }
 
   /** Offsets of a line's content without leading/trailing whitespace. */
-  trimmed(line: Line): [number, number] {
-    let a = line.start;
-    let b = line.end;
+  /** Offset of line l's first non-whitespace character (its end if blank). */
+  contentStart(l: number): number {
+    let a = this.ls[l];
+    const b = this.le[l];
     while (a < b && isWs(this.text.charCodeAt(a))) a++;
+    return a;
+  }
+  /** Offset just after line l's last non-whitespace character. */
+  contentEnd(l: number): number {
+    const a = this.ls[l];
+    let b = this.le[l];
     while (b > a && isWs(this.text.charCodeAt(b - 1))) b--;
-    return [a, b];
+    return b;
   }
 
   run(): ParseResult {
@@ -106,13 +118,13 @@ class ScriptParser {
     let seenSeparator = false;
     let client: ClientDecl | undefined;
     const firstClientLine = new Map<string, number>();
-    const lines = this.lines;
-    for (let l = 0; l < lines.length; l++) {
-      const line = lines[l];
-      if (line.blank) continue;
-      const [a, b] = this.trimmed(line);
+    const lf = this.lf;
+    for (let l = 0; l < this.lineCount; l++) {
+      if (lf[l] & BLANK) continue;
+      const a = this.contentStart(l);
+      const b = this.contentEnd(l);
       const content = this.text.slice(a, b);
-      if (line.indented) {
+      if (lf[l] & INDENTED) {
         if (client && !seenSeparator) {
           this.property(client, a, b, content);
           client.range = { ...client.range, ...endOfRange(this.range(a, b)) };
@@ -126,7 +138,7 @@ class ScriptParser {
           seenSeparator
             ? 'indented text outside any step: an XML block must directly follow a sends:/receives: line'
             : 'indented text outside any client declaration: properties follow a [Client] line',
-          this.range(a, lines[end].end),
+          this.range(a, this.le[end]),
         );
         l = end;
         continue;
@@ -199,10 +211,10 @@ class ScriptParser {
   }
 
   private collectClientNames(): void {
-    for (const line of this.lines) {
-      if (line.blank || line.indented) continue;
-      if (this.text.charCodeAt(line.start) !== 91 /* [ */) continue;
-      const m = /^\[[^\]]*\]\s*(.*?)\s*$/.exec(this.text.slice(line.start, line.end));
+    for (let l = 0; l < this.lineCount; l++) {
+      if (this.lf[l] !== 0) continue;
+      if (this.text.charCodeAt(this.ls[l]) !== 91 /* [ */) continue;
+      const m = /^\[[^\]]*\]\s*(.*?)\s*$/.exec(this.text.slice(this.ls[l], this.le[l]));
       if (m && m[1]) this.declaredNames.add(m[1]);
     }
     this.clientNames = [...this.declaredNames].sort((x, y) => y.length - x.length);
@@ -215,10 +227,10 @@ class ScriptParser {
   /** Index of the last indented/blank line of the run that starts after `l` (or `l` itself). */
   private blockEnd(l: number): number {
     let last = l;
-    for (let j = l + 1; j < this.lines.length; j++) {
-      const ln = this.lines[j];
-      if (ln.blank) continue;
-      if (!ln.indented) break;
+    for (let j = l + 1; j < this.lineCount; j++) {
+      const f = this.lf[j];
+      if (f & BLANK) continue;
+      if (!(f & INDENTED)) break;
       last = j;
     }
     return last;
@@ -474,7 +486,7 @@ class ScriptParser {
         this.pushStep(step);
         return end;
       }
-      const endOffset = end > l ? this.lines[end].end : b;
+      const endOffset = end > l ? this.le[end] : b;
       const step = this.xmlStep(base, action, startOffset, endOffset, l, end, inline ? a + r : -1);
       this.pushStep(step);
       return end;
@@ -499,10 +511,9 @@ class ScriptParser {
   }
 
   private hasSeparatorLater(l: number): boolean {
-    for (let j = l + 1; j < this.lines.length; j++) {
-      const ln = this.lines[j];
-      if (ln.blank || ln.indented) continue;
-      if (/^-{3,}\s*$/.test(this.text.slice(ln.start, ln.end))) return true;
+    for (let j = l + 1; j < this.lineCount; j++) {
+      if (this.lf[j] !== 0) continue;
+      if (/^-{3,}\s*$/.test(this.text.slice(this.ls[j], this.le[j]))) return true;
     }
     return false;
   }
@@ -510,14 +521,14 @@ class ScriptParser {
   /** Offset of the first non-whitespace character in lines from..to. */
   private firstContent(from: number, to: number): number {
     for (let j = from; j <= to; j++) {
-      if (!this.lines[j].blank) return this.trimmed(this.lines[j])[0];
+      if (!(this.lf[j] & BLANK)) return this.contentStart(j);
     }
     return -1;
   }
 
   private blockRange(from: number, to: number): Range {
     const s = this.firstContent(from, to);
-    return this.range(s < 0 ? this.lines[from].start : s, this.lines[to].end);
+    return this.range(s < 0 ? this.ls[from] : s, this.le[to]);
   }
 
   private xmlStep(
@@ -612,24 +623,24 @@ class ScriptParser {
 
   /** The block as written, common indentation removed (for display and the `xml` field). */
   private dedent(headerLine: number, lastLine: number, inlineStart: number): string {
-    const parts: string[] = [];
+    const text = this.text;
     let min = Infinity;
     for (let j = headerLine + 1; j <= lastLine; j++) {
-      const ln = this.lines[j];
-      if (ln.blank) continue;
-      let k = ln.start;
-      while (k < ln.end && isSpace(this.text.charCodeAt(k))) k++;
-      min = Math.min(min, k - ln.start);
+      if (this.lf[j] & BLANK) continue;
+      let k = this.ls[j];
+      while (k < this.le[j] && isSpace(text.charCodeAt(k))) k++;
+      if (k - this.ls[j] < min) min = k - this.ls[j];
     }
-    if (inlineStart >= 0) parts.push(this.text.slice(inlineStart, this.lines[headerLine].end).trimEnd());
+    let out = inlineStart >= 0 ? text.slice(inlineStart, this.le[headerLine]).trimEnd() : '';
     let first = inlineStart < 0;
     for (let j = headerLine + 1; j <= lastLine; j++) {
-      const ln = this.lines[j];
-      if (first && ln.blank) continue;
+      const blank = (this.lf[j] & BLANK) !== 0;
+      if (first && blank) continue;
+      if (!first) out += '\n';
       first = false;
-      parts.push(ln.blank ? '' : this.text.slice(ln.start + min, ln.end));
+      if (!blank) out += text.slice(this.ls[j] + min, this.le[j]);
     }
-    return parts.join('\n');
+    return out;
   }
 
   /** Append a step and check it against the session state so far (warnings: scansion would fail it). */

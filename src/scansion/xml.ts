@@ -33,7 +33,8 @@ interface BlockRecord {
   attrNames: string[];
   /** Per text node: element index, child index, start, end. */
   textOffs: number[];
-  cache: (ElementLoc | undefined)[];
+  /** Materialized locs, created on the first `locOf` (most elements are never asked for). */
+  cache?: (ElementLoc | undefined)[];
   /** Element -> index, built lazily for large blocks. */
   lookup?: Map<Element, number>;
 }
@@ -77,7 +78,8 @@ function indexIn(rec: BlockRecord, els: Element[], el: Element): number {
 }
 
 function materialize(rec: BlockRecord, i: number): ElementLoc {
-  const cached = rec.cache[i];
+  const cache = (rec.cache ??= []);
+  const cached = cache[i];
   if (cached) return cached;
   const r = (a: number, b: number): Range => rec.index.range(rec.base + a, rec.base + b);
   const o = rec.offs;
@@ -96,7 +98,7 @@ function materialize(rec: BlockRecord, i: number): ElementLoc {
     if (!loc.text) loc.text = {};
     loc.text[t[k + 1]] = r(t[k + 2], t[k + 3]);
   }
-  rec.cache[i] = loc;
+  cache[i] = loc;
   return loc;
 }
 
@@ -224,7 +226,6 @@ class BlockParser {
       attrOffs: [],
       attrNames: [],
       textOffs: [],
-      cache: [],
     });
     this.parser.write(this.src).close();
     const ref: RootRef = { rec };
