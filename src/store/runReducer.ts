@@ -1,7 +1,7 @@
 // Pure reduction of runner events into run state. Events of any run but the current one are dropped,
 // so a late event of a stopped run never reaches a newer one.
 import type { RunEvent } from '../runner';
-import type { RunSlice, StanzaEntry, StepRunState } from './types';
+import type { ConnectionEntry, RunSlice, StanzaEntry, StepRunState } from './types';
 
 export type RunData = Pick<
   RunSlice,
@@ -14,6 +14,8 @@ export type RunData = Pick<
   | 'failures'
   | 'stanzas'
   | 'connections'
+  | 'connectionLog'
+  | 'eventSeq'
   | 'variables'
   | 'result'
   | 'startedAt'
@@ -69,9 +71,8 @@ export function reduceRunEvent(state: RunData, e: RunEvent): Partial<RunData> | 
     case 'step-skipped':
       return { steps: setStep(state.steps, e.step, { status: 'skipped' }) };
     case 'stanza': {
-      const last = state.stanzas[state.stanzas.length - 1];
       const entry: StanzaEntry = {
-        id: last ? last.id + 1 : 0,
+        id: state.eventSeq,
         client: e.client,
         direction: e.direction,
         xml: e.xml,
@@ -80,15 +81,23 @@ export function reduceRunEvent(state: RunData, e: RunEvent): Partial<RunData> | 
       };
       const stanzas =
         state.stanzas.length >= MAX_STANZAS ? [...state.stanzas.slice(1), entry] : [...state.stanzas, entry];
-      return { stanzas };
+      return { stanzas, eventSeq: state.eventSeq + 1 };
     }
-    case 'connection':
-      return {
-        connections: {
-          ...state.connections,
-          [e.client]: { client: e.client, state: e.state, jid: e.jid, message: e.message, at: e.at },
-        },
+    case 'connection': {
+      const entry: ConnectionEntry = {
+        id: state.eventSeq,
+        client: e.client,
+        state: e.state,
+        jid: e.jid,
+        message: e.message,
+        at: e.at,
       };
+      return {
+        connections: { ...state.connections, [e.client]: entry },
+        connectionLog: [...state.connectionLog, entry],
+        eventSeq: state.eventSeq + 1,
+      };
+    }
     case 'variables':
       return { variables: { ...state.variables, ...e.variables } };
     case 'paused':

@@ -62,6 +62,8 @@ export function idleRun() {
     failures: [],
     stanzas: [],
     connections: {},
+    connectionLog: [],
+    eventSeq: 0,
     variables: {},
     result: null,
     jsonReport: null,

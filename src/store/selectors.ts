@@ -20,6 +20,7 @@ export const selectSelectedStep = (s: AppState) => s.selectedStep;
 export const selectFailures = (s: AppState) => s.failures;
 export const selectStanzas = (s: AppState) => s.stanzas;
 export const selectConnections = (s: AppState) => s.connections;
+export const selectConnectionLog = (s: AppState) => s.connectionLog;
 export const selectVariables = (s: AppState) => s.variables;
 export const selectResult = (s: AppState) => s.result;
 export const selectJsonReport = (s: AppState) => s.jsonReport;

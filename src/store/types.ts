@@ -30,6 +30,8 @@ export interface StanzaEntry {
 }
 
 export interface ConnectionEntry {
+  /** Shares the stanza id sequence, so connection changes and stanzas order together. */
+  id?: number;
   client: string;
   state: ConnectionState;
   jid?: string;
@@ -83,6 +85,10 @@ export interface RunSlice {
   failures: StepFailure[];
   stanzas: StanzaEntry[];
   connections: Record<string, ConnectionEntry>;
+  /** Every connection change of the run, in order (ids shared with `stanzas`). */
+  connectionLog: ConnectionEntry[];
+  /** Next id for a stanza or connection entry. */
+  eventSeq: number;
   variables: Record<string, string>;
   result: RunResult | null;
   jsonReport: JsonReportLike | null;

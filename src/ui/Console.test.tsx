@@ -17,6 +17,14 @@ function storeWithStanzas() {
   store.getState().beginRun({ runId: 'r', script, target: 'mock' });
   const ev = (client: string, direction: 'in' | 'out', xml: string) =>
     store.getState().applyEvent({ type: 'stanza', runId: 'r', at: 1000, client, direction, xml });
+  store.getState().applyEvent({
+    type: 'connection',
+    runId: 'r',
+    at: 900,
+    client: 'Romeo',
+    state: 'online',
+    jid: 'r@localhost/1',
+  });
   ev(
     'Romeo',
     'out',
@@ -88,6 +96,7 @@ describe('SequenceView', () => {
       'Romeo received presence (from room@conference.localhost/Romeo)',
       'Juliet sent message groupchat · body (to room@conference.localhost)',
     ]);
+    expect(seq.querySelector('.seq-note')?.textContent).toBe('online as r@localhost/1');
     // Romeo (left of the server) sends rightwards; Juliet (right of it) sends leftwards.
     expect(rows[0].querySelector('.seq-line')?.classList.contains('to-right')).toBe(true);
     expect(rows[1].querySelector('.seq-line')?.classList.contains('to-left')).toBe(true);

@@ -1,9 +1,15 @@
 // Sequence view for demos: one lane per client and one for the server, an arrow per stanza in order.
 // Clients sit on both sides of the server so MUC flows read left to right and back.
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { summarizeStanza } from '../services/stanzaSummary';
 import { prettyXml } from '../services/xmlFormat';
-import { selectStanzas, selectStepScript, useAppStore } from '../store';
+import {
+  selectConnectionLog,
+  selectStanzas,
+  selectStepScript,
+  useAppStore,
+  type ConnectionEntry,
+} from '../store';
 import { clientSlot } from './StepList';
 import { XmlBlock } from './XmlBlock';
 
@@ -12,6 +18,7 @@ const SHOW_MAX = 300;
 export function SequenceView() {
   const stanzas = useAppStore(selectStanzas);
   const script = useAppStore(selectStepScript);
+  const log = useAppStore(selectConnectionLog);
   const [open, setOpen] = useState<number | null>(null);
 
   const lanes = useMemo(() => {
@@ -26,6 +33,39 @@ export function SequenceView() {
   const center = (i: number) => ((i + 0.5) / n) * 100;
   const serverLane = lanes.indexOf('\u0000server');
   const shown = stanzas.length > SHOW_MAX ? stanzas.slice(stanzas.length - SHOW_MAX) : stanzas;
+  // Connection changes (online, closed, error) as notes on the client's lane, in order with the stanzas.
+  const notesBefore = useMemo(() => {
+    // When older stanzas are cut, so are the connection notes before them.
+    const firstShown = stanzas.length > SHOW_MAX ? shown[0].id : -Infinity;
+    const m = new Map<number, ConnectionEntry[]>();
+    const tail: ConnectionEntry[] = [];
+    let si = 0;
+    for (const c of log) {
+      if (c.state === 'connecting' || c.state === 'closing' || c.id === undefined || c.id < firstShown)
+        continue;
+      while (si < shown.length && shown[si].id < c.id) si++;
+      if (si < shown.length) m.set(shown[si].id, [...(m.get(shown[si].id) ?? []), c]);
+      else tail.push(c);
+    }
+    return { m, tail };
+  }, [log, shown, stanzas.length]);
+
+  const note = (c: ConnectionEntry) => {
+    const lane = lanes.indexOf(c.client);
+    const text =
+      c.state === 'online'
+        ? `online${c.jid ? ` as ${c.jid}` : ''}`
+        : c.state === 'closed'
+          ? 'disconnected'
+          : `error: ${c.message ?? ''}`;
+    return (
+      <div key={`c${c.id}`} className={`seq-note-row client-${clientSlot(script.clients, c.client)}`}>
+        <span className={`seq-note state-${c.state}`} style={{ left: `${center(lane)}%` }} title={text}>
+          {text}
+        </span>
+      </div>
+    );
+  };
 
   return (
     <div className="sequence" data-testid="sequence">
@@ -62,34 +102,38 @@ export function SequenceView() {
           const peer = s.direction === 'out' ? sum.to : sum.from;
           const label = `${s.client} ${s.direction === 'out' ? 'sent' : 'received'} ${sum.text}${peer ? ` (${s.direction === 'out' ? 'to' : 'from'} ${peer})` : ''}`;
           return (
-            <div key={s.id} className="seq-row-wrap">
-              <button
-                type="button"
-                className={`seq-row dir-${s.direction} client-${clientSlot(script.clients, s.client)}`}
-                aria-expanded={open === s.id}
-                aria-label={label}
-                title={peer ? `${s.direction === 'out' ? 'to' : 'from'} ${peer}` : undefined}
-                onClick={() => setOpen(open === s.id ? null : s.id)}
-              >
-                {s.step !== null && <span className="seq-step">{s.step + 1}</span>}
-                <span className="seq-arrow" style={{ left: `${left}%`, width: `${width}%` }}>
-                  <span className={`seq-line ${rightward ? 'to-right' : 'to-left'}`} />
-                  <span className="seq-label">{sum.text}</span>
-                </span>
-              </button>
-              {open === s.id && (
-                <div className="seq-xml">
-                  {peer && (
-                    <div className="seq-peer">
-                      {s.direction === 'out' ? 'to' : 'from'} {peer}
-                    </div>
-                  )}
-                  <XmlBlock xml={prettyXml(s.xml)} lineNumbers={false} />
-                </div>
-              )}
-            </div>
+            <Fragment key={s.id}>
+              {notesBefore.m.get(s.id)?.map(note)}
+              <div className="seq-row-wrap">
+                <button
+                  type="button"
+                  className={`seq-row dir-${s.direction} client-${clientSlot(script.clients, s.client)}`}
+                  aria-expanded={open === s.id}
+                  aria-label={label}
+                  title={peer ? `${s.direction === 'out' ? 'to' : 'from'} ${peer}` : undefined}
+                  onClick={() => setOpen(open === s.id ? null : s.id)}
+                >
+                  {s.step !== null && <span className="seq-step">{s.step + 1}</span>}
+                  <span className="seq-arrow" style={{ left: `${left}%`, width: `${width}%` }}>
+                    <span className={`seq-line ${rightward ? 'to-right' : 'to-left'}`} />
+                    <span className="seq-label">{sum.text}</span>
+                  </span>
+                </button>
+                {open === s.id && (
+                  <div className="seq-xml">
+                    {peer && (
+                      <div className="seq-peer">
+                        {s.direction === 'out' ? 'to' : 'from'} {peer}
+                      </div>
+                    )}
+                    <XmlBlock xml={prettyXml(s.xml)} lineNumbers={false} />
+                  </div>
+                )}
+              </div>
+            </Fragment>
           );
         })}
+        {notesBefore.tail.map(note)}
       </div>
     </div>
   );
