@@ -1,11 +1,18 @@
 // Global setup: starts the e2e suite's own Prosody (own dir and ports, see support/prosody.ts) for the
 // real-server specs (without prosody installed they skip with a message), and the background
 // `scs run --mock` whose verdicts muc-verdicts.spec.ts compares with the page's.
+import fs from 'node:fs';
+import { CHROMIUM_PATH } from './support/browser';
 import { startScsRunJson } from './support/cli';
 import { MUC_012_SCRIPTS, corpusFile, hasCorpusFile } from './support/paths';
 import { PROSODY_ENV, PROSODY_WS_URL, prosodyInstalled, startProsody, launcherDir } from './support/prosody';
 
 export default async function globalSetup(): Promise<() => void> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set SCS_CHROMIUM); never npx playwright install`,
+    );
+  }
   // muc-verdicts.spec.ts compares the page with `scs run --mock`: run the CLI once, in the background.
   const present = MUC_012_SCRIPTS.filter(hasCorpusFile);
   const stopCli = present.length ? startScsRunJson(['--mock'], present.map(corpusFile)) : () => {};

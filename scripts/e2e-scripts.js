@@ -165,6 +165,13 @@ async function main() {
   const shardArg = forward.find((a, i) => a.startsWith('--shard=') || (a === '--shard' && forward[i + 1]));
   const shardValue = shardArg === '--shard' ? forward[forward.indexOf('--shard') + 1] : shardArg?.slice(8);
 
+  const chromium = process.env.SCS_CHROMIUM || '/usr/bin/chromium';
+  if (!fs.existsSync(chromium)) {
+    process.stderr.write(
+      `e2e:scripts: Chromium not found at ${chromium}: apt-get install -y chromium (or set SCS_CHROMIUM)\n`,
+    );
+    process.exit(2);
+  }
   ensureBuild(opts.build);
   const port = await freePort();
   process.stderr.write(
