@@ -28,6 +28,26 @@ import {
 } from './stanza';
 import { serverIq, ownAccountIq } from './iqHandlers';
 import { CONFIGURED_HOSTS } from './serverInfo';
+import { PRESENCE_TYPES, SUBSCRIPTION_TYPES, injectVcardUpdate, parsePriority } from './presenceRules';
+import type {
+  ConnectOutcome,
+  ConnectRequest,
+  MockDiagnostic,
+  MockServer,
+  MockServerOptions,
+  ServerSession,
+  SessionHandlers,
+} from './types';
+
+export type {
+  ConnectOutcome,
+  ConnectRequest,
+  MockDiagnostic,
+  MockServer,
+  MockServerOptions,
+  ServerSession,
+  SessionHandlers,
+} from './types';
 import { Rosters, NS_ROSTER } from './roster';
 
 export const SERVER_DOMAIN = 'localhost';
@@ -35,87 +55,6 @@ export const SERVER_DOMAIN = 'localhost';
 export const SECURE_DOMAIN = 'secure.localhost';
 /** Prosody's config freezes os.time() at this instant; offline-message stamps show it. */
 export const FROZEN_TIME_MS = 1219439344 * 1000;
-
-const NS_VCARD_UPDATE = 'vcard-temp:x:update';
-const PRESENCE_TYPES = new Set([
-  'unavailable',
-  'subscribe',
-  'subscribed',
-  'unsubscribe',
-  'unsubscribed',
-  'probe',
-  'error',
-]);
-const SUBSCRIPTION_TYPES = new Set(['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed', 'probe']);
-
-export interface MockDiagnostic {
-  level: 'error' | 'warning' | 'info';
-  /** Stable kind, e.g. 'handler-exception', 'component-exception', 'not-modelled'. */
-  code: string;
-  message: string;
-  /** The stanza being processed, serialized. */
-  stanza?: string;
-}
-
-export interface MockServerOptions {
-  /** Components to register (e.g. the MUC at conference.localhost). */
-  components?: Component[];
-  /** Randomness for bound resources and generated ids (default: crypto). */
-  random?: RandomSource;
-  /** Wall clock (ms) for presence `<delay>` stamps (Prosody's are not frozen). Default Date.now. */
-  now?: () => number;
-  /** Instant (ms) stamped on offline messages. Default: Prosody's frozen clock, 2008-08-22T21:09:04Z. */
-  offlineTime?: number;
-  /** Called for every diagnostic (handler exceptions, unmodelled features). */
-  onDiagnostic?: (d: MockDiagnostic) => void;
-  /** Called after each processed task, once its deliveries are made (the worker flushes on it). */
-  onTurn?: () => void;
-}
-
-export interface SessionHandlers {
-  /** A stanza for this session (a private copy, xmlns='jabber:client'). */
-  deliver(stanza: Element): void;
-  /** The session ended; called once. */
-  closed(reason: CloseReason): void;
-}
-
-export interface ConnectRequest {
-  jid: string;
-  password: string;
-  resource?: string;
-}
-
-export type ConnectOutcome =
-  | { ok: true; session: ServerSession }
-  | {
-      ok: false;
-      kind: 'auth-failed' | 'protocol' | 'bind-failed';
-      condition: string;
-      message: string;
-    };
-
-export interface ServerSession {
-  /** The bound full JID. */
-  readonly jid: string;
-  readonly open: boolean;
-  /** Enqueue a stanza sent by this client. */
-  send(stanza: Element): void;
-  /** Enqueue a graceful close; resolves once processed (unavailable presence routed). */
-  close(): Promise<void>;
-}
-
-export interface MockServer {
-  readonly domain: string;
-  connect(request: ConnectRequest, handlers: SessionHandlers): ConnectOutcome;
-  addComponent(component: Component): void;
-  /** Resolves once every enqueued task has been processed. */
-  settled(): Promise<void>;
-  /** Forget everything: sessions end (reason 'dropped'), offline store cleared, components reset. */
-  reset(): void;
-  /** Full JIDs of the online sessions, in connection order. */
-  sessions(): string[];
-  readonly diagnostics: readonly MockDiagnostic[];
-}
 
 interface SessionState {
   jid: Jid;
@@ -841,22 +780,6 @@ class Server implements MockServer {
       // a broken listener must not break the server
     }
   }
-}
-
-/** XEP-0153 as Prosody's mod_vcard_legacy: every available presence carries `<x><photo/></x>`. */
-function injectVcardUpdate(stanza: Element): void {
-  let x = stanza.getChild('x', NS_VCARD_UPDATE);
-  if (!x) x = appendChild(stanza, new Element('x', { xmlns: NS_VCARD_UPDATE }));
-  if (!x.getChild('photo')) appendChild(x, new Element('photo'));
-}
-
-/** RFC 6121 §4.7.2.3: an integer in -128..127; missing or invalid is 0. */
-function parsePriority(stanza: Element): number {
-  const text = stanza.getChildText('priority');
-  if (text === null || text === undefined) return 0;
-  const n = Number.parseInt(text.trim(), 10);
-  if (!Number.isFinite(n)) return 0;
-  return Math.max(-128, Math.min(127, n));
 }
 
 function describe(err: unknown): string {
