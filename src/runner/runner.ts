@@ -606,7 +606,7 @@ class RunnerImpl implements Runner {
     client.queue = [];
     client.burstLeft = 0;
     // close() never rejects by contract; the guard makes a hung transport unable to hang the run.
-    await Promise.race([session.close().catch(() => undefined), this.clock.sleep(this.timeouts.connectMs)]);
+    await this.withGuard(session.close(), this.timeouts.connectMs, false);
     this.emit({ type: 'connection', runId: this.runId, at: this.at(), client: name, state: 'closed' });
   }
 
@@ -813,11 +813,14 @@ class RunnerImpl implements Runner {
     return { ok: true };
   }
 
-  /** Await `p` up to `ms` (clock time) and the run's stop; never rejects, resolves either way. */
-  private async withGuard(p: Promise<unknown>, ms: number): Promise<void> {
+  /**
+   * Await `p` up to `ms` (clock time), and (unless `stoppable` is false) no longer than the run's
+   * stop; never rejects, resolves either way, leaves no timer behind.
+   */
+  private async withGuard(p: Promise<unknown>, ms: number, stoppable = true): Promise<void> {
     const ac = new AbortController();
     const onAbort = () => ac.abort();
-    this.abort.signal.addEventListener('abort', onAbort, { once: true });
+    if (stoppable) this.abort.signal.addEventListener('abort', onAbort, { once: true });
     try {
       await Promise.race([p.catch(() => undefined), this.clock.sleep(ms, ac.signal)]);
     } finally {
