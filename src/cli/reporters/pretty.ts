@@ -28,6 +28,10 @@ export const prettyReporter: Reporter = {
     const n = (v: string) => entries.filter((e) => e.result.verdict === v).length;
     let out = `\n${entries.length} script${entries.length === 1 ? '' : 's'}: ${n('pass')} passed, ${n('fail')} failed, ${n('error')} errored (${formatMs(durationMs)})\n`;
     if (notRun.length > 0) out += `--bail: ${notRun.length} not run: ${notRun.join(', ')}\n`;
+    if (entries.some((e) => /could not connect: cannot connect to /.test(e.result.failure?.message ?? ''))) {
+      out +=
+        'hint: is the server running? `npm run prosody` starts a local Prosody (see scripts/prosody/).\n';
+    }
     return out;
   },
 };
