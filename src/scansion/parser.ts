@@ -93,6 +93,18 @@ class ScriptParser {
     return this.index.range(a, b);
   }
 
+  /** Range of offsets a..b on line l (no line search: the parser knows which line it is on). */
+  lineRange(l: number, a: number, b: number): Range {
+    const s = this.index.starts[l];
+    return { line: l + 1, column: a - s + 1, endLine: l + 1, endColumn: b - s + 1 };
+  }
+
+  /** Range from offset a on line l1 to offset b on line l2. */
+  linesRange(l1: number, a: number, l2: number, b: number): Range {
+    const st = this.index.starts;
+    return { line: l1 + 1, column: a - st[l1] + 1, endLine: l2 + 1, endColumn: b - st[l2] + 1 };
+  }
+
   diag(severity: Diagnostic['severity'], code: string, message: string, r: Range): void {
     this.diagnostics.push({ severity, code, message, ...r });
   }
@@ -160,7 +172,7 @@ class ScriptParser {
         this.script.comments.push({ text: content.slice(2).trim(), marker: '//', range: this.range(a, b) });
         continue;
       }
-      if (/^-{3,}$/.test(content)) {
+      if (content.charCodeAt(0) === 45 /* - */ && /^-{3,}$/.test(content)) {
         if (seenSeparator) {
           this.diag(
             'warning',
@@ -394,9 +406,15 @@ class ScriptParser {
   /** Parse a step starting at line `l`; returns the last line it consumed. */
   private step(l: number, a: number, b: number, content: string, afterSeparator: boolean): number {
     const split = this.splitStep(content);
-    const lineRange = this.range(a, b);
+    const lineRange = this.lineRange(l, a, b);
     const end = this.blockEnd(l);
-    const blockRange = end > l ? this.blockRange(l + 1, end) : undefined;
+    // The block's first non-blank line (blockEnd guarantees one exists when end > l).
+    let firstLine = -1;
+    if (end > l) for (firstLine = l + 1; this.lf[firstLine] & BLANK; firstLine++);
+    const blockRange =
+      firstLine >= 0
+        ? this.linesRange(firstLine, this.contentStart(firstLine), end, this.le[end])
+        : undefined;
     if (!split) {
       this.diag(
         'error',
@@ -464,7 +482,7 @@ class ScriptParser {
     };
     if (action === 'sends' || action === 'receives') {
       const inline = rest.length > 0;
-      const startOffset = inline ? a + r : blockRange ? this.firstContent(l + 1, end) : -1;
+      const startOffset = inline ? a + r : firstLine >= 0 ? this.contentStart(firstLine) : -1;
       if (startOffset < 0) {
         this.diag(
           'error',
@@ -487,7 +505,8 @@ class ScriptParser {
         return end;
       }
       const endOffset = end > l ? this.le[end] : b;
-      const step = this.xmlStep(base, action, startOffset, endOffset, l, end, inline ? a + r : -1);
+      const xmlRange = this.linesRange(inline ? l : firstLine, startOffset, end > l ? end : l, endOffset);
+      const step = this.xmlStep(base, action, startOffset, endOffset, xmlRange, l, end, inline ? a + r : -1);
       this.pushStep(step);
       return end;
     }
@@ -518,31 +537,18 @@ class ScriptParser {
     return false;
   }
 
-  /** Offset of the first non-whitespace character in lines from..to. */
-  private firstContent(from: number, to: number): number {
-    for (let j = from; j <= to; j++) {
-      if (!(this.lf[j] & BLANK)) return this.contentStart(j);
-    }
-    return -1;
-  }
-
-  private blockRange(from: number, to: number): Range {
-    const s = this.firstContent(from, to);
-    return this.range(s < 0 ? this.ls[from] : s, this.le[to]);
-  }
-
   private xmlStep(
     base: StepBase,
     action: 'sends' | 'receives',
     start: number,
     end: number,
+    xmlRange: Range,
     headerLine: number,
     lastLine: number,
     inlineStart: number,
   ): XmlStep {
     const { elements, diagnostics } = parseXmlSlice(this.text, start, end, this.index);
     for (const d of diagnostics) this.diagnostics.push(d);
-    const xmlRange = this.range(start, end);
     const step: XmlStep = {
       index: base.index,
       action,
