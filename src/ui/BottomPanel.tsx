@@ -25,7 +25,7 @@ export function BottomPanel() {
   };
 
   return (
-    <section className="bottom-panel" aria-label="Run output">
+    <section className="bottom-panel" aria-label="Run output" data-pane="output">
       <div className="tabs" role="tablist" aria-label="Run output" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button

@@ -28,7 +28,7 @@ export function EditorPane() {
   const fileName = useAppStore(selectFileName);
   const errors = useAppStore((s) => s.diagnostics.filter((d) => d.severity === 'error').length);
   return (
-    <section className="editor-pane" aria-label="Script editor">
+    <section className="editor-pane" aria-label="Script editor" data-pane="editor">
       <div className="pane-tabs">
         <div className="file-tab" title={fileName}>
           <span className="file-icon" aria-hidden="true">

@@ -5,7 +5,7 @@ import { ThemeToggle } from './ThemeToggle';
 
 export function Header() {
   return (
-    <header className="app-header">
+    <header className="app-header" data-pane="header">
       <div className="brand">
         <svg width="18" height="18" viewBox="0 0 16 16" aria-hidden="true">
           <path d="M2 3h12v2H2zM2 7h8v2H2zM2 11h10v2H2z" fill="var(--accent)" />

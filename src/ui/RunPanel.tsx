@@ -4,7 +4,7 @@ import { StepList } from './StepList';
 
 export function RunPanel() {
   return (
-    <section className="run-panel" aria-label="Run">
+    <section className="run-panel" aria-label="Run" data-pane="run">
       <div className="pane-title">
         <span>Run</span>
       </div>
