@@ -11,10 +11,11 @@
 // M3 Mode. Non-strict for elements in the default namespace, strict for elements that declare a namespace
 //    of their own (an `xmlns` different from the parent's, other than jabber:client). `scansion:strict=
 //    "true|false"` on an expected element overrides that for the element. The mode then PROPAGATES to
-//    descendants that declare no namespace of their own. Why: version.scs puts strict='false' on
-//    <version/> inside a strict <query xmlns='jabber:iq:version'>; that is only needed if <version/>
-//    inherits strictness (strict mode would compare its empty text with Prosody's version string). The
-//    `scansion:strict` attribute itself is an instruction, never compared.
+//    descendants that declare no namespace of their own. Why: in XML a child without xmlns is in its
+//    parent's namespace, so the children of <x xmlns='...muc#user'> are themselves "tags with their own
+//    namespace" (Prosody's parser, which scansion uses, gives every element its resolved namespace);
+//    version.scs's strict='false' on <version/> inside a strict <query xmlns='jabber:iq:version'> reads
+//    the same way. The `scansion:strict` attribute itself is an instruction, never compared.
 // M4 Attributes. Every expected attribute must be present with an equal value; `{scansion:any}` accepts
 //    any value (presence still required); `{scansion:capture:NAME}` captures the received value on first
 //    use and must equal it afterwards. Strict mode also rejects received attributes the expected element
