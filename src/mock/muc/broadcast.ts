@@ -102,7 +102,7 @@ export function publicise(
   }
 
   const broadcast = room.config.presenceBroadcast;
-  for (const other of room.eachOccupant()) {
+  for (const other of [...room.liveOccupants()]) {
     if (other.nick === occupant.nick) continue;
     const p = getP(other);
     if (broadcast.has(occupant.role ?? 'none') || o.forceUnavailable) {
@@ -136,7 +136,7 @@ export function sendOccupantList(
   const broadcast = room.config.presenceBroadcast;
   const anonymous = room.isAnonymousFor(to);
   const seen = new Set<string>();
-  for (const occupant of room.eachOccupant()) {
+  for (const occupant of [...room.liveOccupants()]) {
     seen.add(occupant.bareJid);
     if (filter && !filter(occupant.nick, occupant)) continue;
     const x = mucUserX();

@@ -36,7 +36,7 @@ function filterMucX(stanza: Element): Element {
 /** broadcast_message: history/archive first (adds stanza-id), then every occupant. */
 export function broadcastMessage(room: Room, stanza: Element): void {
   addToHistory(room, stanza);
-  for (const occupant of room.eachOccupant()) room.routeToOccupant(occupant, stanza);
+  for (const occupant of [...room.liveOccupants()]) room.routeToOccupant(occupant, stanza);
 }
 
 /** set_subject (MUC-SUBJ-2): a subject message from the changer to everyone. */

@@ -93,6 +93,14 @@ export class Room {
     return [...this.occupants.values()].map((o) => o.copy());
   }
 
+  /**
+   * The stored occupants themselves, for read-only loops (Prosody's each_occupant(read_only)): the
+   * broadcasts, which must not copy every occupant for every stanza in a large room.
+   */
+  liveOccupants(): IterableIterator<Occupant> {
+    return this.occupants.values();
+  }
+
   hasOccupant(): boolean {
     return this.occupants.size > 0;
   }
