@@ -19,6 +19,8 @@ import {
 import { StatusGlyph } from './StepList';
 import { XmlBlock, type LineMark } from './XmlBlock';
 
+const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
 const DiffView = lazy(() => import('../editor/DiffView'));
 
 export function StepDetails() {
@@ -291,6 +293,10 @@ function RunSummary() {
         <div className="empty-hint">
           Select a step to see what was expected and what arrived. When a run fails, its first failure is
           selected.
+          <div className="keys-hint">
+            <kbd>{MOD}</kbd>+<kbd>Enter</kbd> run · <kbd>F10</kbd> step · <kbd>Shift</kbd>+<kbd>F5</kbd> stop
+            · <kbd>F6</kbd> next pane
+          </div>
         </div>
       </div>
     );
