@@ -91,6 +91,12 @@ describe('runner: a passing script', () => {
     expect(events.filter((e) => e.type === 'step-passed')).toHaveLength(4);
     expect(runner.status).toBe('finished');
     expect(server.log).toEqual(['connect romeo@localhost/test', 'close romeo@localhost/test requested']);
+    const states = events.flatMap((e) => (e.type === 'connection' ? [`${e.client}:${e.state}`] : []));
+    expect(states).toEqual(['Romeo:connecting', 'Romeo:online', 'Romeo:closing', 'Romeo:closed']);
+    const vars = events.filter((e) => e.type === 'variables');
+    expect(vars[vars.length - 1]).toMatchObject({
+      variables: { "Romeo's JID": 'romeo@localhost', "Romeo's full JID": 'romeo@localhost/test' },
+    });
   });
 
   it("expands ${X's full JID} in sent and expected XML and uses the resource", async () => {
