@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Element, parse as parseXml } from 'ltx';
 import { parse } from '../scansion';
-import { createRunner } from './runner';
+import { createRunner, DEFAULT_TIMEOUTS } from './runner';
 import { createManualClock } from './clock';
 import { createTestServer, type TestServerOptions } from './testing';
 import type { RunEvent } from './events';
@@ -359,7 +359,9 @@ describe('runner: disconnects and ordering', () => {
     const done = runner.start();
     await vi_waitFor(() => clock.pending > 0);
     expect(server.sent).toHaveLength(1);
-    await clock.advance(10);
+    await clock.advance(DEFAULT_TIMEOUTS.orderingGapMs - 1);
+    expect(server.sent).toHaveLength(1);
+    await clock.advance(1);
     expect((await done).verdict).toBe('pass');
     expect(server.sent).toHaveLength(2);
   });

@@ -46,7 +46,7 @@ export interface RunnerTimeouts {
   nothingMs?: number;
   /** How long `connects` (and a disconnect) may take. Default 10000 ms. */
   connectMs?: number;
-  /** Pause between a `sends:` and another client's `sends:`/`disconnects` (real servers). Default 10 ms. */
+  /** Pause between a `sends:` and another client's `sends:`/`disconnects` (real servers). Default 25 ms (room for a loaded server). */
   orderingGapMs?: number;
 }
 
@@ -82,7 +82,7 @@ export const DEFAULT_TIMEOUTS: Required<RunnerTimeouts> = {
   receiveMs: 5000,
   nothingMs: 500,
   connectMs: 10000,
-  orderingGapMs: 10,
+  orderingGapMs: 25,
 };
 
 interface ClientState {
