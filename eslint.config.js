@@ -6,8 +6,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'net', 'tls', 'child_process', 'http', 'https', 'url', 'util', 'crypto', 'stream', 'events', 'worker_threads'];
+// A regex, not gitignore-style globs: the glob `events` would also match our own `./events` module.
 const nodeOnly = {
-  group: [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), 'node:*', 'ws'],
+  regex: `^(node:.*|ws|(${nodeBuiltins.join('|')})(/.*)?)$`,
   message: 'This room runs in the page and in Web Workers too: no Node APIs here (put Node-only code in src/cli/ or a Node adapter).',
 };
 const noReact = {

@@ -1,7 +1,6 @@
 // The machine-readable report of a suite run: exactly what `scs run --reporter json` prints, and what the
 // page exposes as window.scansionResult. One builder, so both stay the same shape.
 import type { Mismatch } from '../scansion/types';
-// eslint-disable-next-line no-restricted-imports -- our own ./events.ts, not Node's 'events' (lint pattern collision)
 import type { RunResult } from './events';
 
 export interface JsonMismatch {

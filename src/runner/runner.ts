@@ -34,7 +34,6 @@
 import type { Element } from 'ltx';
 import type { ClientDecl, Mismatch, Script, Step, XmlStep } from '../scansion/types';
 import { expand, jidVariable, match, serialize } from '../scansion';
-// eslint-disable-next-line no-restricted-imports -- our own ./events.ts, not Node's 'events' (lint pattern collision)
 import type { RunEvent, RunResult, StepFailure, Verdict } from './events';
 import { TransportError, type CloseReason, type Session, type Transport } from './transport';
 import { realClock, type Clock } from './clock';
