@@ -24,7 +24,11 @@ export function installAutomationHook(
       store.getState().loadScript({ text, fileName: store.getState().fileName, source: 'api' });
       flushParse();
     },
-    run: () => controller.run(),
+    run: () => {
+      // The old result no longer describes the page from the moment a run is asked for.
+      delete w.scansionResult;
+      return controller.run();
+    },
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.jsonReport && s.jsonReport !== prev.jsonReport) w.scansionResult = s.jsonReport;
