@@ -300,6 +300,13 @@ describe('parser details', () => {
     expect(send.range).toEqual({ line: 10, column: 1, endLine: 14, endColumn: 12 });
   });
 
+  it('a comment between property lines does not end the client declaration', () => {
+    const { script, diagnostics } = parse('[Client] A\n\tjid: a@b\n# the password\n\tpassword: pw\n-----\n');
+    expect(diagnostics).toEqual([]);
+    expect(script.clients[0]).toMatchObject({ jid: 'a@b', password: 'pw' });
+    expect(script.clients[0].range).toEqual({ line: 1, column: 1, endLine: 4, endColumn: 14 });
+  });
+
   it('accepts CRLF line endings and spaces for indentation', () => {
     const text =
       '[Client] A\r\n  jid: a@b\r\n-----\r\nA connects\r\nA sends:\r\n    <presence>\r\n      <show>away</show>\r\n    </presence>\r\n';

@@ -155,8 +155,7 @@ class ScriptParser {
         l = end;
         continue;
       }
-      client = undefined;
-      // Comments and the separator.
+      // Comments and the separator (a comment between a client's property lines keeps the client open).
       if (content.startsWith('#')) {
         const marker = content.startsWith('##') ? '##' : '#';
         const txt = content.slice(marker.length).trim();
@@ -193,6 +192,7 @@ class ScriptParser {
         continue;
       }
       this.metadataOpen = false;
+      client = undefined;
       if (content.startsWith('[')) {
         if (seenSeparator) {
           this.diag(
