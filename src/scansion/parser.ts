@@ -585,43 +585,42 @@ class ScriptParser {
 
   /** `scansion:strict` values and `{scansion:...}` special values (matcher instructions). */
   private checkSpecials(el: Element, action: 'sends' | 'receives'): void {
-    // locOf() is only consulted when there is something to report: materializing every element's
-    // positions would cost more than parsing.
     for (const name in el.attrs) {
       const value = el.attrs[name];
-      if (name !== 'scansion:strict' && (typeof value !== 'string' || !value.startsWith('{scansion:')))
-        continue;
-      const loc = locOf(el);
-      const at = loc?.attrs[name] ?? loc?.nameRange;
-      if (!at) continue;
-      if (name === 'scansion:strict') {
+      if (typeof value !== 'string') continue;
+      const strictAttr = name === 'scansion:strict';
+      if (!strictAttr && !value.startsWith('{scansion:')) continue;
+      // Positions only when there is something to report: materializing every element's locOf
+      // would cost more than parsing.
+      const report = (severity: Diagnostic['severity'], code: string, message: string): void => {
+        const loc = locOf(el);
+        const at = loc?.attrs[name] ?? loc?.nameRange;
+        if (at) this.diag(severity, code, message, at);
+      };
+      if (strictAttr) {
         if (action === 'sends')
-          this.diag(
+          report(
             'info',
             'matcher-instruction-in-sends',
-            `scansion:strict only means something in receives: blocks; here it would be sent as written`,
-            at,
+            'scansion:strict only means something in receives: blocks; here it would be sent as written',
           );
         else if (value !== 'true' && value !== 'false')
-          this.diag('error', 'strict-value', `scansion:strict must be 'true' or 'false', got '${value}'`, at);
+          report('error', 'strict-value', `scansion:strict must be 'true' or 'false', got '${value}'`);
         continue;
       }
-      if (typeof value !== 'string' || !value.startsWith('{scansion:')) continue;
-      if (value === ANY || isCaptureValue(value)) {
+      if (value === ANY || isCaptureValue(value) !== undefined) {
         if (action === 'sends')
-          this.diag(
+          report(
             'info',
             'matcher-instruction-in-sends',
             `${value} only means something in receives: blocks; here it would be sent as written`,
-            at,
           );
         continue;
       }
-      this.diag(
+      report(
         'warning',
         'unknown-special-value',
         `unknown special value '${value}' (known: {scansion:any}, {scansion:capture:NAME}); it is compared as written`,
-        at,
       );
     }
     for (const c of el.children) if (typeof c === 'object') this.checkSpecials(c, action);
