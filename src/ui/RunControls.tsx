@@ -38,51 +38,56 @@ export function RunControls() {
         type="button"
         className="run-button"
         data-testid="step-button"
+        aria-label="Step"
         disabled={running || (!paused && !canRun)}
         title="Run one step, then pause (F10)"
         onClick={() => void run.step()}
       >
-        <StepIcon /> Step
+        <StepIcon /> <span className="btn-label">Step</span>
       </button>
       <button
         type="button"
         className="run-button"
         data-testid="pause-button"
+        aria-label="Pause"
         disabled={!running}
         title="Pause before the next step"
         onClick={() => run.pause()}
       >
-        <PauseIcon /> Pause
+        <PauseIcon /> <span className="btn-label">Pause</span>
       </button>
       <button
         type="button"
         className="run-button"
         data-testid="stop-button"
+        aria-label="Stop"
         disabled={!active}
         title="Stop the run (Shift+F5)"
         onClick={() => void run.stop()}
       >
-        <StopIcon /> Stop
+        <StopIcon /> <span className="btn-label">Stop</span>
       </button>
       <button
         type="button"
         className="run-button"
         data-testid="reset-button"
+        aria-label="Reset"
         disabled={runId === null}
         title="Clear the results"
         onClick={() => void run.reset()}
       >
-        <ResetIcon /> Reset
+        <ResetIcon /> <span className="btn-label">Reset</span>
       </button>
       <button
         type="button"
         className="run-button"
         data-testid="run-to-cursor-button"
+        aria-label="Run to cursor"
         disabled={running || (!paused && !canRun)}
         title={`Run until the step at the cursor (line ${cursorLine}), then pause`}
         onClick={() => void run.runToCursor()}
       >
-        <CursorIcon /> To cursor
+        <CursorIcon /> <span className="btn-label">To cursor</span>
       </button>
     </div>
   );
