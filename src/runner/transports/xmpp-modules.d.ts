@@ -14,6 +14,9 @@ declare module '@xmpp/client-core' {
     disconnect(): Promise<unknown>;
     send(element: Element): Promise<void>;
     isSecure(): boolean;
+    /** @xmpp/connection: socket data in (bound to the socket's 'data' event when attached). */
+    _onData(data: unknown): void;
+    emit(event: string, ...args: unknown[]): boolean;
   }
 }
 declare module '@xmpp/websocket' {

@@ -44,6 +44,27 @@ export interface XmppTransportOptions {
   closeTimeoutMs?: number;
 }
 
+/**
+ * The @xmpp Client, hardened against data arriving after the stream parser is gone. @xmpp/connection's
+ * `_onData` writes to `this.parser` unconditionally, but the parser is detached when the stream closes (our
+ * `</stream:stream>`, the server's, a parse error) while the socket may still deliver frames the server sent
+ * before it saw our close (e.g. MUC fan-out to an occupant that is leaving). That surfaced as an uncaught
+ * `TypeError: Cannot read properties of null (reading 'write')` from a WebSocket event handler, which kills
+ * Node and reports an error in the page. After the stream closed, nothing more is a stanza of this session:
+ * such data is dropped. `_onData` is bound when the socket is attached, so the override is what runs.
+ */
+export class SafeClient extends Client {
+  override _onData(data: unknown): void {
+    if (!(this as unknown as { parser: unknown }).parser) return;
+    try {
+      super._onData(data);
+    } catch (err) {
+      // A throw from a socket event handler is uncaught: report it as the entity's error instead.
+      this.emit('error', err);
+    }
+  }
+}
+
 type Entity = InstanceType<typeof Client>;
 
 /** The mechanisms we prefer when the server offers several (strongest first). */
@@ -220,7 +241,7 @@ export function createXmppTransport(url: string, options: XmppTransportOptions =
       );
     }
 
-    const entity = new Client({ service, domain, timeout: closeTimeoutMs });
+    const entity = new SafeClient({ service, domain, timeout: closeTimeoutMs });
     if (WebSocketImpl) entity.transports.push(webSocketConnection(WebSocketImpl));
     for (const c of options.connections ?? []) c({ entity });
 
