@@ -166,13 +166,6 @@ function cleanMessage(m: string): string {
   return stripped.endsWith('.') ? stripped.slice(0, -1) : stripped;
 }
 
-interface Open {
-  el: Element;
-  /** Index in the block record. */
-  i: number;
-  nameStart: number;
-}
-
 /**
  * One saxes parser, handlers bound once, reused for every block (saxes resets itself on close()).
  * Creating a parser and a dozen handler closures per block cost more than the parsing itself in the
@@ -186,11 +179,12 @@ class BlockParser {
   private index!: LineIndex;
   private elements: Element[] = [];
   private diagnostics: Diagnostic[] = [];
-  private stack: Open[] = [];
+  /** Open elements, as indices into the block record (reused across blocks: no per-element objects). */
+  private readonly stack: number[] = [];
   /** End (in src) of the last markup seen: where the next text node starts. */
   private markupEnd = 0;
   /** Element whose start tag is being read. */
-  private current: Open | null = null;
+  private current = -1;
   private sawError = false;
   private rec!: BlockRecord;
 
@@ -214,9 +208,9 @@ class BlockParser {
     this.index = index;
     const elements: Element[] = (this.elements = []);
     const diagnostics: Diagnostic[] = (this.diagnostics = []);
-    this.stack = [];
+    this.stack.length = 0;
     this.markupEnd = 0;
-    this.current = null;
+    this.current = -1;
     this.sawError = false;
     const rec: BlockRecord = (this.rec = {
       index,
@@ -253,13 +247,14 @@ class BlockParser {
     rec.els.push(el);
     // The end is provisional (start tag only) until the close tag is seen.
     rec.offs.push(lt, pos, lt + 1, lt + 1 + name.length);
-    this.current = { el, i, nameStart: lt + 1 };
+    this.current = i;
   }
 
   private onAttribute(name: string, value: string): void {
     const current = this.current;
-    if (!current) return;
-    current.el.attrs[name] = value;
+    if (current < 0) return;
+    const rec = this.rec;
+    rec.els[current].attrs[name] = value;
     const pos = this.parser.position;
     const src = this.src;
     // The event fires just after the closing quote: find the opening quote, then the name before '='.
@@ -273,20 +268,21 @@ class BlockParser {
         if (c !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
         i--;
       }
-      a = Math.max(current.nameStart, i + 1 - name.length);
+      a = Math.max(rec.offs[4 * current + 2], i + 1 - name.length);
     }
-    this.rec.attrOffs.push(current.i, a, pos);
-    this.rec.attrNames.push(name);
+    rec.attrOffs.push(current, a, pos);
+    rec.attrNames.push(name);
   }
 
   private onOpenTag(): void {
     const open = this.current;
-    if (!open) return;
-    this.current = null;
-    const parent = this.stack[this.stack.length - 1];
-    if (parent) parent.el.cnode(open.el);
-    else this.elements.push(open.el);
-    this.stack.push(open);
+    if (open < 0) return;
+    this.current = -1;
+    const els = this.rec.els;
+    const stack = this.stack;
+    if (stack.length > 0) els[stack[stack.length - 1]].cnode(els[open]);
+    else this.elements.push(els[open]);
+    stack.push(open);
     this.markupEnd = this.parser.position;
   }
 
@@ -294,12 +290,12 @@ class BlockParser {
     const open = this.stack.pop();
     const pos = this.parser.position;
     this.markupEnd = pos;
-    if (open) this.rec.offs[4 * open.i + 1] = pos;
+    if (open !== undefined) this.rec.offs[4 * open + 1] = pos;
   }
 
   private addText(t: string, from: number, to: number): void {
-    const top = this.stack[this.stack.length - 1];
-    if (!top) {
+    const top = this.stack.length > 0 ? this.stack[this.stack.length - 1] : -1;
+    if (top < 0) {
       if (!isWhitespace(t)) {
         const src = this.src;
         let a = from;
@@ -317,21 +313,21 @@ class BlockParser {
       return;
     }
     if (isWhitespace(t)) return;
-    const el = top.el;
+    const el = this.rec.els[top];
     const last = el.children.length - 1;
     const t4 = this.rec.textOffs;
     if (last >= 0 && typeof el.children[last] === 'string') {
       // Adjacent text (around a comment or CDATA): one text node; extend its range.
       el.children[last] = (el.children[last] as string) + t;
       for (let k = t4.length - 4; k >= 0; k -= 4) {
-        if (t4[k] === top.i && t4[k + 1] === last) {
+        if (t4[k] === top && t4[k + 1] === last) {
           t4[k + 3] = to;
           break;
         }
       }
     } else {
       el.children.push(t);
-      t4.push(top.i, el.children.length - 1, from, to);
+      t4.push(top, el.children.length - 1, from, to);
     }
   }
 
@@ -373,7 +369,7 @@ class BlockParser {
     if (/^unclosed tag: /.test(message) && this.stack.length > 0) {
       const open = this.stack[this.stack.length - 1];
       const o = this.rec.offs;
-      this.error('xml-malformed', `XML: ${message} (no closing tag)`, o[4 * open.i + 2], o[4 * open.i + 3]);
+      this.error('xml-malformed', `XML: ${message} (no closing tag)`, o[4 * open + 2], o[4 * open + 3]);
       return;
     }
     this.error('xml-malformed', `XML: ${message}`, Math.max(0, pos - 1), pos);
