@@ -15,7 +15,7 @@ export interface RunControllerDeps {
   store: AppStore;
   makeTransport?: TransportFactory;
   createRunner?: CreateRunner;
-  buildReport?: (entries: { file: string; result: RunResult }[]) => unknown;
+  buildReport?: (entries: { file: string; result: RunResult }[]) => JsonReportLike;
   /** Called before a run so `parsed` matches the text (the parsing service's flush). */
   flushParse?: () => void;
   /** Schedules a batched store update; defaults to ~one frame. */
@@ -168,7 +168,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
           }
           let report: JsonReportLike | null = null;
           try {
-            report = buildReport([{ file: fileName, result }]) as JsonReportLike;
+            report = buildReport([{ file: fileName, result }]);
           } catch (err) {
             st.notify('error', `Could not build the report: ${messageOf(err)}`);
           }

@@ -1,6 +1,6 @@
 // State shapes of the page's one store. Types only: the store holds state, services do the I/O.
 import type { Diagnostic, ParseResult, Script, StepAction } from '../scansion/types';
-import type { ConnectionState, RunEvent, RunResult, StepFailure, StepStatus } from '../runner';
+import type { ConnectionState, JsonReport, RunEvent, RunResult, StepFailure, StepStatus } from '../runner';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'pass' | 'fail' | 'error';
 /** What `run-status` shows: the run status, or 'invalid' when idle and the script has errors. */
@@ -43,11 +43,8 @@ export type Target = { kind: 'mock' } | { kind: 'ws'; url: string };
 export type Theme = 'light' | 'dark';
 export type BottomPanel = 'details' | 'console' | 'sequence';
 
-/**
- * The `scs run --reporter json` shape (src/runner/report.ts owns it). Kept loose here so the store
- * does not depend on the reporter module; the run controller stores exactly what buildJsonReport returns.
- */
-export type JsonReportLike = Record<string, unknown>;
+/** The `scs run --reporter json` shape (buildJsonReport in src/runner/report.ts), the page's scansionResult. */
+export type JsonReportLike = JsonReport;
 
 export interface ScriptSlice {
   text: string;
