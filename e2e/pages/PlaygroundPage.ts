@@ -165,16 +165,30 @@ export class PlaygroundPage {
     await expect(this.galleryItems.first()).toBeVisible();
   }
 
-  /** Pick the first gallery item whose data-name matches. Returns its name. */
-  async pickGalleryItem(match: RegExp): Promise<string> {
+  /**
+   * Pick the first gallery item whose data-name matches, and wait until the editor holds that example
+   * (compared with the file the page serves), so a following Run cannot start on the previous script.
+   */
+  async pickGalleryItem(match: RegExp): Promise<{ name: string; text: string }> {
     await this.openGallery();
     const names = await this.galleryItems.evaluateAll((els) =>
       els.map((e) => e.getAttribute('data-name') ?? ''),
     );
     const name = names.find((n) => match.test(n));
     if (!name) throw new Error(`no gallery item matching ${match}; gallery has: ${names.join(', ')}`);
+    const index = (await (await this.page.request.get('/examples/index.json')).json()) as {
+      name: string;
+      file: string;
+    }[];
+    const entry = index.find((e) => e.name === name);
+    if (!entry) throw new Error(`gallery item ${name} is not in examples/index.json`);
+    const text = (await (await this.page.request.get(`/examples/${entry.file}`)).text()).replace(
+      /\r\n?/g,
+      '\n',
+    );
     await this.page.locator(`[data-testid="gallery.item"][data-name="${name}"]`).click();
-    return name;
+    await expect.poll(() => this.getScript(), { message: `the page loaded example ${name}` }).toBe(text);
+    return { name, text };
   }
 
   async openFile(file: string): Promise<void> {
