@@ -17,16 +17,24 @@ import { createInProcessTransport } from '../src/mock/index';
 import type { BenchRow } from './index';
 import { benchProsodyUrl, prosodyInstalled, prosodyRssKiB, restartProsody, stopProsody } from './prosody';
 
-const corpus = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../shared/corpus/prosody-0.12');
+const corpus = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../../shared/corpus/prosody-0.12',
+);
 const MUC_SCRIPTS = [
-  ...(fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((f) => f.startsWith('muc_') && f.endsWith('.scs')) : []),
+  ...(fs.existsSync(corpus)
+    ? fs.readdirSync(corpus).filter((f) => f.startsWith('muc_') && f.endsWith('.scs'))
+    : []),
   'issue505.scs',
   'issue978.scs',
   'issue978-multi.scs',
   'issue1224.scs',
 ].sort();
 
-async function runAll(makeTransport: () => Transport, before?: () => void): Promise<{ ms: number; passed: number }> {
+async function runAll(
+  makeTransport: () => Transport,
+  before?: () => void,
+): Promise<{ ms: number; passed: number }> {
   let ms = 0;
   let passed = 0;
   for (const f of MUC_SCRIPTS) {
@@ -52,7 +60,7 @@ function waitFor(session: Session, pred: (el: Element) => boolean): Promise<Elem
 
 const isSubject = (el: Element) => el.is('message') && !!el.getChild('subject');
 
-async function fanout(
+export async function fanout(
   transport: Transport,
   occupants: number,
   whileFull: () => void,
@@ -63,7 +71,9 @@ async function fanout(
   const owner = await transport.connect({ jid: 'owner@localhost', password: 'x', clientName: 'owner' });
   sessions.push(owner);
   const joined = waitFor(owner, isSubject);
-  await owner.send(stanza(`<presence to="${ROOM}/owner"><x xmlns="http://jabber.org/protocol/muc"/></presence>`));
+  await owner.send(
+    stanza(`<presence to="${ROOM}/owner"><x xmlns="http://jabber.org/protocol/muc"/></presence>`),
+  );
   await joined;
   const unlocked = waitFor(owner, (el) => el.is('iq') && el.attrs.id === 'unlock');
   await owner.send(
@@ -80,13 +90,17 @@ async function fanout(
         const s = await transport.connect({ jid: `user${n}@localhost`, password: 'x', clientName: `u${n}` });
         sessions.push(s);
         const done = waitFor(s, isSubject);
-        await s.send(stanza(`<presence to="${ROOM}/user${n}"><x xmlns="http://jabber.org/protocol/muc"/></presence>`));
+        await s.send(
+          stanza(`<presence to="${ROOM}/user${n}"><x xmlns="http://jabber.org/protocol/muc"/></presence>`),
+        );
         await done;
       }),
     );
   }
   const joinMs = performance.now() - t0;
-  const got = sessions.map((s) => waitFor(s, (el) => el.is('message') && el.attrs.type === 'groupchat' && !!el.getChild('body')));
+  const got = sessions.map((s) =>
+    waitFor(s, (el) => el.is('message') && el.attrs.type === 'groupchat' && !!el.getChild('body')),
+  );
   const t1 = performance.now();
   await owner.send(stanza(`<message type="groupchat" to="${ROOM}"><body>hello everyone</body></message>`));
   await Promise.all(got);
@@ -96,16 +110,23 @@ async function fanout(
   return { joinMs, fanoutMs };
 }
 
-function heapMiB(): number {
+export function heapMiB(): number {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
 }
 
-export async function benchMock(occupants = Number(process.env.BENCH_OCCUPANTS ?? 1000)): Promise<BenchRow[]> {
+export async function benchMock(
+  occupants = Number(process.env.BENCH_OCCUPANTS ?? 1000),
+): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const haveProsody = prosodyInstalled();
   if (!fs.existsSync(corpus)) {
-    rows.push({ name: 'mock: corpus MUC scripts', value: NaN, unit: 'ms', note: `corpus absent (${corpus}): skipped` });
+    rows.push({
+      name: 'mock: corpus MUC scripts',
+      value: NaN,
+      unit: 'ms',
+      note: `corpus absent (${corpus}): skipped`,
+    });
   } else {
     const mock = await runAll(() => createInProcessTransport());
     let real: { ms: number; passed: number } | undefined;
@@ -160,5 +181,8 @@ export async function benchMock(occupants = Number(process.env.BENCH_OCCUPANTS ?
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const n = process.argv[2] ? Number(process.argv[2]) : undefined;
-  benchMock(n).then((rows) => console.table(rows), (e) => (console.error(e), process.exit(1)));
+  benchMock(n).then(
+    (rows) => console.table(rows),
+    (e) => (console.error(e), process.exit(1)),
+  );
 }
