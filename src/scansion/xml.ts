@@ -15,102 +15,107 @@ import { Element } from 'ltx';
 import { LineIndex } from './positions';
 import type { Diagnostic, ElementLoc, Range } from './types';
 
-// Positions are recorded as plain offsets while parsing and turned into ranges only when asked for
-// (`locOf`): building line/column ranges and a WeakMap entry for every element cost several times the
-// XML parsing itself in the 10,000-step benchmark. The WeakMap holds one entry per top-level element;
-// `locOf(el)` climbs `el.parent` to that root, finds the element's position in document order and
-// materializes (and caches) its ElementLoc.
-interface BlockRecord {
+// Positions are recorded as plain file offsets while parsing and turned into ranges only when asked
+// for (`locOf`): building line/column ranges and a map entry for every element cost several times the
+// XML parsing itself in the 10,000-step benchmark. All blocks of one file share one record (a few
+// growing arrays, no per-block or per-element bookkeeping objects). A top-level element knows its
+// record and its index in it; `locOf(el)` climbs `el.parent` to that root, finds the element among the
+// root's descendants (which follow the root in document order) and materializes (and caches) its
+// ElementLoc.
+const O = 7; // numbers per element in FileRecord.offs
+interface FileRecord {
   index: LineIndex;
-  /** File offset of the block's first character. */
-  base: number;
-  /** Every element of the block, in document order. */
+  /** Every element of the file, in document order. */
   els: Element[];
-  /** Per element: start, end, nameStart, nameEnd (offsets in the block). */
+  /** Per element: start, end, nameStart, nameEnd, attrFrom, attrTo, textFrom (file offsets / indices). */
   offs: number[];
-  /** Per attribute: element index, start, end; names in attrNames. */
+  /** Per attribute: start, end; its name in attrNames at the same index / 2. */
   attrOffs: number[];
   attrNames: string[];
   /** Per text node: element index, child index, start, end. */
   textOffs: number[];
   /** Materialized locs, created on the first `locOf` (most elements are never asked for). */
-  cache?: (ElementLoc | undefined)[];
-  /** Element -> index, built lazily for large blocks. */
-  lookup?: Map<Element, number>;
+  cache?: Map<number, ElementLoc>;
 }
 
-/** A root's record; for clones (see `shareLocs`) `els` lists the clone's elements in record order. */
-interface RootRef {
-  rec: BlockRecord;
-  els?: Element[];
+/** For clones made by `expand` (see `shareLocs`): the record, and clone element -> record index. */
+interface CloneRef {
+  rec: FileRecord;
+  map: Map<Element, number>;
 }
 
-const roots = new WeakMap<Element, RootRef>();
+const clones = new WeakMap<Element, CloneRef>();
 
 /**
- * Top-level elements built by the parser carry their record in a private field: registering 10,000
- * roots in the WeakMap was the single largest cost of parsing a 10,000-step script (WeakMap entries are
- * slow to add and expensive for the garbage collector). A private field is invisible to Object.keys,
- * JSON, structured clone and test equality (`toEqual`), and `instanceof Element` still holds. Clones
- * (see `shareLocs`) are registered in the WeakMap instead.
+ * Top-level elements built by the parser carry their record in private fields: registering 10,000
+ * roots in a WeakMap was the single largest cost of parsing a 10,000-step script (WeakMap entries are
+ * slow to add and expensive for the garbage collector). Private fields are invisible to Object.keys,
+ * JSON, structured clone and test equality (`toEqual`), and `instanceof Element` still holds.
  */
 class SourceElement extends Element {
-  #ref: RootRef | undefined;
-  static refOf(el: Element): RootRef | undefined {
-    return el instanceof SourceElement ? el.#ref : undefined;
+  #rec: FileRecord | undefined;
+  #index = -1;
+  static recOf(el: Element): [FileRecord, number] | undefined {
+    return el instanceof SourceElement && el.#rec ? [el.#rec, el.#index] : undefined;
   }
-  static setRef(el: SourceElement, ref: RootRef): void {
-    el.#ref = ref;
+  static attach(el: SourceElement, rec: FileRecord, index: number): void {
+    el.#rec = rec;
+    el.#index = index;
   }
 }
 
-function refOf(root: Element): RootRef | undefined {
-  return SourceElement.refOf(root) ?? roots.get(root);
+function rootOf(el: Element): Element {
+  let root: Element = el;
+  for (let n = 0; root.parent && n < 100_000; n++) root = root.parent;
+  return root;
 }
 
-function indexIn(rec: BlockRecord, els: Element[], el: Element): number {
-  if (els.length <= 32) return els.indexOf(el);
-  if (els === rec.els) {
-    if (!rec.lookup) rec.lookup = new Map(els.map((e, i) => [e, i]));
-    return rec.lookup.get(el) ?? -1;
+/** The record and index of an element, if it (or the root it belongs to) came from the parser. */
+function find(el: Element): [FileRecord, number] | undefined {
+  const root = rootOf(el);
+  const own = SourceElement.recOf(root);
+  if (own) {
+    const [rec, first] = own;
+    // The root's descendants follow it in document order, up to the root's end offset.
+    const end = rec.offs[O * first + 1];
+    for (let i = first; i < rec.els.length; i++) {
+      if (rec.els[i] === el) return [rec, i];
+      if (i > first && rec.offs[O * i] >= end) break;
+    }
+    return undefined;
   }
-  return els.indexOf(el);
+  const clone = clones.get(root);
+  if (!clone) return undefined;
+  const i = clone.map.get(el);
+  return i === undefined ? undefined : [clone.rec, i];
 }
 
-function materialize(rec: BlockRecord, i: number): ElementLoc {
-  const cache = (rec.cache ??= []);
-  const cached = cache[i];
+function materialize(rec: FileRecord, i: number): ElementLoc {
+  const cache = (rec.cache ??= new Map());
+  const cached = cache.get(i);
   if (cached) return cached;
-  const r = (a: number, b: number): Range => rec.index.range(rec.base + a, rec.base + b);
+  const r = (a: number, b: number): Range => rec.index.range(a, b);
   const o = rec.offs;
-  const loc: ElementLoc = {
-    range: r(o[4 * i], o[4 * i + 1]),
-    nameRange: r(o[4 * i + 2], o[4 * i + 3]),
-    attrs: {},
-  };
-  const a = rec.attrOffs;
-  for (let k = 0; k < a.length; k += 3) {
-    if (a[k] === i) loc.attrs[rec.attrNames[k / 3]] = r(a[k + 1], a[k + 2]);
+  const b = O * i;
+  const loc: ElementLoc = { range: r(o[b], o[b + 1]), nameRange: r(o[b + 2], o[b + 3]), attrs: {} };
+  for (let k = o[b + 4]; k < o[b + 5]; k++) {
+    loc.attrs[rec.attrNames[k]] = r(rec.attrOffs[2 * k], rec.attrOffs[2 * k + 1]);
   }
   const t = rec.textOffs;
-  for (let k = 0; k < t.length; k += 4) {
+  const end = o[b + 1];
+  for (let k = o[b + 6]; k < t.length && t[k + 2] < end; k += 4) {
     if (t[k] !== i) continue;
     if (!loc.text) loc.text = {};
     loc.text[t[k + 1]] = r(t[k + 2], t[k + 3]);
   }
-  cache[i] = loc;
+  cache.set(i, loc);
   return loc;
 }
 
 /** Source positions of an element built by `parse`/`parseXml` (or a clone made by `expand`). */
 export function locOf(el: Element): ElementLoc | undefined {
-  let root: Element = el;
-  for (let n = 0; root.parent && n < 10_000; n++) root = root.parent;
-  const ref = refOf(root);
-  if (!ref) return undefined;
-  const els = ref.els ?? ref.rec.els;
-  const i = indexIn(ref.rec, els, el);
-  return i < 0 ? undefined : materialize(ref.rec, i);
+  const found = find(el);
+  return found ? materialize(found[0], found[1]) : undefined;
 }
 
 /**
@@ -118,17 +123,14 @@ export function locOf(el: Element): ElementLoc | undefined {
  * the original. Used by `expand`.
  */
 export function shareLocs(original: Element, copy: Element): void {
-  let root: Element = original;
-  for (let n = 0; root.parent && n < 10_000; n++) root = root.parent;
-  const ref = refOf(root);
-  if (!ref) return;
-  const from = ref.els ?? ref.rec.els;
-  // Document order of the original subtree and of the copy, element by element.
-  const orig: Element[] = [];
-  const mine: Element[] = [];
+  const map = new Map<Element, number>();
+  let rec: FileRecord | undefined;
   const walk = (a: Element, b: Element): void => {
-    orig.push(a);
-    mine.push(b);
+    const found = find(a);
+    if (found) {
+      rec = found[0];
+      map.set(b, found[1]);
+    }
     const ac = a.children;
     const bc = b.children;
     for (let k = 0; k < ac.length && k < bc.length; k++) {
@@ -138,13 +140,7 @@ export function shareLocs(original: Element, copy: Element): void {
     }
   };
   walk(original, copy);
-  // Map the copy's elements onto the record's order.
-  const els: Element[] = new Array(ref.rec.els.length);
-  for (let k = 0; k < orig.length; k++) {
-    const i = indexIn(ref.rec, from, orig[k]);
-    if (i >= 0) els[i] = mine[k];
-  }
-  roots.set(copy, { rec: ref.rec, els });
+  if (rec) clones.set(copy, { rec, map });
 }
 
 export interface XmlSliceResult {
@@ -186,7 +182,7 @@ class BlockParser {
   /** Element whose start tag is being read. */
   private current = -1;
   private sawError = false;
-  private rec!: BlockRecord;
+  private rec: FileRecord | undefined;
 
   constructor() {
     const p = this.parser;
@@ -212,18 +208,12 @@ class BlockParser {
     this.markupEnd = 0;
     this.current = -1;
     this.sawError = false;
-    const rec: BlockRecord = (this.rec = {
-      index,
-      base: start,
-      els: [],
-      offs: [],
-      attrOffs: [],
-      attrNames: [],
-      textOffs: [],
-    });
+    // Blocks of the same file (same LineIndex) share one record.
+    if (this.rec?.index !== index)
+      this.rec = { index, els: [], offs: [], attrOffs: [], attrNames: [], textOffs: [] };
     this.parser.write(this.src).close();
-    const ref: RootRef = { rec };
-    for (const el of elements) SourceElement.setRef(el as SourceElement, ref);
+    // Elements left open by malformed XML end where the block ends.
+    for (const i of this.stack) this.rec.offs[O * i + 1] = end;
     return { elements, diagnostics };
   }
 
@@ -241,19 +231,26 @@ class BlockParser {
   private onOpenTagStart(name: string): void {
     const pos = this.parser.position;
     const lt = Math.max(0, this.src.lastIndexOf('<', pos - 1));
-    const el = this.stack.length === 0 ? new SourceElement(name) : new Element(name);
-    const rec = this.rec;
+    const rec = this.rec!;
     const i = rec.els.length;
+    let el: Element;
+    if (this.stack.length === 0) {
+      const root = new SourceElement(name);
+      SourceElement.attach(root, rec, i);
+      el = root;
+    } else el = new Element(name);
     rec.els.push(el);
+    const b = this.base;
     // The end is provisional (start tag only) until the close tag is seen.
-    rec.offs.push(lt, pos, lt + 1, lt + 1 + name.length);
+    const n = rec.attrNames.length;
+    rec.offs.push(b + lt, b + pos, b + lt + 1, b + lt + 1 + name.length, n, n, rec.textOffs.length);
     this.current = i;
   }
 
   private onAttribute(name: string, value: string): void {
     const current = this.current;
     if (current < 0) return;
-    const rec = this.rec;
+    const rec = this.rec!;
     rec.els[current].attrs[name] = value;
     const pos = this.parser.position;
     const src = this.src;
@@ -268,17 +265,18 @@ class BlockParser {
         if (c !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
         i--;
       }
-      a = Math.max(rec.offs[4 * current + 2], i + 1 - name.length);
+      a = Math.max(rec.offs[O * current + 2] - this.base, i + 1 - name.length);
     }
-    rec.attrOffs.push(current, a, pos);
+    rec.attrOffs.push(this.base + a, this.base + pos);
     rec.attrNames.push(name);
+    rec.offs[O * current + 5] = rec.attrNames.length;
   }
 
   private onOpenTag(): void {
     const open = this.current;
     if (open < 0) return;
     this.current = -1;
-    const els = this.rec.els;
+    const els = this.rec!.els;
     const stack = this.stack;
     if (stack.length > 0) els[stack[stack.length - 1]].cnode(els[open]);
     else this.elements.push(els[open]);
@@ -290,7 +288,7 @@ class BlockParser {
     const open = this.stack.pop();
     const pos = this.parser.position;
     this.markupEnd = pos;
-    if (open !== undefined) this.rec.offs[4 * open + 1] = pos;
+    if (open !== undefined) this.rec!.offs[O * open + 1] = this.base + pos;
   }
 
   private addText(t: string, from: number, to: number): void {
@@ -313,21 +311,23 @@ class BlockParser {
       return;
     }
     if (isWhitespace(t)) return;
-    const el = this.rec.els[top];
+    const rec = this.rec!;
+    const el = rec.els[top];
     const last = el.children.length - 1;
-    const t4 = this.rec.textOffs;
+    const t4 = rec.textOffs;
     if (last >= 0 && typeof el.children[last] === 'string') {
       // Adjacent text (around a comment or CDATA): one text node; extend its range.
       el.children[last] = (el.children[last] as string) + t;
       for (let k = t4.length - 4; k >= 0; k -= 4) {
+        if (t4[k + 2] < rec.offs[O * top]) break; // before this element: not there
         if (t4[k] === top && t4[k + 1] === last) {
-          t4[k + 3] = to;
+          t4[k + 3] = this.base + to;
           break;
         }
       }
     } else {
       el.children.push(t);
-      t4.push(top, el.children.length - 1, from, to);
+      t4.push(top, el.children.length - 1, this.base + from, this.base + to);
     }
   }
 
@@ -368,8 +368,14 @@ class BlockParser {
     const pos = this.parser.position;
     if (/^unclosed tag: /.test(message) && this.stack.length > 0) {
       const open = this.stack[this.stack.length - 1];
-      const o = this.rec.offs;
-      this.error('xml-malformed', `XML: ${message} (no closing tag)`, o[4 * open + 2], o[4 * open + 3]);
+      const o = this.rec!.offs;
+      const b = this.base;
+      this.error(
+        'xml-malformed',
+        `XML: ${message} (no closing tag)`,
+        o[O * open + 2] - b,
+        o[O * open + 3] - b,
+      );
       return;
     }
     this.error('xml-malformed', `XML: ${message}`, Math.max(0, pos - 1), pos);
