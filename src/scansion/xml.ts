@@ -23,17 +23,33 @@ import type { Diagnostic, ElementLoc, Range } from './types';
 // root's descendants (which follow the root in document order) and materializes (and caches) its
 // ElementLoc.
 const O = 7; // numbers per element in FileRecord.offs
+
+/** A growable Int32Array: flat, outside the garbage-collected heap, cheap to append to. */
+class IntBuf {
+  a = new Int32Array(256);
+  n = 0;
+  reserve(k: number): number {
+    const at = this.n;
+    if (at + k > this.a.length) {
+      const next = new Int32Array(Math.max(this.a.length * 2, at + k));
+      next.set(this.a.subarray(0, at));
+      this.a = next;
+    }
+    this.n = at + k;
+    return at;
+  }
+}
 interface FileRecord {
   index: LineIndex;
   /** Every element of the file, in document order. */
   els: Element[];
   /** Per element: start, end, nameStart, nameEnd, attrFrom, attrTo, textFrom (file offsets / indices). */
-  offs: number[];
+  offs: IntBuf;
   /** Per attribute: start, end; its name in attrNames at the same index / 2. */
-  attrOffs: number[];
+  attrOffs: IntBuf;
   attrNames: string[];
   /** Per text node: element index, child index, start, end. */
-  textOffs: number[];
+  textOffs: IntBuf;
   /** Materialized locs, created on the first `locOf` (most elements are never asked for). */
   cache?: Map<number, ElementLoc>;
 }
@@ -77,10 +93,11 @@ function find(el: Element): [FileRecord, number] | undefined {
   if (own) {
     const [rec, first] = own;
     // The root's descendants follow it in document order, up to the root's end offset.
-    const end = rec.offs[O * first + 1];
+    const o = rec.offs.a;
+    const end = o[O * first + 1];
     for (let i = first; i < rec.els.length; i++) {
       if (rec.els[i] === el) return [rec, i];
-      if (i > first && rec.offs[O * i] >= end) break;
+      if (i > first && o[O * i] >= end) break;
     }
     return undefined;
   }
@@ -95,15 +112,16 @@ function materialize(rec: FileRecord, i: number): ElementLoc {
   const cached = cache.get(i);
   if (cached) return cached;
   const r = (a: number, b: number): Range => rec.index.range(a, b);
-  const o = rec.offs;
+  const o = rec.offs.a;
   const b = O * i;
   const loc: ElementLoc = { range: r(o[b], o[b + 1]), nameRange: r(o[b + 2], o[b + 3]), attrs: {} };
   for (let k = o[b + 4]; k < o[b + 5]; k++) {
-    loc.attrs[rec.attrNames[k]] = r(rec.attrOffs[2 * k], rec.attrOffs[2 * k + 1]);
+    loc.attrs[rec.attrNames[k]] = r(rec.attrOffs.a[2 * k], rec.attrOffs.a[2 * k + 1]);
   }
-  const t = rec.textOffs;
+  const t = rec.textOffs.a;
+  const tn = rec.textOffs.n;
   const end = o[b + 1];
-  for (let k = o[b + 6]; k < t.length && t[k + 2] < end; k += 4) {
+  for (let k = o[b + 6]; k < tn && t[k + 2] < end; k += 4) {
     if (t[k] !== i) continue;
     if (!loc.text) loc.text = {};
     loc.text[t[k + 1]] = r(t[k + 2], t[k + 3]);
@@ -210,10 +228,17 @@ class BlockParser {
     this.sawError = false;
     // Blocks of the same file (same LineIndex) share one record.
     if (this.rec?.index !== index)
-      this.rec = { index, els: [], offs: [], attrOffs: [], attrNames: [], textOffs: [] };
+      this.rec = {
+        index,
+        els: [],
+        offs: new IntBuf(),
+        attrOffs: new IntBuf(),
+        attrNames: [],
+        textOffs: new IntBuf(),
+      };
     this.parser.write(this.src).close();
     // Elements left open by malformed XML end where the block ends.
-    for (const i of this.stack) this.rec.offs[O * i + 1] = end;
+    for (const i of this.stack) this.rec.offs.a[O * i + 1] = end;
     return { elements, diagnostics };
   }
 
@@ -243,7 +268,15 @@ class BlockParser {
     const b = this.base;
     // The end is provisional (start tag only) until the close tag is seen.
     const n = rec.attrNames.length;
-    rec.offs.push(b + lt, b + pos, b + lt + 1, b + lt + 1 + name.length, n, n, rec.textOffs.length);
+    const k = rec.offs.reserve(O);
+    const o = rec.offs.a;
+    o[k] = b + lt;
+    o[k + 1] = b + pos;
+    o[k + 2] = b + lt + 1;
+    o[k + 3] = b + lt + 1 + name.length;
+    o[k + 4] = n;
+    o[k + 5] = n;
+    o[k + 6] = rec.textOffs.n;
     this.current = i;
   }
 
@@ -265,11 +298,13 @@ class BlockParser {
         if (c !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
         i--;
       }
-      a = Math.max(rec.offs[O * current + 2] - this.base, i + 1 - name.length);
+      a = Math.max(rec.offs.a[O * current + 2] - this.base, i + 1 - name.length);
     }
-    rec.attrOffs.push(this.base + a, this.base + pos);
+    const k = rec.attrOffs.reserve(2);
+    rec.attrOffs.a[k] = this.base + a;
+    rec.attrOffs.a[k + 1] = this.base + pos;
     rec.attrNames.push(name);
-    rec.offs[O * current + 5] = rec.attrNames.length;
+    rec.offs.a[O * current + 5] = rec.attrNames.length;
   }
 
   private onOpenTag(): void {
@@ -288,7 +323,7 @@ class BlockParser {
     const open = this.stack.pop();
     const pos = this.parser.position;
     this.markupEnd = pos;
-    if (open !== undefined) this.rec!.offs[O * open + 1] = this.base + pos;
+    if (open !== undefined) this.rec!.offs.a[O * open + 1] = this.base + pos;
   }
 
   private addText(t: string, from: number, to: number): void {
@@ -314,12 +349,12 @@ class BlockParser {
     const rec = this.rec!;
     const el = rec.els[top];
     const last = el.children.length - 1;
-    const t4 = rec.textOffs;
+    const t4 = rec.textOffs.a;
     if (last >= 0 && typeof el.children[last] === 'string') {
       // Adjacent text (around a comment or CDATA): one text node; extend its range.
       el.children[last] = (el.children[last] as string) + t;
-      for (let k = t4.length - 4; k >= 0; k -= 4) {
-        if (t4[k + 2] < rec.offs[O * top]) break; // before this element: not there
+      for (let k = rec.textOffs.n - 4; k >= 0; k -= 4) {
+        if (t4[k + 2] < rec.offs.a[O * top]) break; // before this element: not there
         if (t4[k] === top && t4[k + 1] === last) {
           t4[k + 3] = this.base + to;
           break;
@@ -327,7 +362,12 @@ class BlockParser {
       }
     } else {
       el.children.push(t);
-      t4.push(top, el.children.length - 1, this.base + from, this.base + to);
+      const k = rec.textOffs.reserve(4);
+      const tb = rec.textOffs.a;
+      tb[k] = top;
+      tb[k + 1] = el.children.length - 1;
+      tb[k + 2] = this.base + from;
+      tb[k + 3] = this.base + to;
     }
   }
 
@@ -368,7 +408,7 @@ class BlockParser {
     const pos = this.parser.position;
     if (/^unclosed tag: /.test(message) && this.stack.length > 0) {
       const open = this.stack[this.stack.length - 1];
-      const o = this.rec!.offs;
+      const o = this.rec!.offs.a;
       const b = this.base;
       this.error(
         'xml-malformed',
