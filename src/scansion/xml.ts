@@ -22,7 +22,7 @@ import type { Diagnostic, ElementLoc, Range } from './types';
 // record and its index in it; `locOf(el)` climbs `el.parent` to that root, finds the element among the
 // root's descendants (which follow the root in document order) and materializes (and caches) its
 // ElementLoc.
-const O = 7; // numbers per element in FileRecord.offs
+const O = 6; // numbers per element in FileRecord.offs
 
 /** A growable Int32Array: flat, outside the garbage-collected heap, cheap to append to. */
 class IntBuf {
@@ -43,11 +43,9 @@ interface FileRecord {
   index: LineIndex;
   /** Every element of the file, in document order. */
   els: Element[];
-  /** Per element: start, end, nameStart, nameEnd, attrFrom, attrTo, textFrom (file offsets / indices). */
+  /** Per element: start, end, nameStart, nameEnd, start-tag end, textFrom (file offsets / index).
+   * Attribute positions are not recorded while parsing: `locOf` finds them in the start tag. */
   offs: IntBuf;
-  /** Per attribute: start, end; its name in attrNames at the same index / 2. */
-  attrOffs: IntBuf;
-  attrNames: string[];
   /** Per text node: element index, child index, start, end. */
   textOffs: IntBuf;
   /** Materialized locs, created on the first `locOf` (most elements are never asked for). */
@@ -107,6 +105,43 @@ function find(el: Element): [FileRecord, number] | undefined {
   return i === undefined ? undefined : [clone.rec, i];
 }
 
+/**
+ * Locate the attributes of a start tag that saxes has already parsed and accepted (`from` = end of the
+ * tag name, `to` = end of the start tag): each `name = "value"` span, name to closing quote. Done on
+ * demand, so parsing pays nothing for attribute positions. Stops at anything unexpected (the tag was
+ * malformed and saxes reported it).
+ */
+function attributeRanges(
+  text: string,
+  from: number,
+  to: number,
+  found: (name: string, start: number, end: number) => void,
+): void {
+  const ws = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+  let i = from;
+  while (i < to) {
+    while (i < to && ws(text.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c === 61 /* = */ || ws(c) || c === 47 /* / */ || c === 62 /* > */) break;
+      i++;
+    }
+    if (i === nameStart) return;
+    const name = text.slice(nameStart, i);
+    while (i < to && ws(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 61) return;
+    i++;
+    while (i < to && ws(text.charCodeAt(i))) i++;
+    const q = text.charCodeAt(i);
+    if (q !== 34 && q !== 39) return;
+    const close = text.indexOf(q === 34 ? '"' : "'", i + 1);
+    if (close === -1 || close >= to) return;
+    found(name, nameStart, close + 1);
+    i = close + 1;
+  }
+}
+
 function materialize(rec: FileRecord, i: number): ElementLoc {
   const cache = (rec.cache ??= new Map());
   const cached = cache.get(i);
@@ -115,13 +150,13 @@ function materialize(rec: FileRecord, i: number): ElementLoc {
   const o = rec.offs.a;
   const b = O * i;
   const loc: ElementLoc = { range: r(o[b], o[b + 1]), nameRange: r(o[b + 2], o[b + 3]), attrs: {} };
-  for (let k = o[b + 4]; k < o[b + 5]; k++) {
-    loc.attrs[rec.attrNames[k]] = r(rec.attrOffs.a[2 * k], rec.attrOffs.a[2 * k + 1]);
-  }
+  attributeRanges(rec.index.text, o[b + 3], o[b + 4], (name, from, to) => {
+    if (Object.prototype.hasOwnProperty.call(rec.els[i].attrs, name)) loc.attrs[name] = r(from, to);
+  });
   const t = rec.textOffs.a;
   const tn = rec.textOffs.n;
   const end = o[b + 1];
-  for (let k = o[b + 6]; k < tn && t[k + 2] < end; k += 4) {
+  for (let k = o[b + 5]; k < tn && t[k + 2] < end; k += 4) {
     if (t[k] !== i) continue;
     if (!loc.text) loc.text = {};
     loc.text[t[k + 1]] = r(t[k + 2], t[k + 3]);
@@ -205,8 +240,7 @@ class BlockParser {
   constructor() {
     const p = this.parser;
     p.on('opentagstart', (tag) => this.onOpenTagStart(tag.name));
-    p.on('attribute', (attr) => this.onAttribute(attr.name, attr.value));
-    p.on('opentag', () => this.onOpenTag());
+    p.on('opentag', (tag) => this.onOpenTag(tag.attributes as Record<string, string>));
     p.on('closetag', () => this.onCloseTag());
     p.on('text', (t) => this.onText(t));
     p.on('cdata', (t) => this.onCdata(t));
@@ -232,8 +266,6 @@ class BlockParser {
         index,
         els: [],
         offs: new IntBuf(),
-        attrOffs: new IntBuf(),
-        attrNames: [],
         textOffs: new IntBuf(),
       };
     this.parser.write(this.src).close();
@@ -267,56 +299,36 @@ class BlockParser {
     rec.els.push(el);
     const b = this.base;
     // The end is provisional (start tag only) until the close tag is seen.
-    const n = rec.attrNames.length;
     const k = rec.offs.reserve(O);
     const o = rec.offs.a;
     o[k] = b + lt;
     o[k + 1] = b + pos;
     o[k + 2] = b + lt + 1;
     o[k + 3] = b + lt + 1 + name.length;
-    o[k + 4] = n;
-    o[k + 5] = n;
-    o[k + 6] = rec.textOffs.n;
+    o[k + 4] = b + pos;
+    o[k + 5] = rec.textOffs.n;
     this.current = i;
   }
 
-  private onAttribute(name: string, value: string): void {
-    const current = this.current;
-    if (current < 0) return;
-    const rec = this.rec!;
-    rec.els[current].attrs[name] = value;
-    const pos = this.parser.position;
-    const src = this.src;
-    // The event fires just after the closing quote: find the opening quote, then the name before '='.
-    const q = src.charCodeAt(pos - 1);
-    let a = pos;
-    if (q === 34 || q === 39) {
-      const open = src.lastIndexOf(q === 34 ? '"' : "'", pos - 2);
-      let i = open - 1;
-      while (i > 0) {
-        const c = src.charCodeAt(i);
-        if (c !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
-        i--;
-      }
-      a = Math.max(rec.offs.a[O * current + 2] - this.base, i + 1 - name.length);
-    }
-    const k = rec.attrOffs.reserve(2);
-    rec.attrOffs.a[k] = this.base + a;
-    rec.attrOffs.a[k + 1] = this.base + pos;
-    rec.attrNames.push(name);
-    rec.offs.a[O * current + 5] = rec.attrNames.length;
-  }
-
-  private onOpenTag(): void {
+  private onOpenTag(attributes: Record<string, string>): void {
     const open = this.current;
     if (open < 0) return;
     this.current = -1;
-    const els = this.rec!.els;
+    const rec = this.rec!;
+    const els = rec.els;
+    const el = els[open];
+    // saxes hands over a prototype-less object: copy into ltx's ordinary one.
+    const attrs = el.attrs;
+    for (const name in attributes) attrs[name] = attributes[name];
+    const pos = this.parser.position;
+    const o = rec.offs.a;
+    o[O * open + 1] = this.base + pos;
+    o[O * open + 4] = this.base + pos; // end of the start tag: attributes are looked up before it
     const stack = this.stack;
-    if (stack.length > 0) els[stack[stack.length - 1]].cnode(els[open]);
-    else this.elements.push(els[open]);
+    if (stack.length > 0) els[stack[stack.length - 1]].cnode(el);
+    else this.elements.push(el);
     stack.push(open);
-    this.markupEnd = this.parser.position;
+    this.markupEnd = pos;
   }
 
   private onCloseTag(): void {
