@@ -10,6 +10,19 @@ export interface ComponentContext {
   sessionsOf(bareJid: string): string[];
   /** Fresh id for generated stanzas (deterministic in tests). */
   nextId(): string;
+  /**
+   * Run `fn`, a broadcast: while it runs, the component promises not to change the children of any
+   * element it sends (it may change their attributes, e.g. `to`, between sends). Every recipient of the
+   * same element then shares one frozen copy of its children instead of getting a deep copy each
+   * (CORE-WIRE-2): fan-out to N occupants costs N top-level elements, not N trees. Optional: a context
+   * without it needs no batching.
+   */
+  broadcast?<T>(fn: () => T): T;
+  /**
+   * Send a stanza the component built for this one send and will never touch again: the core may hand
+   * that very element to its recipient instead of a deep copy (CORE-WIRE-3). Optional; `send` otherwise.
+   */
+  give?(stanza: Element): void;
 }
 
 export interface Component {

@@ -6,6 +6,9 @@ export interface Jid {
   local?: string;
   domain: string;
   resource?: string;
+  /** bareOf / fullOf, precomputed by parseJid (routing asks for them on every delivery). */
+  readonly bare?: string;
+  readonly full?: string;
 }
 
 const cache = new Map<string, Jid | null>();
@@ -35,18 +38,21 @@ function parseUncached(text: string): Jid | undefined {
   const [local, domain] = parts.length === 2 ? parts : [undefined, parts[0]];
   if (local !== undefined && (local.length === 0 || /[\s"&'/:<>]/.test(local))) return undefined;
   if (!domain || /[\s@/]/.test(domain) || domain.startsWith('.') || domain.endsWith('.')) return undefined;
-  return {
-    local: local?.toLowerCase(),
-    domain: domain.toLowerCase(),
-    resource,
-  };
+  const parts2 = { local: local?.toLowerCase(), domain: domain.toLowerCase(), resource };
+  const bareJid = bareOf(parts2);
+  // The normalised full JID is the text itself when nothing was case-folded: reuse that string (its hash
+  // is already computed when it is a Map key).
+  const full = resource === undefined ? bareJid : `${bareJid}/${resource}`;
+  return { ...parts2, bare: bareJid, full: full === text ? text : full };
 }
 
 export function bareOf(jid: Jid): string {
+  if (jid.bare !== undefined) return jid.bare;
   return jid.local === undefined ? jid.domain : `${jid.local}@${jid.domain}`;
 }
 
 export function fullOf(jid: Jid): string {
+  if (jid.full !== undefined) return jid.full;
   return jid.resource === undefined ? bareOf(jid) : `${bareOf(jid)}/${jid.resource}`;
 }
 

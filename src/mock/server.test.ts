@@ -937,3 +937,81 @@ describe('CORE-SUB-* subscription requests', () => {
     expect(got.slice(2)).toEqual([expected]); // echo, Bob's presence (CORE-PRES-4), then the request
   });
 });
+
+describe('CORE-WIRE-2/3 shared and given elements (performance, same observable stanzas)', () => {
+  it('CORE-WIRE-2 a broadcast shares frozen children between recipients, each with its own stanza', async () => {
+    const comp = probeComponent();
+    const r = rig({ components: [comp] });
+    const romeo = await r.connect('user@localhost');
+    const juliet = await r.connect('juliet@localhost');
+    await romeo.send(`<presence to="room@svc.localhost/Romeo"/>`);
+    const ctx = comp.ctx();
+    const p = parse(
+      `<presence from="room@svc.localhost/Romeo"><status>hi</status><x xmlns="urn:x"><item a="1"/></x></presence>`,
+    );
+    ctx.broadcast!(() => {
+      for (const to of [romeo.jid, juliet.jid]) {
+        p.attrs.to = to;
+        ctx.send(p);
+      }
+    });
+    await r.settled();
+    const [a] = romeo.take();
+    const [b] = juliet.take();
+    expect(canon(a)).toBe(
+      c(
+        `<presence xmlns="jabber:client" from="room@svc.localhost/Romeo" to="${romeo.jid}"><status>hi</status><x xmlns="urn:x"><item a="1"/></x></presence>`,
+      ),
+    );
+    expect(b.attrs.to).toBe(juliet.jid);
+    expect(a).not.toBe(b);
+    expect(a.getChild('status')).toBe(b.getChild('status')); // shared...
+    expect(a.getChild('status')).not.toBe(p.getChild('status')); // ...a copy, not the component's
+    expect(a.getChild('status')!.getNS()).toBe('jabber:client');
+    expect(() => ((a.getChild('status') as Element).children as string[]).push('x')).toThrow(TypeError);
+    expect(() => (a.getChild('x')!.getChild('item')!.attrs.a = '2')).toThrow(TypeError);
+    expect(b.getChild('x')!.getChild('item')!.attrs.a).toBe('1');
+    // Outside a broadcast, copies again (CORE-WIRE-1).
+    p.attrs.to = romeo.jid;
+    ctx.send(p);
+    await r.settled();
+    const [again] = romeo.take();
+    expect(again.getChild('status')).not.toBe(a.getChild('status'));
+    expect(Object.isFrozen(again.getChild('status'))).toBe(false);
+  });
+  it('CORE-WIRE-3 a given element is delivered as is, xmlns first; a second recipient gets a copy', async () => {
+    const comp = probeComponent();
+    const r = rig({ components: [comp] });
+    const romeo = await r.connect('user@localhost');
+    const romeo2 = await r.connect('user@localhost');
+    await romeo.send(`<presence/>`);
+    await romeo2.send(`<presence/>`);
+    await romeo.send(`<presence to="room@svc.localhost/Romeo"/>`);
+    romeo.take();
+    romeo2.take();
+    const ctx = comp.ctx();
+    const one = parse(
+      `<presence from="room@svc.localhost/Romeo" to="${romeo.jid}"><status>one</status></presence>`,
+    );
+    ctx.give!(one);
+    // To the bare JID: both resources; at most one may take the element itself.
+    const two = parse(
+      `<message from="room@svc.localhost" to="user@localhost" type="headline"><body>b</body></message>`,
+    );
+    ctx.give!(two);
+    await r.settled();
+    const got = romeo.take();
+    const got2 = romeo2.take();
+    expect(got[0]).toBe(one);
+    expect(Object.keys(one.attrs)[0]).toBe('xmlns');
+    expect(canon(one)).toBe(
+      c(
+        `<presence xmlns="jabber:client" from="room@svc.localhost/Romeo" to="${romeo.jid}"><status>one</status></presence>`,
+      ),
+    );
+    expect(got[1].getChildText('body')).toBe('b');
+    expect(got2[0].getChildText('body')).toBe('b');
+    expect(got[1]).not.toBe(got2[0]);
+    expect(got[1].getChild('body')).not.toBe(got2[0].getChild('body'));
+  });
+});

@@ -12,7 +12,7 @@
 // sender's full JID (stamped by the core); what a session receives is a fresh copy with
 // xmlns='jabber:client' on the stanza, the shape @xmpp/client's `stanza` events give from Prosody over
 // WebSocket.
-import { Element } from 'ltx';
+import { Element, type Node } from 'ltx';
 import type { CloseReason } from '../runner/transport';
 import type { Component, ComponentContext } from './component';
 import { parseJid, bareOf, fullOf, type Jid } from './jid';
@@ -108,6 +108,10 @@ class Server implements MockServer {
   private scheduled = false;
   private waiters: Array<() => void> = [];
   private readonly ctx: ComponentContext;
+  /** During a component broadcast (CORE-WIRE-2): each sent element's frozen, shared children. */
+  private sharedChildren: Map<Element, Node[]> | undefined;
+  /** The element a component gave up (CORE-WIRE-3) while it is being routed. */
+  private given: Element | undefined;
 
   constructor(private readonly options: MockServerOptions) {
     this.random = options.random ?? cryptoRandom;
@@ -118,6 +122,26 @@ class Server implements MockServer {
       send: (stanza) => this.fromComponent(stanza),
       sessionsOf: (bare) => this.sessionsOfBare(bare.toLowerCase()).map((s) => s.full),
       nextId: () => mediumId(this.random),
+      give: (stanza) => {
+        // CORE-WIRE-3: the first delivery of this element may take it as is (later ones copy).
+        const prev = this.given;
+        this.given = stanza;
+        try {
+          this.fromComponent(stanza);
+        } finally {
+          this.given = prev;
+        }
+      },
+      broadcast: (fn) => {
+        // CORE-WIRE-2: nested broadcasts share the outer cache; it is dropped when the outermost ends.
+        if (this.sharedChildren) return fn();
+        this.sharedChildren = new Map();
+        try {
+          return fn();
+        } finally {
+          this.sharedChildren = undefined;
+        }
+      },
     };
   }
 
@@ -745,16 +769,52 @@ class Server implements MockServer {
   /** Give a session its own copy, shaped as received over WebSocket (xmlns first). */
   private deliver(s: SessionState, stanza: Element): void {
     if (!s.open) return;
-    const out = new Element(stanza.name);
-    out.attrs = { xmlns: NS_CLIENT, ...stanza.attrs };
-    out.attrs.xmlns = NS_CLIENT;
-    const children = stanza.children;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (typeof child === 'string') out.children.push(child);
-      else appendChild(out, copyElement(child));
+    if (stanza === this.given && !this.sharedChildren) {
+      // CORE-WIRE-3: nobody else holds this element: it becomes the delivery (attributes re-laid with
+      // xmlns first, as a copy would have them).
+      this.given = undefined;
+      const attrs: Record<string, string> = { xmlns: NS_CLIENT };
+      const src = stanza.attrs;
+      for (const k in src) {
+        const v = src[k];
+        if (k !== 'xmlns' && v !== undefined && v !== null) attrs[k] = v;
+      }
+      stanza.attrs = attrs;
+      stanza.parent = null;
+      try {
+        s.handlers.deliver(stanza);
+      } catch (err) {
+        this.report('error', 'listener-exception', describe(err));
+      }
+      return;
     }
-    this.safely(() => s.handlers.deliver(out));
+    const out = new Element(stanza.name);
+    // xmlns first, then the stanza's attributes in order (a loop: object spread is slow on ltx's attrs).
+    const attrs: Record<string, string> = { xmlns: NS_CLIENT };
+    const src = stanza.attrs;
+    for (const k in src) if (k !== 'xmlns') attrs[k] = src[k];
+    out.attrs = attrs;
+    const children = stanza.children;
+    const outChildren = out.children;
+    if (this.sharedChildren) {
+      let kids = this.sharedChildren.get(stanza);
+      if (!kids) this.sharedChildren.set(stanza, (kids = frozenChildren(stanza)));
+      for (let i = 0; i < kids.length; i++) outChildren.push(kids[i]);
+    } else
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i];
+        if (typeof child === 'string') outChildren.push(child);
+        else {
+          const c = copyElement(child);
+          c.parent = out;
+          outChildren.push(c);
+        }
+      }
+    try {
+      s.handlers.deliver(out);
+    } catch (err) {
+      this.report('error', 'listener-exception', describe(err));
+    }
   }
 
   private sessionsOfBare(bare: string): SessionState[] {
@@ -780,6 +840,38 @@ class Server implements MockServer {
       // a broken listener must not break the server
     }
   }
+}
+
+/**
+ * CORE-WIRE-2: a deep copy of `stanza`'s children, deep-frozen so that one recipient cannot change what
+ * another received (a change throws instead). Shared between recipients, so their `parent` cannot be any
+ * recipient's element: it is a frozen stand-in of the stanza with the jabber:client namespace, which is all
+ * a child asks its parent for (ltx's getNS()).
+ */
+function frozenChildren(stanza: Element): Node[] {
+  const root = new Element(stanza.name, { xmlns: NS_CLIENT });
+  const out: Node[] = [];
+  for (const child of stanza.children) {
+    if (typeof child === 'string') {
+      out.push(child);
+      continue;
+    }
+    const c = copyElement(child);
+    c.parent = root;
+    root.children.push(c);
+    out.push(deepFreeze(c));
+  }
+  Object.freeze(root.attrs);
+  Object.freeze(root.children);
+  Object.freeze(root);
+  return out;
+}
+
+function deepFreeze(el: Element): Element {
+  Object.freeze(el.attrs);
+  for (const c of el.children) if (typeof c !== 'string') deepFreeze(c);
+  Object.freeze(el.children);
+  return Object.freeze(el);
 }
 
 function describe(err: unknown): string {

@@ -2,7 +2,10 @@
 
 export interface Clock {
   now(): number;
-  /** Resolves after `ms`, or as soon as `signal` aborts. Never rejects. */
+  /**
+   * Resolves after `ms`, or as soon as `signal` aborts. Never rejects. Use only `signal.aborted` and
+   * `signal.add/removeEventListener('abort', l)`: the runner passes a lighter look-alike (runner.ts).
+   */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 

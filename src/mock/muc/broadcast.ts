@@ -102,16 +102,20 @@ export function publicise(
   }
 
   const broadcast = room.config.presenceBroadcast;
-  for (const other of [...room.liveOccupants()]) {
-    if (other.nick === occupant.nick) continue;
-    const p = getP(other);
-    if (broadcast.has(occupant.role ?? 'none') || o.forceUnavailable) {
-      room.routeToOccupant(other, p);
-    } else if (o.prevRole !== undefined && broadcast.has(o.prevRole)) {
-      p.attrs.type = 'unavailable';
-      room.routeToOccupant(other, p);
+  // One element per variant goes to every recipient; only attributes (`to`, `type`) change between
+  // sends, so the core may share the children (CORE-WIRE-2). selfX changes below, after the loop.
+  room.broadcast(() => {
+    for (const other of [...room.liveOccupants()]) {
+      if (other.nick === occupant.nick) continue;
+      const p = getP(other);
+      if (broadcast.has(occupant.role ?? 'none') || o.forceUnavailable) {
+        room.routeToOccupant(other, p);
+      } else if (o.prevRole !== undefined && broadcast.has(o.prevRole)) {
+        p.attrs.type = 'unavailable';
+        room.routeToOccupant(other, p);
+      }
     }
-  }
+  });
 
   add(selfX, el('status', { code: '110' }));
   if (occupant.role === undefined) {
@@ -144,7 +148,8 @@ export function sendOccupantList(
     const pres = clone(occupant.presence()!);
     pres.attrs.to = to;
     add(pres, x);
-    if (toBare === occupant.bareJid || broadcast.has(occupant.role ?? 'none')) room.route(pres);
+    // Built for this recipient alone and dropped after: the core may deliver it as is.
+    if (toBare === occupant.bareJid || broadcast.has(occupant.role ?? 'none')) room.give(pres);
   }
   if (broadcast.has('none')) {
     for (const [jid, affiliation] of room.affiliations) {

@@ -69,6 +69,19 @@ export class Room {
     this.salt = `${jid}#salt`;
   }
 
+  /** Run a fan-out loop as a core broadcast (CORE-WIRE-2): no child of a sent element changes inside. */
+  broadcast<T>(fn: () => T): T {
+    const ctx = this.host.ctx;
+    return ctx.broadcast ? ctx.broadcast(fn) : fn();
+  }
+
+  /** Route an element built for this one send, never touched again (CORE-WIRE-3: no copy needed). */
+  give(stanza: Element): void {
+    const ctx = this.host.ctx;
+    if (ctx.give) ctx.give(stanza);
+    else ctx.send(stanza);
+  }
+
   route(stanza: Element): void {
     this.host.ctx.send(stanza);
   }

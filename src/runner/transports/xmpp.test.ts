@@ -9,6 +9,10 @@ const FRAMING = 'urn:ietf:params:xml:ns:xmpp-framing';
 
 type Listener = (event: unknown) => void;
 
+interface FakeSocket {
+  receive(xml: string): void;
+}
+
 /**
  * A WebSocket look-alike driven by a script of replies. Listeners are called synchronously inside a
  * try/catch so that whatever a listener throws (what a real socket would turn into an uncaught exception)
@@ -16,8 +20,8 @@ type Listener = (event: unknown) => void;
  */
 function fakeWebSocket(onSend: (ws: FakeSocket, data: string) => void) {
   const thrown: unknown[] = [];
-  const sockets: FakeSocket[] = [];
-  class FakeSocket {
+  const sockets: Fake[] = [];
+  class Fake implements FakeSocket {
     readonly listeners = new Map<string, Set<Listener>>();
     readyState = 0;
     constructor(readonly url: string) {
@@ -57,7 +61,7 @@ function fakeWebSocket(onSend: (ws: FakeSocket, data: string) => void) {
       queueMicrotask(() => this.fire('close', { wasClean: true }));
     }
   }
-  return { WebSocket: FakeSocket as unknown as WebSocketConstructor, thrown, sockets };
+  return { WebSocket: Fake as unknown as WebSocketConstructor, thrown, sockets };
 }
 
 describe('XMPP transport: data after the stream closed', () => {
