@@ -3,11 +3,14 @@
 import type { Range } from './types';
 
 export class LineIndex {
-  /** Offset of the first character of each line. */
-  readonly starts: number[];
+  /** Offset of the first character of each line (a typed array: 60,000 lines in the benchmark). */
+  readonly starts: Int32Array;
   constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+    const starts = new Int32Array(n);
+    let k = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
     this.starts = starts;
   }
 
