@@ -23,6 +23,7 @@ import {
   appendChild,
   childElements,
   copyElement,
+  frozenChildren,
   errorReply,
   xmppDateTime,
 } from './stanza';
@@ -840,38 +841,6 @@ class Server implements MockServer {
       // a broken listener must not break the server
     }
   }
-}
-
-/**
- * CORE-WIRE-2: a deep copy of `stanza`'s children, deep-frozen so that one recipient cannot change what
- * another received (a change throws instead). Shared between recipients, so their `parent` cannot be any
- * recipient's element: it is a frozen stand-in of the stanza with the jabber:client namespace, which is all
- * a child asks its parent for (ltx's getNS()).
- */
-function frozenChildren(stanza: Element): Node[] {
-  const root = new Element(stanza.name, { xmlns: NS_CLIENT });
-  const out: Node[] = [];
-  for (const child of stanza.children) {
-    if (typeof child === 'string') {
-      out.push(child);
-      continue;
-    }
-    const c = copyElement(child);
-    c.parent = root;
-    root.children.push(c);
-    out.push(deepFreeze(c));
-  }
-  Object.freeze(root.attrs);
-  Object.freeze(root.children);
-  Object.freeze(root);
-  return out;
-}
-
-function deepFreeze(el: Element): Element {
-  Object.freeze(el.attrs);
-  for (const c of el.children) if (typeof c !== 'string') deepFreeze(c);
-  Object.freeze(el.children);
-  return Object.freeze(el);
 }
 
 function describe(err: unknown): string {

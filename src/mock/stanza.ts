@@ -36,6 +36,41 @@ function copyNode(child: Node, parent: Element): Node {
   return c;
 }
 
+/**
+ * A deep copy of `stanza`'s children, deep-frozen so that they can be shared between recipients: one
+ * recipient cannot change what another received (a change throws instead). Their `parent` is a frozen
+ * stand-in of the stanza carrying the jabber:client namespace, which is all a child asks its parent
+ * for (ltx's getNS()), as on a delivered copy. (CORE-WIRE-2)
+ */
+export function frozenChildren(stanza: Element): Node[] {
+  const root = new Element(stanza.name);
+  root.attrs = { xmlns: NS_CLIENT };
+  const out: Node[] = [];
+  for (const child of stanza.children) {
+    if (typeof child === 'string') {
+      out.push(child);
+      continue;
+    }
+    const c = copyElement(child);
+    c.parent = root;
+    root.children.push(c);
+    out.push(deepFreeze(c));
+  }
+  Object.freeze(root.attrs);
+  Object.freeze(root.children);
+  Object.freeze(root);
+  return out;
+}
+
+/** Freeze an element, its attributes and its subtree. */
+export function deepFreeze(el: Element): Element {
+  if (Object.isFrozen(el)) return el;
+  Object.freeze(el.attrs);
+  for (const c of el.children) if (typeof c !== 'string') deepFreeze(c);
+  Object.freeze(el.children);
+  return Object.freeze(el);
+}
+
 /** Append a child element (sets its parent). */
 export function appendChild(parent: Element, child: Element): Element {
   child.parent = parent;

@@ -3,6 +3,7 @@
 // from = the occupant's room JID, to = the session), which is the template for broadcasts.
 import type { Element } from 'ltx';
 import { clone, NS_MUC, NS_MUC_USER, removeChildren } from './xml';
+import { deepFreeze } from '../stanza';
 import type { Role } from './roles';
 
 export class Occupant {
@@ -41,7 +42,9 @@ export class Occupant {
     removeChildren(pr, (c) => c.attrs.xmlns === NS_MUC || c.attrs.xmlns === NS_MUC_USER);
     pr.attrs.from = this.nick;
     pr.attrs.to = realJid;
-    this.sessions.set(realJid, pr);
+    // A stored presence is replaced, never changed (readers clone it; the occupant list shares its
+    // children, see sendOccupantList): frozen, so that a change would throw rather than go stale.
+    this.sessions.set(realJid, deepFreeze(pr));
     if (replacePrimary) this.jid = realJid;
     else if (this.jid === undefined || (pr.attrs.type === 'unavailable' && this.jid === realJid)) {
       this.jid = this.chooseNewPrimary() ?? realJid;

@@ -25,8 +25,13 @@ type Attrs = Record<string, string | undefined>;
 /** An element with the defined attributes only (Prosody drops nil attributes). */
 export function el(name: string, attrs: Attrs = {}, ...children: (Element | string)[]): Element {
   const clean: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) clean[k] = v;
-  const e = new Element(name, clean);
+  for (const k in attrs) {
+    const v = attrs[k];
+    if (v !== undefined) clean[k] = v;
+  }
+  // Assigned, not passed to the constructor: ltx would re-check every attribute (hot in fan-out).
+  const e = new Element(name);
+  e.attrs = clean;
   for (const c of children) {
     if (typeof c === 'string') e.children.push(c);
     else appendChild(e, c);
