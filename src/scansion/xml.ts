@@ -240,7 +240,12 @@ class BlockParser {
   constructor() {
     const p = this.parser;
     p.on('opentagstart', (tag) => this.onOpenTagStart(tag.name));
-    p.on('opentag', (tag) => this.onOpenTag(tag.attributes as Record<string, string>));
+    // Attribute values are stored as they arrive: iterating saxes' finished attribute object (it has
+    // no prototype, so V8 keeps it in slow dictionary mode) cost twice as much.
+    p.on('attribute', (attr) => {
+      if (this.current >= 0) this.rec!.els[this.current].attrs[attr.name] = attr.value;
+    });
+    p.on('opentag', () => this.onOpenTag());
     p.on('closetag', () => this.onCloseTag());
     p.on('text', (t) => this.onText(t));
     p.on('cdata', (t) => this.onCdata(t));
@@ -310,16 +315,13 @@ class BlockParser {
     this.current = i;
   }
 
-  private onOpenTag(attributes: Record<string, string>): void {
+  private onOpenTag(): void {
     const open = this.current;
     if (open < 0) return;
     this.current = -1;
     const rec = this.rec!;
     const els = rec.els;
     const el = els[open];
-    // saxes hands over a prototype-less object: copy into ltx's ordinary one.
-    const attrs = el.attrs;
-    for (const name in attributes) attrs[name] = attributes[name];
     const pos = this.parser.position;
     const o = rec.offs.a;
     o[O * open + 1] = this.base + pos;
