@@ -155,7 +155,11 @@ export async function benchMock(
     // Hundreds of occupants keep Prosody (and this process's WebSocket clients) busy with fan-out for a
     // long time: a connect may wait far longer than a script's 10 s. A failure is reported, not thrown,
     // so the mock's own rows survive.
-    const transport = createNodeTransport(benchProsodyUrl, { connectTimeoutMs: 180_000 });
+    const transport = createNodeTransport(benchProsodyUrl, {
+      connectTimeoutMs: 180_000,
+      // also @xmpp's own per-step timeout (stream open, SASL, bind): 2 s by default
+      closeTimeoutMs: 60_000,
+    });
     const t0 = performance.now();
     try {
       p = await fanout(transport, occupants, () => (rss1 = prosodyRssKiB()));

@@ -743,6 +743,19 @@ class Server implements MockServer {
       delete el.attrs.xmlns;
       el.attrs.to = normalTo;
     }
+    // Fast path of the MUC's fan-out (same outcome as route -> routePresence, CORE-PRES-7): an
+    // available/unavailable presence to an online local full JID is delivered, to an offline one dropped.
+    if (
+      el.name === 'presence' &&
+      to.resource !== undefined &&
+      to.local !== undefined &&
+      to.domain === SERVER_DOMAIN &&
+      (el.attrs.type === undefined || el.attrs.type === 'unavailable')
+    ) {
+      const target = this.bySession.get(normalTo);
+      if (target) this.deliver(target, el);
+      return;
+    }
     const origin: Origin = { kind: 'component', component };
     try {
       this.route(origin, el);
