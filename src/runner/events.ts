@@ -19,6 +19,23 @@ export interface StepFailure {
   /** What arrived instead, if anything. */
   received?: string;
   mismatches: Mismatch[];
+  /**
+   * What else had arrived when the step failed, so a sentence can say where the expected stanza went
+   * (arrived later for the same client, for another client, or was dropped as a burst leftover).
+   */
+  context?: FailureContext;
+  /** `seq` of the received stanza this step compared against (see the `stanza` event). */
+  stanzaSeq?: number;
+}
+
+/** Received stanzas around a failing step, in arrival order. */
+export interface FailureContext {
+  /** Stanzas the failing step's client received after the one compared (still unread). */
+  sameClientLater: Array<{ seq: number; xml: string }>;
+  /** Stanzas other clients received and had not read yet. */
+  otherClients: Array<{ seq: number; client: string; xml: string }>;
+  /** Burst leftovers the runner dropped earlier in the run. */
+  dropped: Array<{ seq: number; client: string; xml: string; reason: string }>;
 }
 
 export interface RunResult {
@@ -44,6 +61,8 @@ export type RunEvent =
       durationMs: number;
       expected?: string;
       received?: string;
+      /** `seq`s of the received stanzas this step consumed (its match). */
+      stanzas?: number[];
     }
   | ({ type: 'step-failed'; runId: string; at: number; durationMs: number } & StepFailure)
   | { type: 'step-skipped'; runId: string; at: number; step: number }
@@ -54,6 +73,12 @@ export type RunEvent =
       client: string;
       direction: 'in' | 'out';
       xml: string;
+      /** Per-run sequence number of this stanza, shared by in and out; other events refer to it. */
+      seq?: number;
+      /** For outgoing stanzas: the step that sent it. */
+      step?: number;
+      /** Sent from the live console (or its reply), not by the script. */
+      adHoc?: boolean;
     }
   | {
       /**
@@ -67,6 +92,16 @@ export type RunEvent =
       client: string;
       xml: string;
       reason: string;
+      /** `seq` of the dropped stanza's `stanza` event. */
+      seq?: number;
+    }
+  | {
+      /** At the end of a run: a received stanza no step read. */
+      type: 'stanza-unread';
+      runId: string;
+      at: number;
+      client: string;
+      seq: number;
     }
   | {
       type: 'connection';
@@ -76,6 +111,14 @@ export type RunEvent =
       state: ConnectionState;
       jid?: string;
       message?: string;
+    }
+  | {
+      /** Emitted after each step when the transport can be inspected (the mock): its state then. */
+      type: 'inspection';
+      runId: string;
+      at: number;
+      step: number;
+      snapshot: unknown;
     }
   | { type: 'variables'; runId: string; at: number; variables: Record<string, string> }
   | { type: 'paused'; runId: string; at: number; nextStep: number }

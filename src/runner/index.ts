@@ -8,3 +8,5 @@ export type * from './transport';
 export { TransportError } from './transport';
 export { buildJsonReport } from './report';
 export type { JsonReport, JsonScriptEntry } from './report';
+export { buildTrace, parseTrace, TRACE_FORMAT, TRACE_VERSION, TRACE_MAX_BYTES } from './trace';
+export type { Trace, TraceParse } from './trace';

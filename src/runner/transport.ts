@@ -52,6 +52,11 @@ export interface Transport {
    * Given by the mock, so `receives: nothing` and timeouts are decided without wall-clock waits.
    */
   settled?(): Promise<void>;
+  /**
+   * Optional: a snapshot of the server's state (the mock: its rooms), a plain JSON-able value. The
+   * runner forwards it as an `inspection` event after each step.
+   */
+  inspect?(): Promise<unknown>;
   /** Release everything (all sessions, worker). */
   dispose?(): Promise<void>;
 }
