@@ -69,7 +69,7 @@ Romeo disconnects
 `;
 
 describe('runner: a passing script', () => {
-  it('connects, sends exactly what is written, receives, disconnects; events carry the runId', async () => {
+  it('RUN-STEP-1..6, RUN-EVENT-1: connects, sends exactly what is written, receives, disconnects; events carry the runId', async () => {
     const server = echoServer();
     const runner = createRunner({ script: script(PING), transport: server.transport, runId: 'r1' });
     const events = collect(runner);
@@ -120,7 +120,7 @@ Juliet receives:
 });
 
 describe('runner: failures', () => {
-  it('a mismatch fails the step with line, expected and received; later steps are skipped; all disconnected', async () => {
+  it('RUN-STEP-3, RUN-VERDICT-3: a mismatch fails the step with line, expected and received; later steps are skipped; all disconnected', async () => {
     const server = echoServer();
     const s = script(PING.replace('type="result" id="p1"', 'type="error" id="p1"'));
     const runner = createRunner({ script: s, transport: server.transport });
@@ -139,7 +139,7 @@ describe('runner: failures', () => {
     expect(server.log).toContain('close romeo@localhost/test requested');
   });
 
-  it('receives: times out on the (fake) clock after receiveMs, not before', async () => {
+  it('RUN-WAIT-2: receives: times out on the (fake) clock after receiveMs, not before', async () => {
     const clock = createManualClock();
     const server = createTestServer(); // answers nothing, has no settled()
     const runner = createRunner({ script: script(PING), transport: server.transport, clock });
@@ -154,7 +154,7 @@ describe('runner: failures', () => {
     expect(result.failure?.message).toBe('nothing arrived for Romeo within 5000 ms');
   });
 
-  it('receives: with settled() fails at once when nothing is queued (no clock needed)', async () => {
+  it('RUN-WAIT-2: receives: with settled() fails at once when nothing is queued (no clock needed)', async () => {
     const clock = createManualClock();
     const server = createTestServer({ settled: true });
     const result = await createRunner({ script: script(PING), transport: server.transport, clock }).start();
@@ -162,7 +162,7 @@ describe('runner: failures', () => {
     expect(result.failure?.message).toMatch(/nothing arrived for Romeo/);
   });
 
-  it('a sends with an unknown variable is an error located at its line', async () => {
+  it('RUN-STEP-2: a sends with an unknown variable is an error located at its line', async () => {
     const server = echoServer();
     const s = script(`Romeo connects
 
@@ -178,7 +178,7 @@ Romeo sends:
     expect(server.sent).toHaveLength(0);
   });
 
-  it('authentication failure and connection refused are errors with the reason', async () => {
+  it('RUN-VERDICT-2: authentication failure and connection refused are errors with the reason', async () => {
     const auth = await createRunner({
       script: script(PING),
       transport: createTestServer({ rejectAuth: ['romeo@localhost'] }).transport,
@@ -195,7 +195,7 @@ Romeo sends:
     expect(refused.failure?.message).toMatch(/Romeo could not connect: cannot connect/);
   });
 
-  it('the server closing the stream while a receives waits fails the step at once, without a hang', async () => {
+  it('RUN-VERDICT-1: the server closing the stream while a receives waits fails the step at once, without a hang', async () => {
     const clock = createManualClock();
     const server = createTestServer();
     const runner = createRunner({ script: script(PING), transport: server.transport, clock });
@@ -224,7 +224,7 @@ describe('runner: receives: nothing', () => {
 
 Romeo receives: nothing
 `;
-  it('passes after the quiet period on a real-server transport', async () => {
+  it('RUN-WAIT-3: passes after the quiet period on a real-server transport', async () => {
     const clock = createManualClock();
     const server = createTestServer();
     const runner = createRunner({ script: script(NOTHING), transport: server.transport, clock });
@@ -239,7 +239,7 @@ Romeo receives: nothing
     expect(result.nothingWaitMs).toBe(500);
   });
 
-  it('fails as soon as a stanza arrives during the quiet period', async () => {
+  it('RUN-STEP-4: fails as soon as a stanza arrives during the quiet period', async () => {
     const clock = createManualClock();
     const server = createTestServer();
     const runner = createRunner({ script: script(NOTHING), transport: server.transport, clock });
@@ -251,7 +251,7 @@ Romeo receives: nothing
     expect(result.failure?.received).toContain('<message from="x@localhost"');
   });
 
-  it('with settled() decides without the clock', async () => {
+  it('RUN-WAIT-3: with settled() decides without the clock', async () => {
     const server = createTestServer({ settled: true });
     const result = await createRunner({
       script: script(NOTHING),
@@ -288,7 +288,7 @@ Romeo sends:
 Romeo receives:
 	<iq type="result" id="c1"/>
 `;
-  it('drops the rest of a burst when the next step is not a receive of that client', async () => {
+  it('RUN-BURST-3: drops the rest of a burst when the next step is not a receive of that client', async () => {
     const runner = createRunner({
       script: script(
         CONFIG +
@@ -304,14 +304,14 @@ Romeo receives:
     expect(ignored[0]).toMatchObject({ client: 'Romeo' });
     expect(ignored[0].type === 'stanza-ignored' && ignored[0].xml).toContain('status code="104"');
   });
-  it('hands the rest of a burst to a directly following receive of the same client', async () => {
+  it('RUN-BURST-2: hands the rest of a burst to a directly following receive of the same client', async () => {
     const result = await createRunner({
       script: script(CONFIG + `\nRomeo receives:\n\t<message type="groupchat"/>\n`),
       transport: mucLike().transport,
     }).start();
     expect(result.verdict).toBe('pass');
   });
-  it('a receives: nothing right after sees the rest of the burst and fails', async () => {
+  it('RUN-BURST-2: a receives: nothing right after sees the rest of the burst and fails', async () => {
     const result = await createRunner({
       script: script(CONFIG + `\nRomeo receives: nothing\n`),
       transport: mucLike().transport,
@@ -319,7 +319,7 @@ Romeo receives:
     expect(result.verdict).toBe('fail');
     expect(result.failure?.received).toContain('groupchat');
   });
-  it('stanzas that arrive later (another task) stay queued: strict FIFO for them', async () => {
+  it('RUN-BURST-4: stanzas that arrive later (another task) stay queued: strict FIFO for them', async () => {
     const server = createTestServer({
       onStanza(from, stanza, srv) {
         srv.deliver(from.jid, new Element('iq', { type: 'result', id: stanza.attrs.id }));
@@ -339,14 +339,14 @@ Romeo receives:
 });
 
 describe('runner: disconnects and ordering', () => {
-  it('disconnecting a client twice is a no-op (presence_preapproval.scs does it)', async () => {
+  it('RUN-STEP-5: disconnecting a client twice is a no-op (presence_preapproval.scs does it)', async () => {
     const result = await createRunner({
       script: script(`Romeo connects\n\nRomeo disconnects\n\nRomeo disconnects\n`),
       transport: echoServer().transport,
     }).start();
     expect(result.verdict).toBe('pass');
   });
-  it("waits orderingGapMs between one client's sends and another client's sends", async () => {
+  it("RUN-ORDER-1: waits orderingGapMs between one client's sends and another client's sends", async () => {
     const clock = createManualClock();
     const server = echoServer();
     const runner = createRunner({
@@ -368,7 +368,7 @@ describe('runner: disconnects and ordering', () => {
 });
 
 describe('runner: control', () => {
-  it('step() runs exactly one step, then pauses; resume() finishes', async () => {
+  it('RUN-CONTROL-3: step() runs exactly one step, then pauses; resume() finishes', async () => {
     const server = echoServer();
     const runner = createRunner({ script: script(PING), transport: server.transport });
     const events = collect(runner);
@@ -385,7 +385,7 @@ describe('runner: control', () => {
     expect(events.some((e) => e.type === 'resumed')).toBe(true);
   });
 
-  it('runTo(line) pauses before the step containing that line', async () => {
+  it('RUN-CONTROL-4: runTo(line) pauses before the step containing that line', async () => {
     const server = echoServer();
     const runner = createRunner({ script: script(PING), transport: server.transport });
     const events = collect(runner);
@@ -396,7 +396,7 @@ describe('runner: control', () => {
     await vi_waitFor(() => runner.status === 'finished');
   });
 
-  it('pause() takes effect before the next step; stop() ends the run as an error and disconnects', async () => {
+  it('RUN-CONTROL-2/5: pause() takes effect before the next step; stop() ends the run as an error and disconnects', async () => {
     const server = echoServer();
     const runner = createRunner({ script: script(PING), transport: server.transport });
     runner.pause();
@@ -413,7 +413,7 @@ describe('runner: control', () => {
     expect(server.sessions.get('romeo@localhost/test')?.open ?? false).toBe(false);
   });
 
-  it('stop() during a long receive wait ends at once', async () => {
+  it('RUN-CONTROL-5: stop() during a long receive wait ends at once', async () => {
     const clock = createManualClock();
     const runner = createRunner({ script: script(PING), transport: createTestServer().transport, clock });
     const done = runner.start();

@@ -78,6 +78,22 @@ describe('run controller', () => {
     expect(store.getState().status).toBe('pass');
   });
 
+  it('RUN-CONTROL-4: "To cursor" from a paused run stops at the line', async () => {
+    const { store, controller } = setup(DEFAULT_SCRIPT);
+    const steps = store.getState().parsed.script.steps;
+    await controller.step();
+    expect(store.getState().nextStep).toBe(1);
+    await controller.runToLine(steps[3].headerRange.line);
+    for (let i = 0; i < 100 && store.getState().nextStep !== 3; i++)
+      await new Promise((r) => setTimeout(r, 5));
+    const s = store.getState();
+    expect(s.status).toBe('paused');
+    expect(s.nextStep).toBe(3);
+    expect(statuses(store)).toEqual(['passed', 'passed', 'passed', 'pending']);
+    await controller.run();
+    expect(store.getState().status).toBe('pass');
+  });
+
   it('drops events of an earlier run', async () => {
     let firstEmit: ((e: RunEvent) => void) | null = null;
     let firstRunId = '';
