@@ -171,6 +171,7 @@ export async function runCommand(
         result = await createRunner({
           script,
           transport,
+          inspect: false,
           ...(receiveMs !== undefined ? { timeouts: { receiveMs } } : {}),
         }).start();
       } finally {
