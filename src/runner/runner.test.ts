@@ -425,6 +425,37 @@ describe('runner: control', () => {
   });
 });
 
+describe('runner: a stream closed while paused', () => {
+  it('RUN-CONTROL-6: is reported at once; continuing ends the run with fail naming the client', async () => {
+    const server = echoServer();
+    const runner = createRunner({
+      script: script(`Romeo connects\n\nJuliet connects\n\nJuliet sends:\n\t<presence/>\n`),
+      transport: server.transport,
+    });
+    const events = collect(runner);
+    await runner.step();
+    await runner.step();
+    expect(runner.status).toBe('paused');
+    server.drop('romeo@localhost/test', { kind: 'stream-error', condition: 'system-shutdown' });
+    // At once, while still paused.
+    expect(runner.status).toBe('paused');
+    expect(events[events.length - 1]).toMatchObject({
+      type: 'connection',
+      client: 'Romeo',
+      state: 'closed',
+      message: 'closed by the server: stream error <system-shutdown/>',
+    });
+    // Juliet's step would pass: the run still ends, at the step it was paused before.
+    const result = await runner.start();
+    expect(result.verdict).toBe('fail');
+    expect(result.failure?.step).toBe(2);
+    expect(result.failure?.message).toBe(
+      "the server closed Romeo's stream while the run was paused: stream error <system-shutdown/>",
+    );
+    expect(server.sent).toHaveLength(0);
+  });
+});
+
 /** Poll a condition through microtasks and short real waits (the test transport is promise-based). */
 async function vi_waitFor(cond: () => boolean, ms = 2000): Promise<void> {
   const t0 = Date.now();

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createInProcessTransport } from '../mock';
 import { createRunner, type RunEvent, type RunResult } from '../runner';
@@ -166,5 +169,44 @@ describe('run controller', () => {
     expect(s.status).toBe('idle');
     expect(s.runId).toBeNull();
     expect(s.stanzas).toEqual([]);
+  });
+});
+
+const corpusFile = (name: string) =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/prosody-0.12', name);
+const MUC_PASSWORD = corpusFile('muc_password.scs');
+const haveCorpus = existsSync(MUC_PASSWORD);
+if (!haveCorpus) {
+  if (process.env.CI) throw new Error(`the corpus is missing (${MUC_PASSWORD}): CI needs ../shared/corpus`);
+  console.warn(`runController attribution: skipped, ${MUC_PASSWORD} is absent`);
+}
+
+describe.skipIf(!haveCorpus)('run controller: attribution (corpus muc_password.scs on the mock)', () => {
+  it('RUN-ATTR-1/2: the unexpected status-104 message is dropped with its reason; every other stanza names its step', async () => {
+    const { store, controller } = setup(readFileSync(MUC_PASSWORD, 'utf8'));
+    await controller.run();
+    const s = store.getState();
+    expect(s.status).toBe('pass');
+    const steps = s.parsed.script.steps;
+    const dropped = s.stanzas.filter((x) => x.fate === 'dropped');
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0].client).toBe('Romeo');
+    expect(dropped[0].xml).toContain('<status code="104"/>');
+    expect(dropped[0].step).toBeNull();
+    expect(dropped[0].reason).toMatch(
+      /arrived together with the stanza Romeo last received.*Juliet connects/,
+    );
+    // The script's own 104 (after config2, where a receives directly follows) is matched, not dropped.
+    const matched104 = s.stanzas.filter((x) => x.fate === 'matched' && x.xml.includes('code="104"'));
+    expect(matched104).toHaveLength(1);
+    for (const x of s.stanzas) {
+      if (x === dropped[0]) continue;
+      expect(x.seq).toBeTypeOf('number');
+      expect(x.step).toBeTypeOf('number');
+      const step = steps[x.step as number];
+      expect(step.client).toBe(x.client);
+      expect(x.fate).toBe(x.direction === 'in' ? 'matched' : 'sent');
+      expect(step.action).toBe(x.direction === 'in' ? 'receives' : 'sends');
+    }
   });
 });

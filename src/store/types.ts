@@ -17,16 +17,29 @@ export interface StepRunState {
   received?: string;
 }
 
+/**
+ * What became of a stanza: a received one was `matched` by a step, `dropped` (a burst leftover, see
+ * `reason`), `unread` at the end of the run (or compared by the failing step without matching, see
+ * `reason`), or is still `pending`; a sent one was `sent` by a step, or is `adhoc` (the live console, in
+ * either direction).
+ */
+export type StanzaFate = 'matched' | 'dropped' | 'unread' | 'pending' | 'sent' | 'adhoc';
+
 export interface StanzaEntry {
   /** Monotonic per run, stable React key. */
   id: number;
+  /** The runner's per-run stanza number (shared by in and out), when it gave one. */
+  seq?: number;
   client: string;
   direction: 'in' | 'out';
   xml: string;
   /** Milliseconds (runner clock). */
   at: number;
-  /** Index of the step running when it was seen, if any. */
+  /** Index of the step that matched it (in) or sent it (out); null when none did (yet). */
   step: number | null;
+  fate: StanzaFate;
+  /** Why it was dropped (or left unread after a failed comparison). */
+  reason?: string;
 }
 
 export interface ConnectionEntry {
