@@ -319,6 +319,45 @@ Romeo receives:
     expect(result.verdict).toBe('fail');
     expect(result.failure?.received).toContain('groupchat');
   });
+  it('RUN-ATTR-4: a failing step says what it compared and where the other stanzas went', async () => {
+    const server = mucLike();
+    const runner = createRunner({
+      script: script(
+        CONFIG +
+          `\nJuliet connects\n\nJuliet sends:\n\t<iq type="set" id="j1"/>\n\nRomeo sends:\n\t<iq type="set" id="r2"/>\n\nRomeo receives:\n\t<iq type="result" id="other"/>\n`,
+      ),
+      transport: server.transport,
+      timeouts: { orderingGapMs: 0 },
+    });
+    const events = collect(runner);
+    const result = await runner.start();
+    expect(result.verdict).toBe('fail');
+    const seqOf = (pred: (xml: string, client: string) => boolean) =>
+      events.flatMap((e) =>
+        e.type === 'stanza' && e.direction === 'in' && pred(e.xml, e.client) ? [e.seq] : [],
+      );
+    const [r2Result] = seqOf((x, c) => c === 'Romeo' && x.includes('id="r2"'));
+    expect(result.failure?.stanzaSeq).toBe(r2Result);
+    const ctx = result.failure?.context;
+    expect(ctx?.sameClientLater.map((x) => x.xml)).toEqual([expect.stringContaining('code="104"')]);
+    expect(ctx?.otherClients.map((x) => `${x.client}:${x.xml.slice(0, 28)}`)).toEqual([
+      'Juliet:<iq type="result" id="j1"/>',
+      'Juliet:<message type="groupchat"><x',
+    ]);
+    expect(ctx?.dropped).toHaveLength(1);
+    expect(ctx?.dropped[0]).toMatchObject({
+      client: 'Romeo',
+      reason: expect.stringContaining('Juliet connects'),
+    });
+    const ignored = events.find((e) => e.type === 'stanza-ignored');
+    expect(ignored?.type === 'stanza-ignored' && ignored.seq).toBe(ctx?.dropped[0].seq);
+    // At the end, every stanza nobody read is reported (Juliet's two and Romeo's leftover 104).
+    const unread = events.flatMap((e) => (e.type === 'stanza-unread' ? [`${e.client}:${e.seq}`] : []));
+    expect(unread).toEqual([
+      ...ctx!.otherClients.map((x) => `Juliet:${x.seq}`),
+      `Romeo:${ctx!.sameClientLater[0].seq}`,
+    ]);
+  });
   it('RUN-BURST-4: stanzas that arrive later (another task) stay queued: strict FIFO for them', async () => {
     const server = createTestServer({
       onStanza(from, stanza, srv) {
