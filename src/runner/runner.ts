@@ -117,8 +117,6 @@ class RunnerImpl implements Runner {
       // `${Juliet's JID}` in stanzas sent before Juliet connects (muc_register.scs, issue1224.scs).
       if (decl.jid) vars[jidVariable(decl.name, 'JID')] = bareJid(decl.jid);
     }
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const self = this;
     this.ctx = {
       emitter: this.emitter,
       transport: this.transport,
@@ -131,7 +129,7 @@ class RunnerImpl implements Runner {
       stopped: () => this.abort.aborted,
       currentStep: undefined,
       onLost: (client, reason) => {
-        if (self.control.state === 'paused') self.lostWhilePaused.push({ client: client.decl.name, reason });
+        if (this.control.state === 'paused') this.lostWhilePaused.push({ client: client.decl.name, reason });
       },
       nothingWaitMs: 0,
     };
