@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse as parseXml } from 'ltx';
 import { createInProcessTransport } from '../mock';
 import { createRunner, type RunEvent, type RunResult } from '../runner';
 import { createAppStore, type AppStore } from '../store';
@@ -95,6 +96,24 @@ describe('run controller', () => {
     expect(statuses(store)).toEqual(['passed', 'passed', 'passed', 'pending']);
     await controller.run();
     expect(store.getState().status).toBe('pass');
+  });
+
+  it('RUN-ADHOC-1/2: sends an ad-hoc stanza while paused; its answer is shown and never read by the script', async () => {
+    const { store, controller } = setup(DEFAULT_SCRIPT);
+    await expect(controller.sendAdHoc('Romeo', parseXml('<presence/>'))).rejects.toThrow(/no run is active/);
+    await controller.step();
+    expect(store.getState().status).toBe('paused');
+    await controller.sendAdHoc(
+      'Romeo',
+      parseXml('<iq type="get" id="live-1" to="localhost"><ping xmlns="urn:xmpp:ping"/></iq>'),
+    );
+    await controller.run();
+    const s = store.getState();
+    expect(s.status).toBe('pass');
+    const adhoc = s.stanzas.filter((x) => x.fate === 'adhoc');
+    expect(adhoc.map((x) => x.direction)).toEqual(['out', 'in']);
+    expect(adhoc[1].xml).toContain('id="live-1"');
+    expect(adhoc.every((x) => x.step === null)).toBe(true);
   });
 
   it('drops events of an earlier run', async () => {
