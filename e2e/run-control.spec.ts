@@ -53,7 +53,7 @@ test.describe('a paused client whose server goes away (Prosody)', () => {
     await expect.poll(() => pg.getScript()).toBe(text);
     await pg.selectTarget('ws', PROSODY_WS_URL);
     await pg.stepButton.click();
-    await pg.expectStatus('paused');
+    await pg.expectStatus('paused', 30_000); // the connect to Prosody
     try {
       stopProsody();
       // Still paused, and the status says the stream was closed, without pressing anything.

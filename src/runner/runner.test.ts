@@ -359,14 +359,19 @@ Romeo receives:
     ]);
   });
   it('RUN-BURST-4: stanzas that arrive later (another task) stay queued: strict FIFO for them', async () => {
+    // Romeo's iq is answered at once; a message for Romeo comes later, when Juliet speaks (no timer).
     const server = createTestServer({
       onStanza(from, stanza, srv) {
-        srv.deliver(from.jid, new Element('iq', { type: 'result', id: stanza.attrs.id }));
-        setTimeout(() => srv.deliver(from.jid, new Element('message', { id: 'later' })), 5);
+        if (stanza.name === 'iq')
+          srv.deliver(from.jid, new Element('iq', { type: 'result', id: stanza.attrs.id }));
+        else srv.deliver('romeo@localhost/test', new Element('message', { id: 'later' }));
       },
     });
     const runner = createRunner({
-      script: script(CONFIG + `\nJuliet connects\n\nRomeo receives:\n\t<iq type="result"/>\n`),
+      script: script(
+        CONFIG +
+          `\nJuliet connects\n\nJuliet sends:\n\t<presence/>\n\nRomeo receives:\n\t<iq type="result"/>\n`,
+      ),
       transport: server.transport,
       timeouts: { receiveMs: 1000 },
     });
