@@ -15,7 +15,8 @@ import {
   stopProsody,
 } from './support/prosody';
 
-test.describe.configure({ mode: 'serial' });
+// Serial and roomy: the second test stops the suite's Prosody; a Prosody connect can be slow on a busy host.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 test('To cursor from a paused run stops at the line', async ({ page, playground: pg }) => {
   const text = readFixture('simple-room.scs');
