@@ -289,13 +289,13 @@ class ScriptParser {
       );
       return undefined;
     }
-    const control = /[\u0000-\u001f\u007f-\u009f]/.exec(name);
-    if (control) {
-      const at = a + ns + control.index;
+    const control = controlCharAt(name);
+    if (control >= 0) {
+      const at = a + ns + control;
       this.diag(
         'error',
         'client-name-control',
-        `a client name cannot hold a control character (${describeChar(control[0])})`,
+        `a client name cannot hold a control character (${describeChar(name.charCodeAt(control))})`,
         this.range(at, at + 1),
       );
     }
@@ -737,8 +737,16 @@ class ScriptParser {
   }
 }
 
-function describeChar(c: string): string {
-  const code = c.charCodeAt(0);
+/** Index of the first C0/C1 control character (tab included) in `s`, or -1. */
+export function controlCharAt(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || (c >= 0x7f && c <= 0x9f)) return i;
+  }
+  return -1;
+}
+
+function describeChar(code: number): string {
   if (code === 9) return 'a tab';
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
