@@ -1,17 +1,19 @@
 // `--reporter junit`: JUnit XML for CI systems, one <testcase> per script; fail -> <failure>,
 // error -> <error>, with the step, line, expected and received in the body.
 import { escapeXML, escapeXMLText } from 'ltx';
-import { xmlSafe } from './escape';
+import { oneLine, xmlSafe } from './escape';
 import type { Reporter, ScriptEntry } from './types';
 
 /** Attribute and text content: characters XML cannot hold made visible, then escaped. */
 const attr = (s: string) => escapeXML(xmlSafe(s));
 const text = (s: string) => escapeXMLText(xmlSafe(s));
+/** A file name stays on one line. */
+const name = (s: string) => attr(oneLine(s));
 
 const sec = (ms: number) => (ms / 1000).toFixed(3);
 
 function testcase({ file, result }: ScriptEntry): string {
-  const head = `    <testcase classname="scansion" name="${attr(file)}" time="${sec(result.durationMs)}"`;
+  const head = `    <testcase classname="scansion" name="${name(file)}" time="${sec(result.durationMs)}"`;
   const f = result.failure;
   if (result.verdict === 'pass' || !f) return `${head}/>\n`;
   const tag = result.verdict === 'fail' ? 'failure' : 'error';
@@ -33,7 +35,7 @@ export const junitReporter: Reporter = {
     const skipped = notRun
       .map(
         (file) =>
-          `    <testcase classname="scansion" name="${attr(file)}" time="0"><skipped message="${attr(`not run (${why})`)}"/></testcase>\n`,
+          `    <testcase classname="scansion" name="${name(file)}" time="0"><skipped message="${attr(`not run (${why})`)}"/></testcase>\n`,
       )
       .join('');
     return (
