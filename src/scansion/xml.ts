@@ -504,8 +504,9 @@ export function parseXmlSlice(text: string, start: number, end: number, index: L
     if (bp.broken) shared = undefined;
     return result;
   } catch (e) {
-    // saxes reports through the error handler; this is a last line of defence. The shared parser may
-    // be in a broken state now: start afresh next time.
+    // saxes reports through the error handler, so this is a bug of ours: an `internal-error` (which the
+    // property tests assert never happens), not a crash. The shared parser may be in a broken state
+    // now: start afresh next time.
     shared = undefined;
     const r = index.range(start, Math.max(start, end));
     return {
@@ -513,8 +514,8 @@ export function parseXmlSlice(text: string, start: number, end: number, index: L
       diagnostics: [
         {
           severity: 'error',
-          code: 'xml-malformed',
-          message: `XML: ${cleanMessage(String((e as Error)?.message ?? e))}`,
+          code: 'internal-error',
+          message: `internal XML reader error: ${cleanMessage(String((e as Error)?.message ?? e))}`,
           ...r,
         },
       ],
