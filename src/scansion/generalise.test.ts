@@ -56,12 +56,6 @@ function concreteAttrs(exp: Element, at: number[] = []): Array<{ at: number[]; n
   return out;
 }
 
-function nodeAt(root: Element, at: number[]): Element {
-  let n = root;
-  for (const i of at) n = n.children[i] as Element;
-  return n;
-}
-
 /** Find the received element the expected one at `at` stands for: same name path, same attributes. */
 function twin(rec: Element, exp: Element, at: number[]): Element | undefined {
   let r: Element | undefined = rec;
