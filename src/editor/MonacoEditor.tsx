@@ -4,7 +4,8 @@
 import { useEffect, useRef } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useAppStoreApi, type AppState } from '../store';
-import { diagnosticsToMarkers, stepMarks } from './marks';
+import { diagnosticsToMarkers, failuresToMarkers, stepMarks } from './marks';
+import { failureExplanations } from '../services/stepView';
 import { registerScsProviders, setProviderContext } from './monacoProviders';
 import { setupMonaco } from './monacoSetup';
 import { SCS_LANGUAGE_ID } from './scsMonarch';
@@ -88,11 +89,14 @@ export default function MonacoEditor(props: MonacoEditorProps) {
           if (edit) {
             const a = model.getPositionAt(edit.start);
             const b = model.getPositionAt(edit.end);
+            // Its own undo step: Ctrl+Z undoes exactly this change (e.g. an accepted received stanza).
+            model.pushStackElement();
             model.pushEditOperations(
               [],
               [{ range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column), text: edit.text }],
               () => null,
             );
+            model.pushStackElement();
           }
         }
       } finally {
@@ -112,8 +116,19 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     ];
 
     // --- markers -------------------------------------------------------------------------------
-    const updateMarkers = (s: AppState) =>
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnosticsToMarkers(s.diagnostics));
+    // Diagnostics, and the failed steps' sentences on the expected nodes they are about.
+    const updateMarkers = (s: AppState) => {
+      const failed = s.failures.flatMap((f) => {
+        const step = s.runScript?.steps[f.step];
+        return step
+          ? [{ header: step.headerRange, explanations: failureExplanations(step, f, s.variables) }]
+          : [];
+      });
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, [
+        ...diagnosticsToMarkers(s.diagnostics),
+        ...failuresToMarkers(failed),
+      ]);
+    };
 
     // --- run decorations ----------------------------------------------------------------------
     const stepDecorations = editor.createDecorationsCollection();
@@ -202,7 +217,12 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       } else if (s.loadNonce !== prev.loadNonce && s.text !== model.getValue()) {
         applyExternal(s.text, true);
       }
-      if (s.diagnostics !== prev.diagnostics) updateMarkers(s);
+      if (
+        s.diagnostics !== prev.diagnostics ||
+        s.failures !== prev.failures ||
+        s.variables !== prev.variables
+      )
+        updateMarkers(s);
       if (
         s.steps !== prev.steps ||
         s.currentStep !== prev.currentStep ||
