@@ -50,6 +50,7 @@ export type {
   SessionHandlers,
 } from './types';
 import { Rosters, NS_ROSTER } from './roster';
+import { SNAPSHOT_VERSION, type MockSnapshot, type RoomSnapshot } from './inspect';
 
 export const SERVER_DOMAIN = 'localhost';
 /** CORE-AUTH-2: the corpus config's host where every login fails. */
@@ -152,6 +153,12 @@ class Server implements MockServer {
 
   sessions(): string[] {
     return [...this.bySession.keys()];
+  }
+
+  inspect(): MockSnapshot {
+    const rooms: RoomSnapshot[] = [];
+    for (const c of this.components.values()) if (c.inspect) rooms.push(...c.inspect());
+    return { version: SNAPSHOT_VERSION, sessions: this.sessions(), rooms };
   }
 
   // ---- sessions -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { roomDiscoInfo, roomDiscoItems, serviceDiscoInfo, serviceDiscoItems } fr
 import { handleCommand } from './adhoc';
 import { handleMamGet, handleMamSet } from './mam';
 import { resourceprep } from './nickprep';
+import { snapshotRoom, type RoomSnapshot } from '../inspect';
 import {
   bare,
   child,
@@ -75,6 +76,14 @@ export class MucService implements Component {
   /** Live rooms (for tests and benchmarks). */
   roomList(): Room[] {
     return [...this.rooms.values()];
+  }
+
+  /** INSPECT-1: every live room, by JID. */
+  inspect(): RoomSnapshot[] {
+    const now = this.now();
+    return this.roomList()
+      .map((r) => snapshotRoom(r, now))
+      .sort((a, b) => (a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0));
   }
 
   isAdmin(jid: string): boolean {
@@ -227,8 +236,4 @@ export class MucService implements Component {
     }
     method(room, stanza);
   }
-}
-
-export function createService(opts?: MucServiceOptions): MucService {
-  return new MucService(opts);
 }
