@@ -7,6 +7,8 @@ import { NS_DISCO_INFO, NS_DISCO_ITEMS, SERVER_VERSION, accountDiscoInfo, hostDi
 
 const NS_PING = 'urn:xmpp:ping';
 const NS_VERSION = 'jabber:iq:version';
+const NS_VCARD = 'vcard-temp';
+const NS_TIME = 'urn:xmpp:time';
 
 function payload(iq: Element): { name: string; xmlns: string; el: Element } | undefined {
   const el = firstChildElement(iq);
@@ -56,12 +58,34 @@ export function ownAccountIq(iq: Element, bare: string): Element | undefined {
     return reply;
   }
   if (p.name === 'ping' && p.xmlns === NS_PING) return iqResult(iq);
-  return undefined;
+  return vcardIq(iq);
+}
+
+/**
+ * CORE-IQ-9: a vcard-temp get to an account's bare JID (one's own or another's) is answered by
+ * mod_vcard_legacy from the account's (empty) vCard4 PEP node: an empty `<vCard xmlns='vcard-temp'/>`.
+ */
+export function vcardIq(iq: Element): Element | undefined {
+  const p = payload(iq);
+  if (!p || iq.attrs.type !== 'get' || p.name !== 'vCard' || p.xmlns !== NS_VCARD) return undefined;
+  const reply = iqResult(iq);
+  reply.c('vCard', { xmlns: NS_VCARD });
+  return reply;
+}
+
+/** CORE-IQ-10: urn:xmpp:time to the server: UTC now (the injected clock), offset +00:00. */
+export function timeIq(iq: Element, nowMs: number): Element | undefined {
+  const p = payload(iq);
+  if (!p || iq.attrs.type !== 'get' || p.name !== 'time' || p.xmlns !== NS_TIME) return undefined;
+  const reply = iqResult(iq);
+  const t = reply.c('time', { xmlns: NS_TIME });
+  t.c('tzo').t('+00:00');
+  t.c('utc').t(new Date(nowMs).toISOString().replace(/\.\d+Z$/, 'Z'));
+  return reply;
 }
 
 function nodeNotFound(iq: Element): Element {
   return errorReply(iq, 'cancel', 'item-not-found', 'Node does not exist');
 }
 
-export const IQ_NAMESPACES = { NS_PING, NS_VERSION };
 export type { Element };

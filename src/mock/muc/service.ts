@@ -158,9 +158,8 @@ export class MucService implements Component {
       }
     }
 
-    // MUC-SVC-4: subscription presences are unhandled: Prosody answers service-unavailable from the
-    // bare JID (addressed to the sender's bare JID there; here to the sending session, since the mock
-    // core delivers presence to a bare JID only to available sessions).
+    // MUC-SVC-4: subscription presences are unhandled: service-unavailable from the bare JID to the
+    // sender's bare JID (the core routes them bare to bare, CORE-SUB-4).
     if (stanza.name === 'presence' && type !== undefined && SUBSCRIPTIONS.has(type)) {
       const r = errorReply(stanza, 'cancel', 'service-unavailable');
       r.attrs.from = bareTo;
@@ -221,6 +220,14 @@ export class MucService implements Component {
       }
     }
     let room = this.rooms.get(roomJid);
+    if (!room && kind === 'bare' && stanza.name === 'presence' && type !== 'error') {
+      // MUC-SVC-8: a nick-less join to a room that does not exist raises a Lua error in Prosody 0.12
+      // (nothing is answered); any other presence to it is unhandled: service-unavailable, no `by`.
+      if (!(type === undefined && child(stanza, 'x', NS_MUC))) {
+        ctx.send(errorReply(stanza, 'cancel', 'service-unavailable'));
+      }
+      return;
+    }
     if (!room) {
       if (stanza.name === 'presence' && type === undefined && child(stanza, 'x', NS_MUC)) {
         // MUC-CREATE-1

@@ -55,6 +55,7 @@ async function main(): Promise<number> {
     seed,
     maxSteps: steps,
     coverage,
+    keepGoing: flag('keep-going'),
     budgetMs: budget === undefined ? undefined : Number(budget) * 1000,
     onFlow: (n) => {
       if (n % 50 === 0) console.log(`  ${n} flows, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -68,6 +69,14 @@ async function main(): Promise<number> {
   console.log(`\n${result.flowsRun} flows passed in ${secs.toFixed(1)} s (seed ${seed})`);
   if (result.error) {
     console.log(`harness error: ${result.error}`);
+    return 1;
+  }
+  if (result.classes && result.classes.length > 0) {
+    console.log(`\n${result.classes.length} divergence classes (first flow, flows):`);
+    for (const c of result.classes.sort((a, b) => a.firstFlow - b.firstFlow)) {
+      console.log(`  #${c.firstFlow} x${c.count}  ${c.signature}`);
+      if (flag('verbose')) console.log(`      ${c.example.action}\n      ${c.example.detail.replace(/\n/g, '\n      ')}`);
+    }
     return 1;
   }
   if (!result.failure) {

@@ -8,6 +8,8 @@
 //   N-CODES  <status code> children of one muc#user <x> sorted (Lua table order)
 //   N-ROSTER the occupant list on join: a run of other occupants' presences from one room, sorted by
 //            `from` (Prosody iterates occupants in hash order); the self-presence (110) ends the run
+//   N-TIME   the <utc> of an urn:xmpp:time answer -> {utc} (each server's clock)
+//   N-CLOSE  (fuzz.ts) a session's end is compared as an end, not by its reason
 //   N-DISCO  <feature>s of a disco#info query sorted by var, <item>s of disco#items by jid (hash order)
 import type { Element } from 'ltx';
 
@@ -35,6 +37,9 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>): string {
     .sort(); // N-ATTR
   const open = `<${e.name}${names.map((k) => ` ${k}="${esc(String(attrs[k]))}"`).join('')}`;
   let kids = e.children.map((c) => (isEl(c) ? canon(c, false, sentIds) : esc(String(c))));
+  if (e.name === 'time' && attrs.xmlns === 'urn:xmpp:time') {
+    kids = kids.map((k) => (k.startsWith('<utc>') ? '<utc>{utc}</utc>' : k)); // N-TIME
+  }
   const xmlns = attrs.xmlns;
   if (e.name === 'x' && xmlns === NS_MUC_USER) {
     // N-CODES: the status codes as a set, kept after the other children

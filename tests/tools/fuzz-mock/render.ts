@@ -58,7 +58,7 @@ export function render(a: Action, names: Names, id: string): Element {
       if (a.type !== 'none') m.attrs.type = a.type;
       if (a.subject) m.c('subject').t('A subject');
       if (a.body === 'short') m.c('body').t(`hello ${id}`);
-      else if (a.body === 'big') m.c('body').t('B'.repeat(300_000));
+      else if (a.body === 'big') m.c('body').t('B'.repeat(270_000));
       return m;
     }
     case 'iq': {
