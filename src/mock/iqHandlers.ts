@@ -9,6 +9,8 @@ const NS_PING = 'urn:xmpp:ping';
 const NS_VERSION = 'jabber:iq:version';
 const NS_VCARD = 'vcard-temp';
 const NS_TIME = 'urn:xmpp:time';
+const NS_REGISTER = 'jabber:iq:register';
+const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
 
 function payload(iq: Element): { name: string; xmlns: string; el: Element } | undefined {
   const el = firstChildElement(iq);
@@ -58,7 +60,7 @@ export function ownAccountIq(iq: Element, bare: string): Element | undefined {
     return reply;
   }
   if (p.name === 'ping' && p.xmlns === NS_PING) return iqResult(iq);
-  return vcardIq(iq);
+  return vcardIq(iq) ?? pepIq(iq, true);
 }
 
 /**
@@ -82,6 +84,34 @@ export function timeIq(iq: Element, nowMs: number): Element | undefined {
   t.c('tzo').t('+00:00');
   t.c('utc').t(new Date(nowMs).toISOString().replace(/\.\d+Z$/, 'Z'));
   return reply;
+}
+
+/**
+ * CORE-IQ-11: jabber:iq:register get to the server from a signed-in account (mod_register): already
+ * registered, with the username and an empty password.
+ */
+export function registerIq(iq: Element): Element | undefined {
+  const p = payload(iq);
+  if (!p || iq.attrs.type !== 'get' || p.name !== 'query' || p.xmlns !== NS_REGISTER) return undefined;
+  const from = String(iq.attrs.from ?? '');
+  const reply = iqResult(iq);
+  const q = reply.c('query', { xmlns: NS_REGISTER });
+  q.c('registered');
+  q.c('username').t(from.slice(0, from.indexOf('@')));
+  q.c('password');
+  return reply;
+}
+
+/**
+ * CORE-IQ-12: a pubsub request to another account's bare JID (its PEP service) from someone without a
+ * presence subscription (e.g. relayed through a MUC) is `forbidden` (auth): PEP's presence access model.
+ */
+export function pepIq(iq: Element, own = false): Element | undefined {
+  const p = payload(iq);
+  if (!p || p.name !== 'pubsub' || p.xmlns !== NS_PUBSUB) return undefined;
+  // One's own PEP service: the (empty) node asked for does not exist.
+  if (own) return iq.attrs.type === 'get' ? errorReply(iq, 'cancel', 'item-not-found') : undefined;
+  return errorReply(iq, 'auth', 'forbidden');
 }
 
 function nodeNotFound(iq: Element): Element {

@@ -27,7 +27,7 @@ import {
   errorReply,
   xmppDateTime,
 } from './stanza';
-import { serverIq, ownAccountIq, timeIq, vcardIq } from './iqHandlers';
+import { serverIq, ownAccountIq, pepIq, registerIq, timeIq, vcardIq } from './iqHandlers';
 import { CONFIGURED_HOSTS } from './serverInfo';
 import { PRESENCE_TYPES, SUBSCRIPTION_TYPES, injectVcardUpdate, parsePriority } from './presenceRules';
 import type {
@@ -358,7 +358,7 @@ class Server implements MockServer {
     }
     if (exceedsSize(stanza, STANZA_SIZE_LIMIT)) {
       // CORE-STREAM-2: Prosody's c2s_stanza_size_limit (256 KiB): the stream ends, policy-violation.
-      this.endSession(s, { kind: 'stream-error', condition: 'policy-violation' });
+      this.endSession(s, { kind: 'stream-error', condition: 'policy-violation', text: 'stanza too large' });
       return;
     }
     delete stanza.attrs.xmlns;
@@ -570,7 +570,8 @@ class Server implements MockServer {
       if (to.local === undefined) {
         // CORE-IQ-2: the server itself.
         if (stanza.name === 'iq' && answerable) {
-          const reply = serverIq(stanza, this.discoItems()) ?? timeIq(stanza, this.now());
+          const reply =
+            serverIq(stanza, this.discoItems()) ?? timeIq(stanza, this.now()) ?? registerIq(stanza);
           this.reply(origin, reply ?? errorReply(stanza, 'cancel', 'service-unavailable'));
         } else if (stanza.name === 'message' && t !== 'error') {
           this.reply(origin, errorReply(stanza, 'cancel', 'service-unavailable'));
@@ -599,7 +600,10 @@ class Server implements MockServer {
       } else if (answerable) {
         // CORE-ROUTE-3: another account's bare JID serves nothing the mock models but its vCard
         // (CORE-IQ-9).
-        this.reply(origin, vcardIq(stanza) ?? errorReply(stanza, 'cancel', 'service-unavailable'));
+        this.reply(
+          origin,
+          vcardIq(stanza) ?? pepIq(stanza) ?? errorReply(stanza, 'cancel', 'service-unavailable'),
+        );
       }
       return;
     }

@@ -220,12 +220,9 @@ export class MucService implements Component {
       }
     }
     let room = this.rooms.get(roomJid);
-    if (!room && kind === 'bare' && stanza.name === 'presence' && type !== 'error') {
-      // MUC-SVC-8: a nick-less join to a room that does not exist raises a Lua error in Prosody 0.12
-      // (nothing is answered); any other presence to it is unhandled: service-unavailable, no `by`.
-      if (!(type === undefined && child(stanza, 'x', NS_MUC))) {
-        ctx.send(errorReply(stanza, 'cancel', 'service-unavailable'));
-      }
+    if (!room && kind === 'bare' && stanza.name === 'presence' && type === undefined && child(stanza, 'x', NS_MUC)) {
+      // MUC-SVC-8: a nick-less join to a room that does not exist raises a Lua error in Prosody 0.12:
+      // nothing is answered (the half-made room it leaves behind is not modelled).
       return;
     }
     if (!room) {

@@ -36,7 +36,10 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>): string {
     .filter((k) => attrs[k] !== undefined)
     .sort(); // N-ATTR
   const open = `<${e.name}${names.map((k) => ` ${k}="${esc(String(attrs[k]))}"`).join('')}`;
-  let kids = e.children.map((c) => (isEl(c) ? canon(c, false, sentIds) : esc(String(c))));
+  // An empty text node is no XML at all (<value></value> is <value/>).
+  let kids = e.children
+    .filter((c) => isEl(c) || String(c) !== '')
+    .map((c) => (isEl(c) ? canon(c, false, sentIds) : esc(String(c))));
   if (e.name === 'time' && attrs.xmlns === 'urn:xmpp:time') {
     kids = kids.map((k) => (k.startsWith('<utc>') ? '<utc>{utc}</utc>' : k)); // N-TIME
   }
