@@ -95,7 +95,9 @@ describe('fidelity rules found by fuzzing', () => {
   it('CORE-STREAM-2: a stanza over 256 KiB ends the stream with policy-violation; the room sees it leave', async () => {
     const { a, b } = await openRoom();
     await b.send(`<message to="${ROOM}" type="groupchat"><body>${'B'.repeat(270_000)}</body></message>`);
-    expect(b.closed).toEqual([{ kind: 'stream-error', condition: 'policy-violation', text: 'stanza too large' }]);
+    expect(b.closed).toEqual([
+      { kind: 'stream-error', condition: 'policy-violation', text: 'stanza too large' },
+    ]);
     const left = a.take();
     expect(left).toHaveLength(1);
     expect(left[0].attrs).toMatchObject({ from: `${ROOM}/B`, type: 'unavailable' });
@@ -104,7 +106,10 @@ describe('fidelity rules found by fuzzing', () => {
   it('CORE-WIRE-4: a tab in an address is a space, as an XML parser normalises attribute values', async () => {
     const { c } = await openRoom();
     await c.send(`<presence to="${ROOM}/tab&#9;nick">${MUC}</presence>`);
-    const self = c.take().filter((s) => s.name === 'presence').at(-1)!;
+    const self = c
+      .take()
+      .filter((s) => s.name === 'presence')
+      .at(-1)!;
     expect(self.attrs.from).toBe(`${ROOM}/tab nick`);
   });
   it('CORE-SUB-4 / CORE-PRES-11: a subscribe to a room goes bare to bare; its error reaches the bare JID; unsubscribed is not routed', async () => {

@@ -385,6 +385,8 @@ class Server implements MockServer {
     const toAttr = stanza.attrs.to;
     if (toAttr !== undefined) {
       const to = parseJid(toAttr);
+      // CORE-JID-1: `localhost.` is `localhost` (the stanza is routed, and delivered, as prepped).
+      if (to && toAttr.split('/')[0].endsWith('.')) stanza.attrs.to = fullOf(to);
       if (!to) {
         // CORE-ERR-3
         if (stanza.attrs.type !== 'error' && stanza.attrs.type !== 'result') {
@@ -602,7 +604,10 @@ class Server implements MockServer {
         // (CORE-IQ-9).
         this.reply(
           origin,
-          vcardIq(stanza) ?? pepIq(stanza) ?? errorReply(stanza, 'cancel', 'service-unavailable'),
+          vcardIq(stanza) ??
+            pepIq(stanza) ??
+            timeIq(stanza, this.now()) ??
+            errorReply(stanza, 'cancel', 'service-unavailable'),
         );
       }
       return;

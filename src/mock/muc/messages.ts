@@ -251,7 +251,8 @@ export function handleMessageToRoom(room: Room, stanza: Element): void {
   }
   // MUC-SVC-9: any other message to the room (normal without an invite, decline or voice request;
   // chat; headline) is unhandled: service-unavailable from the room, no `by`.
-  if (type !== 'error' && type !== 'groupchat') room.route(errorReply(stanza, 'cancel', 'service-unavailable'));
+  if (type !== 'error' && type !== 'groupchat')
+    room.route(errorReply(stanza, 'cancel', 'service-unavailable'));
 }
 
 /** handle_message_to_occupant: private messages (MUC-PM-1..3). */

@@ -158,9 +158,16 @@ export class MucService implements Component {
       }
     }
 
-    // MUC-SVC-4: subscription presences are unhandled: service-unavailable from the bare JID to the
-    // sender's bare JID (the core routes them bare to bare, CORE-SUB-4).
-    if (stanza.name === 'presence' && type !== undefined && SUBSCRIPTIONS.has(type)) {
+    // MUC-SVC-4: subscription presences to an existing room are unhandled: service-unavailable from
+    // the bare JID to the sender's bare JID (the core routes them bare to bare, CORE-SUB-4); to the
+    // service or a room that does not exist they get item-not-found below (MUC-SVC-2).
+    if (
+      stanza.name === 'presence' &&
+      type !== undefined &&
+      SUBSCRIPTIONS.has(type) &&
+      kind !== 'host' &&
+      this.rooms.has(bareTo)
+    ) {
       const r = errorReply(stanza, 'cancel', 'service-unavailable');
       r.attrs.from = bareTo;
       ctx.send(r);
@@ -220,7 +227,13 @@ export class MucService implements Component {
       }
     }
     let room = this.rooms.get(roomJid);
-    if (!room && kind === 'bare' && stanza.name === 'presence' && type === undefined && child(stanza, 'x', NS_MUC)) {
+    if (
+      !room &&
+      kind === 'bare' &&
+      stanza.name === 'presence' &&
+      type === undefined &&
+      child(stanza, 'x', NS_MUC)
+    ) {
       // MUC-SVC-8: a nick-less join to a room that does not exist raises a Lua error in Prosody 0.12:
       // nothing is answered (the half-made room it leaves behind is not modelled).
       return;

@@ -55,6 +55,7 @@ interface Model {
 }
 interface Real {
   names: Names;
+  tag: string;
   mock: FlowSide;
   mockT: InProcessTransport;
   oracle: FlowSide | undefined;
@@ -64,9 +65,9 @@ interface Real {
   flowId: number;
 }
 
-function describeReceived(r: Received | undefined, sentIds: ReadonlySet<string>): string[] {
+function describeReceived(r: Received | undefined, sentIds: ReadonlySet<string>, flow: string): string[] {
   if (!r) return ['(not connected)'];
-  const out = normaliseStanzas(r.stanzas, sentIds);
+  const out = normaliseStanzas(r.stanzas, sentIds, flow);
   // N-CLOSE: a session's end is compared as an end: Prosody's WebSocket close races its stream error
   // (the client sees policy-violation, or the connection dropped).
   if (r.closed) out.push('(closed)');
@@ -109,10 +110,12 @@ class Step implements fc.AsyncCommand<Model, Real> {
       const a = describeReceived(
         mockOut.find((r) => r.client === c),
         real.sentIds,
+        real.tag,
       );
       const b = describeReceived(
         oracleOut.find((r) => r.client === c),
         real.sentIds,
+        real.tag,
       );
       const n = Math.max(a.length, b.length);
       for (let i = 0; i < n; i++) {
@@ -203,13 +206,15 @@ export async function fuzz(sides: Sides, opts: FuzzOptions): Promise<FuzzResult>
   const prop = fc.asyncProperty(flowArb(opts.maxSteps ?? 16), async ({ clients, admin, prologue, steps }) => {
     if (opts.budgetMs !== undefined && Date.now() - started > opts.budgetMs) return;
     const flowId = flowCounter++;
-    const names = flowNames(`f${flowId}x`, clients, admin);
+    const tag = `f${flowId}x`;
+    const names = flowNames(tag, clients, admin);
     const specs = names.users.map((jid, i) => ({ jid, resource: names.resources[i] }));
     const mockT = sides.mock();
     const mock = await openSide(mockT, specs);
     const oracle = sides.oracle ? await openSide(sides.oracle(), specs, { barrierMs: 3000 }) : undefined;
     const real: Real = {
       names,
+      tag,
       mock,
       mockT,
       oracle,
@@ -231,7 +236,13 @@ export async function fuzz(sides: Sides, opts: FuzzOptions): Promise<FuzzResult>
         const sig = signatureOf(err.divergence, a);
         const c = classes.get(sig);
         if (c) c.count++;
-        else classes.set(sig, { signature: sig, firstFlow: flowId - firstFlowId + 1, count: 1, example: err.divergence });
+        else
+          classes.set(sig, {
+            signature: sig,
+            firstFlow: flowId - firstFlowId + 1,
+            count: 1,
+            example: err.divergence,
+          });
         flowsRun++;
         opts.onFlow?.(flowsRun);
         return;

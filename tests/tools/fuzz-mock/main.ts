@@ -75,7 +75,8 @@ async function main(): Promise<number> {
     console.log(`\n${result.classes.length} divergence classes (first flow, flows):`);
     for (const c of result.classes.sort((a, b) => a.firstFlow - b.firstFlow)) {
       console.log(`  #${c.firstFlow} x${c.count}  ${c.signature}`);
-      if (flag('verbose')) console.log(`      ${c.example.action}\n      ${c.example.detail.replace(/\n/g, '\n      ')}`);
+      if (flag('verbose'))
+        console.log(`      ${c.example.action}\n      ${c.example.detail.replace(/\n/g, '\n      ')}`);
     }
     return 1;
   }

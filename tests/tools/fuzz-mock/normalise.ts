@@ -8,6 +8,8 @@
 //   N-CODES  <status code> children of one muc#user <x> sorted (Lua table order)
 //   N-ROSTER the occupant list on join: a run of other occupants' presences from one room, sorted by
 //            `from` (Prosody iterates occupants in hash order); the self-presence (110) ends the run
+//   N-LISTMULTI the <value>s of a list-multi form field sorted (a Lua set)
+//   N-FLOW   rooms of other flows left on the shared Prosody are dropped from disco#items
 //   N-TIME   the <utc> of an urn:xmpp:time answer -> {utc} (each server's clock)
 //   N-CLOSE  (fuzz.ts) a session's end is compared as an end, not by its reason
 //   N-DISCO  <feature>s of a disco#info query sorted by var, <item>s of disco#items by jid (hash order)
@@ -26,7 +28,7 @@ function isEl(n: unknown): n is Element {
 }
 
 /** Canonical XML text of an element after the element-level rules. */
-function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>): string {
+function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: string): string {
   const attrs: Record<string, string> = { ...(e.attrs as Record<string, string>) };
   if (top && attrs.id !== undefined && !sentIds.has(attrs.id)) attrs.id = '{id}'; // N-ID
   if (e.name === 'delay' && attrs.stamp !== undefined) attrs.stamp = '{stamp}'; // N-STAMP
@@ -37,9 +39,16 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>): string {
     .sort(); // N-ATTR
   const open = `<${e.name}${names.map((k) => ` ${k}="${esc(String(attrs[k]))}"`).join('')}`;
   // An empty text node is no XML at all (<value></value> is <value/>).
+  const otherFlow = (c: Element) =>
+    flow !== undefined &&
+    e.name === 'query' &&
+    attrs.xmlns === NS_DISCO_ITEMS &&
+    c.name === 'item' &&
+    String(c.attrs.jid ?? '').includes('@conference.') &&
+    !String(c.attrs.jid).startsWith(flow); // N-FLOW
   let kids = e.children
-    .filter((c) => isEl(c) || String(c) !== '')
-    .map((c) => (isEl(c) ? canon(c, false, sentIds) : esc(String(c))));
+    .filter((c) => (isEl(c) ? !otherFlow(c) : String(c) !== ''))
+    .map((c) => (isEl(c) ? canon(c, false, sentIds, flow) : esc(String(c))));
   if (e.name === 'time' && attrs.xmlns === 'urn:xmpp:time') {
     kids = kids.map((k) => (k.startsWith('<utc>') ? '<utc>{utc}</utc>' : k)); // N-TIME
   }
@@ -48,6 +57,11 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>): string {
     // N-CODES: the status codes as a set, kept after the other children
     const isCode = (k: string) => k.startsWith('<status ');
     kids = [...kids.filter((k) => !isCode(k)), ...kids.filter(isCode).sort()];
+  }
+  if (e.name === 'field' && attrs.type === 'list-multi') {
+    // N-LISTMULTI: the selected values of a list-multi field as a set (Lua table order)
+    const isValue = (k: string) => k.startsWith('<value');
+    kids = [...kids.filter((k) => !isValue(k)), ...kids.filter(isValue).sort()];
   }
   if (e.name === 'query' && (xmlns === NS_DISCO_INFO || xmlns === NS_DISCO_ITEMS)) {
     const tag = xmlns === NS_DISCO_INFO ? '<feature ' : '<item ';
@@ -73,20 +87,25 @@ function roomOf(e: Element): string | undefined {
 }
 
 /** What one client received in one step, as canonical strings in a normalised order. */
-export function normaliseStanzas(stanzas: readonly Element[], sentIds: ReadonlySet<string>): string[] {
+export function normaliseStanzas(
+  stanzas: readonly Element[],
+  sentIds: ReadonlySet<string>,
+  /** This flow's name prefix (N-FLOW): rooms of other flows on a shared server are not this flow's. */
+  flow?: string,
+): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < stanzas.length) {
     const room = roomOf(stanzas[i]);
     if (room === undefined) {
-      out.push(canon(stanzas[i], true, sentIds));
+      out.push(canon(stanzas[i], true, sentIds, flow));
       i++;
       continue;
     }
     // N-ROSTER: a run of presences of other occupants from one room.
     let j = i;
     while (j < stanzas.length && roomOf(stanzas[j]) === room) j++;
-    const run = stanzas.slice(i, j).map((s) => canon(s, true, sentIds));
+    const run = stanzas.slice(i, j).map((s) => canon(s, true, sentIds, flow));
     out.push(...(run.length > 1 ? run.sort() : run));
     i = j;
   }

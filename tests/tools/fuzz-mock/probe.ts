@@ -9,7 +9,9 @@ import { openSide } from './driver';
 
 async function main(): Promise<void> {
   const tag = `p${Date.now() % 1_000_000}`;
-  const steps = JSON.parse(readFileSync(process.argv[2], 'utf8').replaceAll('TAG', tag)) as Array<[number, string]>;
+  const steps = JSON.parse(readFileSync(process.argv[2], 'utf8').replaceAll('TAG', tag)) as Array<
+    [number, string]
+  >;
   const url = `ws://127.0.0.1:${process.env.SCS_FUZZ_PROSODY_PORT ?? 6401}/xmpp-websocket`;
   for (const which of ['prosody', 'mock']) {
     const t = which === 'prosody' ? createNodeTransport(url) : createInProcessTransport();
