@@ -3,6 +3,8 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { formatDuration, groupSteps, stepLabel, stepSummary } from '../services/stepView';
 import {
+  selectChangedSteps,
+  selectRunOutOfDate,
   selectCurrentStep,
   selectNextStep,
   selectRunSteps,
@@ -36,6 +38,14 @@ export function StepList() {
   const reveal = useAppStore((s) => s.requestReveal);
   const setPanel = useAppStore((s) => s.setBottomPanel);
   const groups = useMemo(() => groupSteps(script), [script]);
+  const outOfDate = useAppStore(selectRunOutOfDate);
+  const changedList = useAppStore(selectChangedSteps);
+  const changed = useMemo(() => new Set(changedList), [changedList]);
+  const otherDoc = useAppStore((s) =>
+    s.runDocId && s.runDocId !== s.activeDocId
+      ? (s.docs.find((d) => d.id === s.runDocId)?.fileName ?? null)
+      : null,
+  );
   const listRef = useRef<HTMLDivElement>(null);
 
   // Keep the running (or selected-on-failure) step in view.
@@ -79,6 +89,13 @@ export function StepList() {
 
   return (
     <div className="step-list" data-testid="step-list" ref={listRef} onKeyDown={onKeyDown} aria-label="Steps">
+      {outOfDate && (
+        <div className="banner banner-info results-stale" role="status" data-testid="results-stale">
+          {otherDoc
+            ? `Results of the last run, of ${otherDoc}.`
+            : 'The script was edited since this run: these results are out of date. Run again to replace them.'}
+        </div>
+      )}
       {groups.map((g) => (
         <section key={g.first} className="step-group" aria-label={g.section ?? 'Steps'}>
           {g.section && (
@@ -104,11 +121,12 @@ export function StepList() {
                     data-step={step.index}
                     data-status={status}
                     data-line={line}
+                    data-changed={changed.has(step.index) || undefined}
                     aria-current={current === step.index ? 'step' : undefined}
                     aria-pressed={selected === step.index}
                     aria-label={`Step ${step.index + 1}, line ${line}: ${stepLabel(step)}, ${
                       isNext ? 'next' : STATUS_WORDS[status]
-                    }`}
+                    }${changed.has(step.index) ? ', changed since the run' : ''}`}
                     onClick={() => choose(step.index, line)}
                   >
                     <StatusGlyph status={status} next={isNext} />
@@ -119,6 +137,11 @@ export function StepList() {
                       </span>{' '}
                       <span className="step-action">{stepLabel(step).slice(step.client.length + 1)}</span>
                       {summary && <span className="step-summary">{summary}</span>}
+                      {changed.has(step.index) && (
+                        <span className="step-changed" title="This step was edited since the run">
+                          changed
+                        </span>
+                      )}
                     </span>
                     <span className="step-duration">{formatDuration(st?.durationMs)}</span>
                     <span className="step-line">:{line}</span>
