@@ -36,59 +36,60 @@ export function DocumentTabs() {
   };
 
   return (
-    <div className="pane-tabs doc-tabs" role="tablist" aria-label="Open scripts">
-      {docs.map((d) => {
-        const active = d.id === activeId;
-        const name = active ? activeName : d.fileName;
-        const modified = isModified(d, active ? activeText : undefined);
-        return (
-          <div
-            key={d.id}
-            className={`file-tab doc-tab${active ? ' active' : ''}`}
-            data-testid="doc-tab"
-            data-active={active}
-            data-modified={modified}
-            title={name}
-          >
-            <button
-              type="button"
-              role="tab"
-              aria-selected={active}
-              className="doc-tab-main"
-              onClick={() => switchTo(d.id)}
+    <div className="pane-tabs doc-bar">
+      <div className="doc-tabs" role="tablist" aria-label="Open scripts">
+        {docs.map((d) => {
+          const active = d.id === activeId;
+          const name = active ? activeName : d.fileName;
+          const modified = isModified(d, active ? activeText : undefined);
+          return (
+            <div
+              key={d.id}
+              className={`file-tab doc-tab${active ? ' active' : ''}`}
+              data-testid="doc-tab"
+              data-active={active}
+              data-modified={modified}
+              title={name}
             >
-              <span className="file-icon" aria-hidden="true">
-                ◆
-              </span>
-              <span className="file-name" data-testid={active ? 'file-name' : undefined}>
-                {name}
-              </span>
-              {active && errors > 0 && <span className="file-errors">{errors}</span>}
-              {modified && (
-                <span className="doc-modified" aria-label="modified" title="Modified">
-                  ●
+              <button
+                type="button"
+                role="tab"
+                aria-selected={active}
+                className="doc-tab-main"
+                onClick={() => switchTo(d.id)}
+              >
+                <span className="file-icon" aria-hidden="true">
+                  ◆
                 </span>
-              )}
-            </button>
-            <button
-              type="button"
-              className="doc-tab-close"
-              data-testid="doc-tab.close"
-              aria-label={`Close ${name}`}
-              title={`Close ${name}`}
-              onClick={() => close(d.id)}
-            >
-              ×
-            </button>
+                <span className="file-name" data-testid={active ? 'file-name' : undefined}>
+                  {name}
+                </span>
+                {active && errors > 0 && <span className="file-errors">{errors}</span>}
+                {modified && (
+                  <span className="doc-modified" aria-label="modified" title="Modified">
+                    ●
+                  </span>
+                )}
+              </button>
+              <button
+                type="button"
+                className="doc-tab-close"
+                data-testid="doc-tab.close"
+                aria-label={`Close ${name}`}
+                title={`Close ${name}`}
+                onClick={() => close(d.id)}
+              >
+                ×
+              </button>
+            </div>
+          );
+        })}
+        {loading && (
+          <div className="file-tab doc-tab loading" data-testid="doc-tab.loading" role="status">
+            <span className="doc-spinner" aria-hidden="true" /> Loading {loading}…
           </div>
-        );
-      })}
-      {loading && (
-        <div className="file-tab doc-tab loading" data-testid="doc-tab.loading" role="status">
-          <span className="doc-spinner" aria-hidden="true" /> Loading {loading}…
-        </div>
-      )}
-      <div className="doc-tabs-spacer" />
+        )}
+      </div>
       <HistoryMenu />
     </div>
   );

@@ -1,6 +1,8 @@
 // The script's steps grouped under its comment headings, with status and duration. Selecting a step
 // shows its details and asks the editor to reveal its line. Arrow keys move between steps.
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { summarizeAttribution, type AttributedEntry } from '../services/attribution';
+import { summarizeStanza } from '../services/stanzaSummary';
 import { formatDuration, groupSteps, stepLabel, stepSummary } from '../services/stepView';
 import {
   selectChangedSteps,
@@ -41,6 +43,8 @@ export function StepList() {
   const outOfDate = useAppStore(selectRunOutOfDate);
   const changedList = useAppStore(selectChangedSteps);
   const changed = useMemo(() => new Set(changedList), [changedList]);
+  const stanzas = useAppStore((s) => s.stanzas);
+  const attribution = summarizeAttribution(stanzas);
   const otherDoc = useAppStore((s) =>
     s.runDocId && s.runDocId !== s.activeDocId
       ? (s.docs.find((d) => d.id === s.runDocId)?.fileName ?? null)
@@ -143,6 +147,15 @@ export function StepList() {
                         </span>
                       )}
                     </span>
+                    {attribution.matchedByStep.has(step.index) && (
+                      <span
+                        className="step-matched"
+                        data-testid="step-list.matched"
+                        title="Received stanzas this step matched"
+                      >
+                        ⇐{attribution.matchedByStep.get(step.index)}
+                      </span>
+                    )}
                     <span className="step-duration">{formatDuration(st?.durationMs)}</span>
                     <span className="step-line">:{line}</span>
                   </button>
@@ -152,7 +165,37 @@ export function StepList() {
           </ul>
         </section>
       ))}
+      <Leftovers dropped={attribution.dropped} unread={attribution.unread} />
     </div>
+  );
+}
+
+/** Received stanzas no step matched: dropped burst leftovers (with the reason) and those left unread. */
+function Leftovers(props: { dropped: AttributedEntry[]; unread: AttributedEntry[] }) {
+  const setPanel = useAppStore((s) => s.setBottomPanel);
+  const { dropped, unread } = props;
+  if (dropped.length === 0 && unread.length === 0) return null;
+  const row = (e: AttributedEntry, kind: 'dropped' | 'unread') => (
+    <li
+      key={e.id}
+      data-testid="step-list.leftover"
+      data-fate={kind}
+      className={`leftover stanza-fate-${kind}`}
+    >
+      <button type="button" className="leftover-button" onClick={() => setPanel('console')}>
+        <span className="leftover-kind">{kind}</span> {e.client}: {summarizeStanza(e.xml).text}
+        {kind === 'dropped' && e.reason && <span className="leftover-reason"> — {e.reason}</span>}
+      </button>
+    </li>
+  );
+  return (
+    <section className="step-group leftovers" aria-label="Stanzas no step read">
+      <h3 className="step-section">Not matched by any step</h3>
+      <ul className="step-items">
+        {dropped.map((e) => row(e, 'dropped'))}
+        {unread.map((e) => row(e, 'unread'))}
+      </ul>
+    </section>
   );
 }
 
