@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { AppServices } from './services';
 import { selectFileName, selectTheme, StoreProvider, useAppStore, type AppStore } from './store';
+import { LinkTargetBanner } from './ui/Banners';
 import { BottomPanel } from './ui/BottomPanel';
 import { EditorPane } from './ui/EditorPane';
 import { Header } from './ui/Header';
@@ -28,6 +29,7 @@ function Layout(props: { services: AppServices }) {
   return (
     <div className="app" data-theme={theme}>
       <Header />
+      <LinkTargetBanner />
       <main className="workbench">
         <EditorPane />
         <Splitter

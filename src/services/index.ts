@@ -1,17 +1,28 @@
 // The services' public door: everything the UI calls to act (components hold no I/O or protocol logic).
 import type { AppStore } from '../store';
 import { installAutomationHook } from './automation';
+import { startDocuments, type DocumentsService } from './documents';
+import { indexedDbKv, type AsyncKv } from './kv';
 import { startParsing, type ParsingService } from './parsing';
 import { restoreSettings, startPersistence, type Persistence } from './persistence';
 import { createRunController, type RunController, type RunControllerDeps } from './runController';
 import { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
 import { buildShareLink } from './share';
+import { DEFAULT_TIMEOUTS } from '../runner';
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
 
 export { createRunController, type RunController } from './runController';
 export { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
 export { startParsing } from './parsing';
 export { startPersistence, restoreSettings, readSavedScript, readSettings } from './persistence';
 export { buildShareLink, encodeShare, decodeShare } from './share';
+export { applyLinkTarget, parseTarget } from './links';
+export { readAutomationRequest } from './automation';
+export type { DocumentsService } from './documents';
+export type { Version } from './history';
 export { parseUrlRequest, cleanUrl } from './urlParams';
 export type { GalleryEntry } from './gallery';
 export { targetLabel } from './transports';
@@ -21,6 +32,7 @@ export interface AppServices {
   run: RunController;
   loader: ScriptLoader;
   parsing: ParsingService;
+  documents: DocumentsService;
   /** A share link for the current script. */
   shareLink(): string;
   download(): void;
@@ -34,6 +46,8 @@ export interface StartOptions {
   runner?: Partial<Omit<RunControllerDeps, 'store'>>;
   /** Install window.__scansion / window.scansionResult (default true when a window is given). */
   automation?: boolean;
+  /** Where documents that do not fit localStorage and the version history go (default: IndexedDB). */
+  kv?: AsyncKv | null;
 }
 
 export function startServices(store: AppStore, opts: StartOptions = {}): AppServices {
@@ -41,8 +55,31 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
   restoreSettings(store, storage);
   const parsing = startParsing(store);
   const persistence: Persistence = startPersistence(store, { storage });
-  const run = createRunController({ store, flushParse: parsing.flush, ...opts.runner });
-  const loader = createScriptLoader({ store, storage, baseUrl: opts.baseUrl });
+  // The runner's timeouts: the page's own, overridden for this page by a link's (read at each run).
+  const base = opts.runner?.timeouts ?? {};
+  const pick = (k: keyof typeof base) => store.getState().runTimeouts?.[k] ?? base[k];
+  const timeouts = {
+    get receiveMs() {
+      return pick('receiveMs');
+    },
+    get nothingMs() {
+      return pick('nothingMs');
+    },
+    get connectMs() {
+      return pick('connectMs');
+    },
+  };
+  const run = createRunController({ store, flushParse: parsing.flush, ...opts.runner, timeouts });
+  const documents = startDocuments(store, {
+    storage,
+    kv: opts.kv !== undefined ? opts.kv : indexedDbKv(),
+    win: opts.win,
+    doc: opts.win?.document,
+  });
+  let restored = false;
+  const loader = createScriptLoader({ store, storage, baseUrl: opts.baseUrl, restored: () => restored });
+  const preload = documents.preload.bind(documents);
+  documents.preload = (automation) => (restored = preload(automation));
   const uninstall =
     opts.win && opts.automation !== false
       ? installAutomationHook(opts.win, store, run, parsing.flush)
@@ -51,17 +88,21 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     run,
     loader,
     parsing,
+    documents,
     shareLink() {
-      const { text, fileName } = store.getState();
-      const base = opts.win ? opts.win.location.href : 'http://localhost/';
-      return buildShareLink(base, text, fileName);
+      const { text, fileName, target } = store.getState();
+      const href = opts.win ? opts.win.location.href : 'http://localhost/';
+      const t = { ...DEFAULT_TIMEOUTS, ...stripUndefined({ ...timeouts }) };
+      return buildShareLink(href, text, fileName, { target, timeouts: t });
     },
     download() {
-      const { text, fileName } = store.getState();
+      const { text, fileName, activeDocId } = store.getState();
       downloadScript(text, fileName);
+      store.getState().markUnmodified(activeDocId);
     },
     async dispose() {
       uninstall();
+      documents.dispose();
       persistence.dispose();
       parsing.dispose();
       await run.dispose();

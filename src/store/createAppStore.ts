@@ -1,5 +1,6 @@
 // The page's one store: a factory, so tests and the app each get their own.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDocumentsSlice } from './documentsSlice';
 import { createRunSlice } from './runSlice';
 import { createScriptSlice } from './scriptSlice';
 import { createSettingsSlice } from './settingsSlice';
@@ -14,6 +15,7 @@ export function createAppStore(initial?: Partial<AppState>): AppStore {
     ...createRunSlice(...a),
     ...createSettingsSlice(...a),
     ...createUiSlice(...a),
+    ...createDocumentsSlice(...a),
     ...initial,
   }));
 }

@@ -1,5 +1,6 @@
 // State shapes of the page's one store. Types only: the store holds state, services do the I/O.
 import type { Diagnostic, ParseResult, Script, StepAction } from '../scansion/types';
+import type { DocumentsSlice, LinkSlice } from './documentTypes';
 import type { ConnectionState, JsonReport, RunEvent, RunResult, StepFailure, StepStatus } from '../runner';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'pass' | 'fail' | 'error';
@@ -155,6 +156,8 @@ export type AppState = ScriptSlice &
   RunSlice &
   EditorBridgeSlice &
   SettingsSlice &
-  UiSlice;
+  UiSlice &
+  DocumentsSlice &
+  LinkSlice;
 
 export type { StepAction };
