@@ -6,6 +6,7 @@ import { restoreSettings, startPersistence, type Persistence } from './persisten
 import { createRunController, type RunController, type RunControllerDeps } from './runController';
 import { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
 import { buildShareLink } from './share';
+import { followSystemTheme } from './systemTheme';
 
 export { createRunController, type RunController } from './runController';
 export { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
@@ -39,6 +40,7 @@ export interface StartOptions {
 export function startServices(store: AppStore, opts: StartOptions = {}): AppServices {
   const storage = opts.storage;
   restoreSettings(store, storage);
+  const unfollowTheme = followSystemTheme(store, opts.win);
   const parsing = startParsing(store);
   const persistence: Persistence = startPersistence(store, { storage });
   const run = createRunController({ store, flushParse: parsing.flush, ...opts.runner });
@@ -62,6 +64,7 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     },
     async dispose() {
       uninstall();
+      unfollowTheme();
       persistence.dispose();
       parsing.dispose();
       await run.dispose();

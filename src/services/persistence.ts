@@ -14,7 +14,8 @@ export interface SavedScript {
 
 export interface SavedSettings {
   target: Target;
-  theme: Theme;
+  /** Absent while the theme follows the system preference. */
+  theme?: Theme;
   recentUrls: string[];
 }
 
@@ -130,8 +131,8 @@ export function startPersistence(store: AppStore, opts: PersistenceOptions = {})
   };
 
   const writeSettings = () => {
-    const { target, theme, recentUrls } = store.getState();
-    const saved: SavedSettings = { target, theme, recentUrls };
+    const { target, theme, themePicked, recentUrls } = store.getState();
+    const saved: SavedSettings = { target, theme: themePicked ? theme : undefined, recentUrls };
     ss.set(SETTINGS_KEY, JSON.stringify(saved));
   };
 
@@ -145,7 +146,12 @@ export function startPersistence(store: AppStore, opts: PersistenceOptions = {})
         timer = setTimeout(writeScript, delay);
       }
     }
-    if (s.target !== prev.target || s.theme !== prev.theme || s.recentUrls !== prev.recentUrls)
+    if (
+      s.target !== prev.target ||
+      s.theme !== prev.theme ||
+      s.themePicked !== prev.themePicked ||
+      s.recentUrls !== prev.recentUrls
+    )
       writeSettings();
   });
 

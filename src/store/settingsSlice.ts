@@ -8,10 +8,12 @@ const MAX_RECENT = 8;
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
   target: { kind: 'mock' },
   theme: 'light',
+  themePicked: false,
   recentUrls: [],
   setTarget: (target) => set({ target }),
-  setTheme: (theme) => set({ theme }),
-  toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
+  setTheme: (theme) => set({ theme, themePicked: true }),
+  toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark', themePicked: true })),
+  setSystemTheme: (theme) => set((s) => (s.themePicked || s.theme === theme ? s : { theme })),
   addRecentUrl: (url) =>
     set((s) => {
       const u = url.trim();
