@@ -20,9 +20,8 @@ export function Splitter(props: {
   const ref = useRef<HTMLDivElement>(null);
   const container = () => ref.current?.parentElement ?? null;
   const panelEl = (): HTMLElement | null =>
-    ((props.panel
-      ? container()?.querySelector(props.panel)
-      : ref.current?.nextElementSibling) as HTMLElement | null | undefined) ?? null;
+    ((props.panel ? container()?.querySelector(props.panel) : ref.current?.nextElementSibling) as
+      HTMLElement | null | undefined) ?? null;
   const current = (): number => {
     const c = container();
     if (!c) return 0;
