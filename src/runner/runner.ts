@@ -204,6 +204,8 @@ class RunnerImpl implements Runner {
   private runToLine: number | undefined;
   private wakeFromPause: (() => void) | undefined;
   private pauseWaiters: Array<() => void> = [];
+  /** Time spent paused: not part of the run's duration. */
+  private pausedMs = 0;
   private nothingWaitMs = 0;
 
   constructor(opts: RunnerOptions) {
@@ -346,7 +348,9 @@ class RunnerImpl implements Runner {
       this.status = 'paused';
       this.emit({ type: 'paused', runId: this.runId, at: this.at(), nextStep: i });
       this.releasePauseWaiters();
+      const pausedAt = this.at();
       await new Promise<void>((resolve) => (this.wakeFromPause = resolve));
+      this.pausedMs += this.at() - pausedAt;
       if (this.stopped) return;
       this.status = 'running';
       this.emit({ type: 'resumed', runId: this.runId, at: this.at() });
@@ -422,7 +426,7 @@ class RunnerImpl implements Runner {
     await this.disconnectAll();
     const result: RunResult = {
       verdict,
-      durationMs: this.at() - started,
+      durationMs: this.at() - started - this.pausedMs,
       stepsPassed: passed,
       stepsTotal: steps.length,
       ...(failure ? { failure } : {}),
