@@ -31,7 +31,8 @@ function Layout(props: { services: AppServices }) {
       <Header />
       <LinkTargetBanner />
       <main className="workbench">
-        <EditorPane />
+        {/* The run panel comes first in the tab order (Run before the editor); the grid places it. */}
+        <RunPanel />
         <Splitter
           orientation="columns"
           cssVar="--run-size"
@@ -39,8 +40,9 @@ function Layout(props: { services: AppServices }) {
           min={300}
           maxFraction={0.7}
           label="Resize the run panel"
+          panel=".run-panel"
         />
-        <RunPanel />
+        <EditorPane />
         <Splitter
           orientation="rows"
           cssVar="--bottom-size"

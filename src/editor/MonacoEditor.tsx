@@ -77,7 +77,15 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       foldingStrategy: 'indentation',
       quickSuggestions: { other: true, comments: false, strings: true },
       wordBasedSuggestions: 'off',
-      suggest: { showWords: false, snippetsPreventQuickSuggestions: false },
+      // A list opened by a trigger character (`<`, `"`, a space) has nothing selected until the
+      // user types or picks: Enter then ends the line instead of accepting an unchosen item.
+      suggest: {
+        showWords: false,
+        snippetsPreventQuickSuggestions: false,
+        selectionMode: 'whenQuickSuggestion',
+      },
+      // Tab leaves the editor (Ctrl+M or the status bar toggles it, as in VS Code).
+      tabFocusMode: initial.tabMovesFocus,
       fixedOverflowWidgets: true,
       hover: { delay: 250 },
       renderLineHighlight: 'line',
@@ -314,12 +322,19 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       }
       if (s.revealRequest && s.revealRequest !== prev.revealRequest) reveal(s.revealRequest.line);
       if (s.theme !== prev.theme) monaco.editor.setTheme(monacoThemeName(s.theme));
+      if (s.tabMovesFocus !== prev.tabMovesFocus) editor.updateOptions({ tabFocusMode: s.tabMovesFocus });
     });
     // A script loaded between the first render and now.
     if (store.getState().text !== model.getValue()) applyExternal(store.getState().text, true);
 
     // --- actions ------------------------------------------------------------------------------
     disposables.push(
+      editor.addAction({
+        id: 'scansion.toggleTabMovesFocus',
+        label: 'Toggle Tab key moves focus',
+        keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM],
+        run: () => store.getState().toggleTabMovesFocus(),
+      }),
       editor.addAction({
         id: 'scansion.runToCursor',
         label: 'Run to cursor',

@@ -13,6 +13,7 @@ import { DEFAULT_TIMEOUTS } from '../runner';
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+import { followSystemTheme } from './systemTheme';
 
 export { createRunController, type RunController } from './runController';
 export { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
@@ -53,6 +54,7 @@ export interface StartOptions {
 export function startServices(store: AppStore, opts: StartOptions = {}): AppServices {
   const storage = opts.storage;
   restoreSettings(store, storage);
+  const unfollowTheme = followSystemTheme(store, opts.win);
   const parsing = startParsing(store);
   const persistence: Persistence = startPersistence(store, { storage });
   // The runner's timeouts: the page's own, overridden for this page by a link's (read at each run).
@@ -103,6 +105,7 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     async dispose() {
       uninstall();
       documents.dispose();
+      unfollowTheme();
       persistence.dispose();
       parsing.dispose();
       await run.dispose();

@@ -33,6 +33,7 @@ export const selectCursorLine = (s: AppState) => s.cursorLine;
 export const selectTarget = (s: AppState) => s.target;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectRecentUrls = (s: AppState) => s.recentUrls;
+export const selectTabMovesFocus = (s: AppState) => s.tabMovesFocus;
 export const selectBottomPanel = (s: AppState) => s.bottomPanel;
 export const selectNotice = (s: AppState) => s.notice;
 

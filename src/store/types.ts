@@ -135,14 +135,22 @@ export interface EditorBridgeSlice {
 export interface SettingsSlice {
   target: Target;
   theme: Theme;
+  /** True once the user picked a theme; until then the theme follows the system preference. */
+  themePicked: boolean;
   recentUrls: string[];
   setTarget(target: Target): void;
+  /** The user's (or a saved) choice: from now on the system preference is ignored. */
   setTheme(theme: Theme): void;
   toggleTheme(): void;
+  /** The system preference changed: followed only while the user has not picked a theme. */
+  setSystemTheme(theme: Theme): void;
   addRecentUrl(url: string): void;
 }
 
 export interface UiSlice {
+  /** Tab moves the focus out of the editor (true, the default) or inserts a tab (false). */
+  tabMovesFocus: boolean;
+  toggleTabMovesFocus(): void;
   bottomPanel: BottomPanel;
   setBottomPanel(panel: BottomPanel): void;
   /** A transient message for the status bar (load errors, "link copied"). */
