@@ -10,6 +10,7 @@ import { ServicesContext } from './ui/ServicesContext';
 import { Splitter } from './ui/Splitter';
 import { StatusBar } from './ui/StatusBar';
 import { useDropScript } from './ui/useDropScript';
+import { SuiteViews, useView } from './ui/suite/SuiteViews';
 import { useShortcuts } from './ui/useShortcuts';
 import './ui/theme.css';
 import './ui/app.css';
@@ -19,6 +20,7 @@ function Layout(props: { services: AppServices }) {
   const fileName = useAppStore(selectFileName);
   useShortcuts(props.services);
   const dropping = useDropScript(props.services);
+  const view = useView();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -28,7 +30,7 @@ function Layout(props: { services: AppServices }) {
   return (
     <div className="app" data-theme={theme}>
       <Header />
-      <main className="workbench">
+      <main className="workbench" hidden={view !== 'workbench'}>
         <EditorPane />
         <Splitter
           orientation="columns"
@@ -49,6 +51,7 @@ function Layout(props: { services: AppServices }) {
         />
         <BottomPanel />
       </main>
+      <SuiteViews view={view} />
       <StatusBar />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">

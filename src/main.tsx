@@ -33,4 +33,12 @@ void services.loader.initial(window.location.href).then(({ request, cleanedHref 
   services.parsing.flush();
   if (cleanedHref && cleanedHref !== window.location.href) window.history.replaceState(null, '', cleanedHref);
   if (request.autorun) void services.run.run();
+  // `?trace=URL`: open a saved run (after the first script, which it replaces).
+  const traceUrl = new URL(window.location.href).searchParams.get('trace');
+  if (traceUrl) {
+    const u = new URL(window.location.href);
+    u.searchParams.delete('trace');
+    window.history.replaceState(null, '', u.toString());
+    void services.trace.openUrl(traceUrl);
+  }
 });

@@ -91,7 +91,10 @@ describe('compareRuns', () => {
   });
 
   it('uses the result failure when no step-failed event was seen (a trace cut short)', () => {
-    const outcomes = stepOutcomes({ events: [started(2), passed(0)], result: result('fail', failure(1, 'm')) });
+    const outcomes = stepOutcomes({
+      events: [started(2), passed(0)],
+      result: result('fail', failure(1, 'm')),
+    });
     expect(outcomes.map((o) => o.status)).toEqual(['passed', 'failed']);
     expect(outcomes[1].message).toBe('m');
   });

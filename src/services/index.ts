@@ -6,6 +6,7 @@ import { restoreSettings, startPersistence, type Persistence } from './persisten
 import { createRunController, type RunController, type RunControllerDeps } from './runController';
 import { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
 import { buildShareLink } from './share';
+import { createSuiteServices, type SuiteServices } from './suiteServices';
 
 export { createRunController, type RunController } from './runController';
 export { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
@@ -17,7 +18,7 @@ export type { GalleryEntry } from './gallery';
 export { targetLabel } from './transports';
 export { prettyXml } from './xmlFormat';
 
-export interface AppServices {
+export interface AppServices extends SuiteServices {
   run: RunController;
   loader: ScriptLoader;
   parsing: ParsingService;
@@ -41,13 +42,28 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
   restoreSettings(store, storage);
   const parsing = startParsing(store);
   const persistence: Persistence = startPersistence(store, { storage });
-  const run = createRunController({ store, flushParse: parsing.flush, ...opts.runner });
+  // The run controller's runner factory goes through the trace recorder (Save trace).
+  const suites = createSuiteServices(store, {
+    createRunner: opts.runner?.createRunner,
+    makeTransport: opts.runner?.makeTransport,
+    stopRun: () => run.reset(),
+    flushParse: parsing.flush,
+    baseUrl: opts.baseUrl,
+    win: opts.win,
+  });
+  const run = createRunController({
+    store,
+    flushParse: parsing.flush,
+    ...opts.runner,
+    createRunner: suites.trace.createRunner,
+  });
   const loader = createScriptLoader({ store, storage, baseUrl: opts.baseUrl });
   const uninstall =
     opts.win && opts.automation !== false
       ? installAutomationHook(opts.win, store, run, parsing.flush)
       : () => {};
   return {
+    ...suites,
     run,
     loader,
     parsing,
@@ -62,6 +78,7 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     },
     async dispose() {
       uninstall();
+      suites.dispose();
       persistence.dispose();
       parsing.dispose();
       await run.dispose();

@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createRunSlice } from './runSlice';
 import { createScriptSlice } from './scriptSlice';
 import { createSettingsSlice } from './settingsSlice';
+import { createSuiteSlice } from './suiteSlice';
 import { createUiSlice } from './uiSlice';
 import type { AppState } from './types';
 
@@ -14,6 +15,7 @@ export function createAppStore(initial?: Partial<AppState>): AppStore {
     ...createRunSlice(...a),
     ...createSettingsSlice(...a),
     ...createUiSlice(...a),
+    ...createSuiteSlice(...a),
     ...initial,
   }));
 }
