@@ -6,6 +6,8 @@ import { restoreSettings, startPersistence, type Persistence } from './persisten
 import { createRunController, type RunController, type RunControllerDeps } from './runController';
 import { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
 import { buildShareLink } from './share';
+import { automationTransportFactory, installSuiteAutomation } from './suiteAutomation';
+import { defaultTransportFactory } from './transports';
 import { createSuiteServices, type SuiteServices } from './suiteServices';
 
 export { createRunController, type RunController } from './runController';
@@ -55,12 +57,20 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     store,
     flushParse: parsing.flush,
     ...opts.runner,
+    makeTransport: automationTransportFactory(
+      opts.automation !== false ? opts.win : undefined,
+      opts.runner?.makeTransport ?? defaultTransportFactory,
+    ),
     createRunner: suites.trace.createRunner,
   });
   const loader = createScriptLoader({ store, storage, baseUrl: opts.baseUrl });
   const uninstall =
     opts.win && opts.automation !== false
       ? installAutomationHook(opts.win, store, run, parsing.flush)
+      : () => {};
+  const uninstallSuite =
+    opts.win && opts.automation !== false
+      ? installSuiteAutomation(opts.win, { store, run, trace: suites.trace, flushParse: parsing.flush })
       : () => {};
   return {
     ...suites,
@@ -78,6 +88,7 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     },
     async dispose() {
       uninstall();
+      uninstallSuite();
       suites.dispose();
       persistence.dispose();
       parsing.dispose();

@@ -93,7 +93,7 @@ function Row(props: { e: SuiteEntry; selected: boolean; checked: boolean }) {
   const base = e.name.slice(e.name.lastIndexOf('/') + 1);
   return (
     <li
-      className={`suite-item status-${e.status}${props.selected ? ' selected' : ''}`}
+      className={`suite-item suite-status-${e.status}${props.selected ? ' selected' : ''}`}
       data-testid="suite-item"
       data-id={e.id}
       data-status={e.status}

@@ -18,7 +18,7 @@ export function TraceButtons() {
         disabled={!hasRun}
         onClick={() => trace.save()}
       >
-        <DownloadIcon /> Trace
+        <DownloadIcon /> Save trace
       </button>
       <button
         type="button"
@@ -27,7 +27,7 @@ export function TraceButtons() {
         aria-label="Open trace"
         onClick={() => input.current?.click()}
       >
-        <FolderIcon /> Trace
+        <FolderIcon /> Open trace
       </button>
       <input
         ref={input}
