@@ -77,7 +77,7 @@ export function installSuiteAutomation(
       store.getState().setView('suite');
       store.getState().loadScript({ text: text.replace(/\r\n?/g, '\n'), fileName: name, source: 'api' });
       deps.flushParse();
-      let report: JsonReportLike | null = null;
+      let report: JsonReportLike | null;
       try {
         report = await deps.run.run();
       } finally {
