@@ -97,6 +97,7 @@ function Row(props: { e: SuiteEntry; selected: boolean; checked: boolean }) {
       data-testid="suite-item"
       data-id={e.id}
       data-status={e.status}
+      data-runs={e.runs}
     >
       <input
         type="checkbox"
