@@ -11,6 +11,7 @@ import { ServicesContext } from './ui/ServicesContext';
 import { Splitter } from './ui/Splitter';
 import { StatusBar } from './ui/StatusBar';
 import { useDropScript } from './ui/useDropScript';
+import { SuiteViews, useView } from './ui/suite/SuiteViews';
 import { useShortcuts } from './ui/useShortcuts';
 import './ui/theme.css';
 import './ui/app.css';
@@ -20,6 +21,7 @@ function Layout(props: { services: AppServices }) {
   const fileName = useAppStore(selectFileName);
   useShortcuts(props.services);
   const dropping = useDropScript(props.services);
+  const view = useView();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -30,7 +32,7 @@ function Layout(props: { services: AppServices }) {
     <div className="app" data-theme={theme}>
       <Header />
       <LinkTargetBanner />
-      <main className="workbench">
+      <main className="workbench" hidden={view !== 'workbench'}>
         {/* The run panel comes first in the tab order (Run before the editor); the grid places it. */}
         <RunPanel />
         <Splitter
@@ -53,6 +55,7 @@ function Layout(props: { services: AppServices }) {
         />
         <BottomPanel />
       </main>
+      <SuiteViews view={view} />
       <StatusBar />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">

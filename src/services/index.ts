@@ -14,6 +14,9 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 import { followSystemTheme } from './systemTheme';
+import { automationTransportFactory, installSuiteAutomation } from './suiteAutomation';
+import { defaultTransportFactory } from './transports';
+import { createSuiteServices, type SuiteServices } from './suiteServices';
 
 export { createRunController, type RunController } from './runController';
 export { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
@@ -29,7 +32,7 @@ export type { GalleryEntry } from './gallery';
 export { targetLabel } from './transports';
 export { prettyXml } from './xmlFormat';
 
-export interface AppServices {
+export interface AppServices extends SuiteServices {
   run: RunController;
   loader: ScriptLoader;
   parsing: ParsingService;
@@ -71,7 +74,26 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
       return pick('connectMs');
     },
   };
-  const run = createRunController({ store, flushParse: parsing.flush, ...opts.runner, timeouts });
+  // The run controller's runner factory goes through the trace recorder (Save trace).
+  const suites = createSuiteServices(store, {
+    createRunner: opts.runner?.createRunner,
+    makeTransport: opts.runner?.makeTransport,
+    stopRun: () => run.reset(),
+    flushParse: parsing.flush,
+    baseUrl: opts.baseUrl,
+    win: opts.win,
+  });
+  const run = createRunController({
+    store,
+    flushParse: parsing.flush,
+    ...opts.runner,
+    timeouts,
+    makeTransport: automationTransportFactory(
+      opts.automation !== false ? opts.win : undefined,
+      opts.runner?.makeTransport ?? defaultTransportFactory,
+    ),
+    createRunner: suites.trace.createRunner,
+  });
   const documents = startDocuments(store, {
     storage,
     kv: opts.kv !== undefined ? opts.kv : indexedDbKv(),
@@ -86,7 +108,12 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     opts.win && opts.automation !== false
       ? installAutomationHook(opts.win, store, run, parsing.flush)
       : () => {};
+  const uninstallSuite =
+    opts.win && opts.automation !== false
+      ? installSuiteAutomation(opts.win, { store, run, trace: suites.trace, flushParse: parsing.flush })
+      : () => {};
   return {
+    ...suites,
     run,
     loader,
     parsing,
@@ -106,6 +133,8 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
       uninstall();
       documents.dispose();
       unfollowTheme();
+      uninstallSuite();
+      suites.dispose();
       persistence.dispose();
       parsing.dispose();
       await run.dispose();

@@ -4,6 +4,7 @@ import { createDocumentsSlice } from './documentsSlice';
 import { createRunSlice } from './runSlice';
 import { createScriptSlice } from './scriptSlice';
 import { createSettingsSlice } from './settingsSlice';
+import { createSuiteSlice } from './suiteSlice';
 import { createUiSlice } from './uiSlice';
 import type { AppState } from './types';
 
@@ -16,6 +17,7 @@ export function createAppStore(initial?: Partial<AppState>): AppStore {
     ...createSettingsSlice(...a),
     ...createUiSlice(...a),
     ...createDocumentsSlice(...a),
+    ...createSuiteSlice(...a),
     ...initial,
   }));
 }

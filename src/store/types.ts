@@ -1,6 +1,7 @@
 // State shapes of the page's one store. Types only: the store holds state, services do the I/O.
 import type { Diagnostic, ParseResult, Script, StepAction } from '../scansion/types';
 import type { DocumentsSlice, LinkSlice } from './documentTypes';
+import type { SuiteSlice } from './suiteSlice';
 import type { ConnectionState, JsonReport, RunEvent, RunResult, StepFailure, StepStatus } from '../runner';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'pass' | 'fail' | 'error';
@@ -160,6 +161,7 @@ export interface UiSlice {
 }
 
 export type AppState = ScriptSlice &
+  SuiteSlice &
   DiagnosticsSlice &
   RunSlice &
   EditorBridgeSlice &
