@@ -11,6 +11,7 @@ import { Splitter } from './ui/Splitter';
 import { StatusBar } from './ui/StatusBar';
 import { useDropScript } from './ui/useDropScript';
 import { useShortcuts } from './ui/useShortcuts';
+import { Presentation } from './ui/live/Presentation';
 import './ui/theme.css';
 import './ui/app.css';
 
@@ -50,6 +51,7 @@ function Layout(props: { services: AppServices }) {
         <BottomPanel />
       </main>
       <StatusBar />
+      <Presentation />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           Drop a .scs file to open it

@@ -6,6 +6,9 @@ import { restoreSettings, startPersistence, type Persistence } from './persisten
 import { createRunController, type RunController, type RunControllerDeps } from './runController';
 import { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
 import { buildShareLink } from './share';
+import { createLiveService, type LiveService } from './liveService';
+import { parseTyped } from './liveSession';
+import { startAutoStep } from './livePresenter';
 
 export { createRunController, type RunController } from './runController';
 export { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
@@ -21,6 +24,7 @@ export interface AppServices {
   run: RunController;
   loader: ScriptLoader;
   parsing: ParsingService;
+  live: LiveService;
   /** A share link for the current script. */
   shareLink(): string;
   download(): void;
@@ -43,6 +47,12 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
   const persistence: Persistence = startPersistence(store, { storage });
   const run = createRunController({ store, flushParse: parsing.flush, ...opts.runner });
   const loader = createScriptLoader({ store, storage, baseUrl: opts.baseUrl });
+  const live = createLiveService({
+    store,
+    makeTransport: opts.runner?.makeTransport,
+    run: { sendAdHoc: (client, xml) => run.sendAdHoc(client, parseTyped(xml)), onEvent: run.onEvent },
+  });
+  const stopAutoStep = startAutoStep(store, run);
   const uninstall =
     opts.win && opts.automation !== false
       ? installAutomationHook(opts.win, store, run, parsing.flush)
@@ -51,6 +61,7 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     run,
     loader,
     parsing,
+    live,
     shareLink() {
       const { text, fileName } = store.getState();
       const base = opts.win ? opts.win.location.href : 'http://localhost/';
@@ -64,6 +75,8 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
       uninstall();
       persistence.dispose();
       parsing.dispose();
+      stopAutoStep();
+      await live.dispose();
       await run.dispose();
     },
   };

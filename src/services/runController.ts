@@ -5,6 +5,7 @@ import { createRunner as defaultCreateRunner } from '../runner';
 import type { RunEvent, RunResult } from '../runner';
 import { buildJsonReport as defaultBuildReport } from '../runner/report';
 import type { Transport } from '../runner/transport';
+import type { Element } from 'ltx';
 import type { AppStore, JsonReportLike } from '../store';
 import { defaultTransportFactory, targetLabel, type TransportFactory } from './transports';
 
@@ -36,6 +37,10 @@ export interface RunController {
   /** Run until the step at or after the editor's cursor line, then pause. */
   runToCursor(): Promise<void>;
   runToLine(line: number): Promise<void>;
+  /** Sends a stanza as one of the paused run's clients (the live console's ad-hoc stanza). */
+  sendAdHoc(client: string, stanza: Element): Promise<void>;
+  /** Every event of the current run, as it comes (the live console and the room inspector listen). */
+  onEvent(listener: (e: RunEvent) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -72,6 +77,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
   let pendingRunId: string | null = null;
   let buffer: RunEvent[] = [];
   let flushScheduled = false;
+  const listeners = new Set<(e: RunEvent) => void>();
 
   const flush = () => {
     flushScheduled = false;
@@ -83,6 +89,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
 
   const onEvent = (runId: string) => (e: RunEvent) => {
     if (e.runId !== runId || store.getState().runId !== runId) return; // stale run
+    for (const l of listeners) l(e);
     buffer.push(e);
     if (e.type === 'run-finished' || e.type === 'paused' || e.type === 'step-failed') {
       flush();
@@ -235,6 +242,17 @@ export function createRunController(deps: RunControllerDeps): RunController {
       await stopActive();
       buffer = [];
       store.getState().resetRun();
+    },
+    async sendAdHoc(client, stanza) {
+      const runner = active?.runner as
+        (Runner & { sendAdHoc?: (client: string, stanza: Element) => Promise<void> }) | undefined;
+      if (!runner || store.getState().status !== 'paused') throw new Error('no paused run');
+      if (!runner.sendAdHoc) throw new Error('this runner cannot send ad-hoc stanzas');
+      await runner.sendAdHoc(client, stanza);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     async runToCursor() {
       await this.runToLine(store.getState().cursorLine);

@@ -4,6 +4,7 @@ import { createRunSlice } from './runSlice';
 import { createScriptSlice } from './scriptSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createUiSlice } from './uiSlice';
+import { createLiveSlice } from './liveSlice';
 import type { AppState } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -14,6 +15,7 @@ export function createAppStore(initial?: Partial<AppState>): AppStore {
     ...createRunSlice(...a),
     ...createSettingsSlice(...a),
     ...createUiSlice(...a),
+    ...createLiveSlice(...a),
     ...initial,
   }));
 }

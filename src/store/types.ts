@@ -1,5 +1,6 @@
 // State shapes of the page's one store. Types only: the store holds state, services do the I/O.
 import type { Diagnostic, ParseResult, Script, StepAction } from '../scansion/types';
+import type { LiveSlice } from './liveSlice';
 import type { ConnectionState, JsonReport, RunEvent, RunResult, StepFailure, StepStatus } from '../runner';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'pass' | 'fail' | 'error';
@@ -41,7 +42,7 @@ export interface ConnectionEntry {
 
 export type Target = { kind: 'mock' } | { kind: 'ws'; url: string };
 export type Theme = 'light' | 'dark';
-export type BottomPanel = 'details' | 'console' | 'sequence';
+export type BottomPanel = 'details' | 'console' | 'sequence' | 'live' | 'inspector';
 
 /** The `scs run --reporter json` shape (buildJsonReport in src/runner/report.ts), the page's scansionResult. */
 export type JsonReportLike = JsonReport;
@@ -138,6 +139,7 @@ export interface UiSlice {
 }
 
 export type AppState = ScriptSlice &
+  LiveSlice &
   DiagnosticsSlice &
   RunSlice &
   EditorBridgeSlice &
