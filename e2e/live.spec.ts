@@ -41,13 +41,14 @@ async function createRoom(live: LivePanel, room: string): Promise<void> {
   });
 }
 
-/** Check the panel in both themes: visible, inside the viewport, and a screenshot of each. */
-async function bothThemes(page: Page, pg: PlaygroundPage, what: string): Promise<void> {
+/** In both themes: the given parts are visible and inside the viewport; a screenshot of each theme. */
+async function bothThemes(page: Page, pg: PlaygroundPage, what: string, parts: string[]): Promise<void> {
   for (const theme of ['light', 'dark']) {
     if ((await page.locator('html').getAttribute('data-theme')) !== theme) {
       await page.getByTestId('theme-toggle').click();
     }
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    for (const id of parts) await expect(page.getByTestId(id).first()).toBeInViewport();
     await pg.shot(`${what}, ${theme}`);
   }
 }
@@ -82,11 +83,11 @@ test.describe('live console and recorder', () => {
       { client: 'Romeo', text: 'kick1' },
     );
     await expect(live.received('Juliet', '307')).toHaveCount(1);
+    await expect(page.getByTestId('live.target')).toHaveText('on mock');
+    await bothThemes(page, pg, 'live console', ['live.log', 'live.entry', 'live.input', 'live.record']);
     await live.quiet('Juliet');
     await live.disconnect('Juliet');
     await live.disconnect('Romeo');
-    await expect(page.getByTestId('live.target')).toHaveText('on mock');
-    await bothThemes(page, pg, 'live console');
 
     await live.record();
     await expect.poll(() => pg.getScript()).toContain('Juliet receives: nothing');
@@ -95,7 +96,7 @@ test.describe('live console and recorder', () => {
     expect(script).toContain('<status code="307"/>');
     await expect(page.getByTestId('live.restore')).toBeVisible();
     await pg.editorReady();
-    await bothThemes(page, pg, 'recorded script');
+    await bothThemes(page, pg, 'recorded script', ['editor', 'live.restore']);
     await replayBoth(pg, 'mock');
   });
 

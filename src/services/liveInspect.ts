@@ -15,7 +15,10 @@ export interface OccupantView {
 export interface RoomView {
   jid: string;
   subject: string | null;
+  /** Waiting for the owner's configuration (a new room). */
+  locked: boolean;
   historySize: number;
+  archiveSize: number;
   config: Array<[string, string]>;
   occupants: OccupantView[];
   affiliations: Array<{ jid: string; affiliation: string }>;
@@ -58,12 +61,14 @@ function readOccupant(v: unknown, where: string, problems: string[]): OccupantVi
   const sessionJids = Array.isArray(sessionsRaw)
     ? sessionsRaw.map((s) => (isObj(s) ? str(s.jid) : str(s))).filter((s): s is string => !!s)
     : [];
+  // The mock's snapshot: `jid` is the real bare JID, `sessions` the full JIDs; older shapes list JIDs.
   const realRaw = v.realJids ?? v.jids ?? v.realJid ?? v.jid;
-  const realJids = Array.isArray(realRaw)
+  const listed = Array.isArray(realRaw)
     ? realRaw.map(str).filter((s): s is string => !!s)
     : str(realRaw)
       ? [str(realRaw)!]
-      : sessionJids;
+      : [];
+  const realJids = sessionJids.length ? sessionJids : listed;
   return {
     nick,
     realJids,
@@ -111,6 +116,8 @@ function readRoom(v: unknown, where: string, problems: string[]): RoomView | und
   return {
     jid,
     subject: subject ?? null,
+    locked: v.locked === true,
+    archiveSize: typeof v.archiveSize === 'number' ? v.archiveSize : 0,
     historySize: typeof history === 'number' ? history : Array.isArray(history) ? history.length : 0,
     config: isObj(v.config)
       ? Object.entries(v.config).map(([k, x]) => [k, valueText(x)] as [string, string])
@@ -152,6 +159,7 @@ export const keyOf = {
     `room ${room} occupant ${nick} ${field}`,
   subject: (room: string) => `room ${room} subject`,
   history: (room: string) => `room ${room} history`,
+  locked: (room: string) => `room ${room} locked`,
   config: (room: string, key: string) => `room ${room} config ${key}`,
   affiliation: (room: string, jid: string) => `room ${room} affiliation ${jid}`,
 };
@@ -179,6 +187,7 @@ export function diffSnapshots(before: InspectorView | null, after: InspectorView
     }
     if (prev.subject !== room.subject) changes.set(keyOf.subject(room.jid), 'changed');
     if (prev.historySize !== room.historySize) changes.set(keyOf.history(room.jid), 'changed');
+    if (prev.locked !== room.locked) changes.set(keyOf.locked(room.jid), 'changed');
     const prevConfig = new Map(prev.config);
     for (const [k, v] of room.config) {
       if (!prevConfig.has(k)) changes.set(keyOf.config(room.jid, k), 'added');

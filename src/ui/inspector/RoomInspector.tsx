@@ -115,6 +115,10 @@ function RoomCard(props: { room: RoomView; diff: SnapshotDiff }) {
           Subject: {room.subject === null || room.subject === '' ? <em>none</em> : room.subject}
         </span>
         <span className={cls(mark(diff, keyOf.history(room.jid)))}>History: {room.historySize}</span>
+        {room.archiveSize > 0 && <span>Archive: {room.archiveSize}</span>}
+        <span className={cls(mark(diff, keyOf.locked(room.jid)))} data-testid="inspector.locked">
+          {room.locked ? 'locked (awaiting configuration)' : 'open'}
+        </span>
       </div>
       <table className="inspector-table">
         <thead>
