@@ -1,9 +1,10 @@
 // Type a stanza and send it as a live client, or (while a run is paused) as one of the run's clients.
 // Completion reuses the editor's stanza skeletons; Ctrl/Cmd+Enter sends.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { snippetPreview, STANZA_SNIPPETS } from '../../editor/snippets';
 import { selectConnections, selectRunStatus, useAppStore } from '../../store';
 import { useServices } from '../ServicesContext';
+import { applyCompletion, liveCompletions, type LiveCompletion } from './liveCompletion';
 
 export interface SendAs {
   kind: 'live' | 'run';
@@ -27,6 +28,9 @@ export function LiveComposer(props: { sendAs: string; onSendAs: (v: string) => v
   const connections = useAppStore(selectConnections);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  const [items, setItems] = useState<LiveCompletion[]>([]);
+  const [active, setActive] = useState(0);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
 
   const options = useMemo(() => {
     const out: Array<{ value: string; label: string }> = liveClients
@@ -52,6 +56,39 @@ export function LiveComposer(props: { sendAs: string; onSendAs: (v: string) => v
         : await live.send(target.client, text);
     setBusy(false);
     if (ok) setText('');
+  };
+
+  const complete = (value: string, caret: number) => {
+    setItems(liveCompletions(value, caret, target?.client ?? 'Romeo'));
+    setActive(0);
+  };
+  const accept = (c: LiveCompletion) => {
+    const next = applyCompletion(text, c);
+    setText(next.text);
+    setItems([]);
+    requestAnimationFrame(() => {
+      inputRef.current?.focus();
+      inputRef.current?.setSelectionRange(next.caret, next.caret);
+    });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      setItems([]);
+      void send();
+    } else if (e.key === ' ' && e.ctrlKey) {
+      e.preventDefault();
+      complete(text, e.currentTarget.selectionStart);
+    } else if (items.length && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length);
+    } else if (items.length && (e.key === 'Tab' || e.key === 'Enter')) {
+      e.preventDefault();
+      accept(items[active]);
+    } else if (items.length && e.key === 'Escape') {
+      e.preventDefault();
+      setItems([]);
+    }
   };
 
   const insertSnippet = (label: string) => {
@@ -122,14 +159,38 @@ export function LiveComposer(props: { sendAs: string; onSendAs: (v: string) => v
           '<message to="juliet@localhost" type="chat"><body>Hi</body></message>   (Ctrl+Enter sends)'
         }
         value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void send();
-          }
+        ref={inputRef}
+        onChange={(e) => {
+          const value = e.target.value;
+          const caret = e.target.selectionStart;
+          setText(value);
+          // The list opens on the characters that start a name or a value, and follows typing once open.
+          if (items.length || /[<"' ]$/.test(value.slice(0, caret))) complete(value, caret);
         }}
+        onBlur={() => setItems([])}
+        onKeyDown={onKeyDown}
+        aria-autocomplete="list"
+        aria-controls="live-completions"
       />
+      {items.length > 0 && (
+        <ul className="live-completions" id="live-completions" role="listbox" data-testid="live.completions">
+          {items.map((c, i) => (
+            <li
+              key={`${c.label}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                accept(c);
+              }}
+            >
+              <span className="live-completion-label">{c.label}</span>
+              {c.detail && <span className="live-completion-detail">{c.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
