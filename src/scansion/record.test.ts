@@ -9,10 +9,7 @@ import { parse } from './parser';
 import { recordScript, indentBlock } from './record';
 import { importScansionRecording, isScansionRecording, recordingToTranscript } from './scansionRecord';
 import { validateTranscript, type Transcript } from './transcript';
-import { createRunner } from '../runner';
-import type { Transport } from '../runner/transport';
-import { createInProcessTransport } from '../mock';
-import { createNodeTransport } from '../runner/transports/node';
+import { runCommand, type RunIo } from '../cli/run';
 import { prosodyInstalled, testProsody } from '../../tests/conformance-prosody';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/record');
@@ -26,13 +23,21 @@ function transcript(name: string): Transcript {
   return v.transcript;
 }
 
-async function replay(text: string, transport: Transport) {
-  const { script, diagnostics } = parse(text);
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const runner = createRunner({ script, transport, timeouts: { receiveMs: 3000, nothingMs: 300 } });
-  const result = await runner.start();
-  await transport.dispose?.();
-  return result;
+/** Replays a script with the CLI (`scs run --mock` or `--server URL`); the exit status and report. */
+async function replay(text: string, target: 'mock' | string) {
+  expect(parse(text).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const out: string[] = [];
+  const io: RunIo = {
+    stdout: (x) => void out.push(x),
+    stderr: (x) => void out.push(x),
+    readFile: () => text,
+    kind: (p) => (p === 'recorded.scs' ? 'file' : undefined),
+    list: () => [],
+    now: () => Date.now(),
+  };
+  const args = target === 'mock' ? ['--mock'] : ['--server', target, '--timeout', '3000'];
+  const code = await runCommand([...args, '--reporter', 'json', 'recorded.scs'], io);
+  return { code, report: out.join('') };
 }
 
 describe('recordScript', () => {
@@ -126,9 +131,9 @@ describe('recorded MUC flows replay on the mock', () => {
   for (const flow of FLOWS) {
     it(flow, async () => {
       const { text } = recordScript(transcript(flow), { dropDecorations: DECORATIONS });
-      const result = await replay(text, createInProcessTransport());
-      expect(result.failure?.message ?? '').toBe('');
-      expect(result.verdict).toBe('pass');
+      const { code, report } = await replay(text, 'mock');
+      expect(report).toContain('"pass"');
+      expect(code, report).toBe(0);
     });
   }
 });
@@ -164,9 +169,8 @@ describe('mod_scansion_record import', () => {
 
   it('replays green on the mock', async () => {
     const { text } = importScansionRecording(recording, { dropDecorations: DECORATIONS });
-    const result = await replay(text, createInProcessTransport());
-    expect(result.failure?.message ?? '').toBe('');
-    expect(result.verdict).toBe('pass');
+    const { code, report } = await replay(text, 'mock');
+    expect(code, report).toBe(0);
   });
 });
 
@@ -186,9 +190,8 @@ describe.skipIf(!haveProsody)('recorded MUC flows replay on Prosody', () => {
       it(`${flow}${drop.length ? ', decorations dropped' : ''}`, async () => {
         prosody.restart();
         const { text } = recordScript(transcript(flow), { dropDecorations: drop });
-        const result = await replay(text, createNodeTransport(prosody.wsUrl));
-        expect(result.failure?.message ?? '').toBe('');
-        expect(result.verdict).toBe('pass');
+        const { code, report } = await replay(text, prosody.wsUrl);
+        expect(code, report).toBe(0);
       });
     }
   }
@@ -197,8 +200,8 @@ describe.skipIf(!haveProsody)('recorded MUC flows replay on Prosody', () => {
     prosody.restart();
     const recording = readFileSync(path.join(fixtures, 'mod_scansion_record.scs'), 'utf8');
     const { text } = importScansionRecording(recording);
-    const result = await replay(text, createNodeTransport(prosody.wsUrl));
-    expect(result.failure?.message ?? '').toBe('');
-    expect(result.verdict).toBe('pass');
+    // Over TCP this time (xmpp://), as scansion itself connects.
+    const { code, report } = await replay(text, prosody.tcpUrl);
+    expect(code, report).toBe(0);
   });
 });
