@@ -44,6 +44,8 @@ describe('live service', () => {
     expect(store.getState().liveTarget).toBe('mock');
     expect(await live.send('Romeo', JOIN)).toBe(true);
     await new Promise((r) => setTimeout(r, 10));
+    await live.end(); // an ended session can still be recorded
+    expect(store.getState().liveClients).toMatchObject([{ name: 'Romeo', state: 'closed' }]);
     expect(live.record('Join')).toBe(true);
     const st = store.getState();
     expect(st.fileName).toBe('recorded.scs');

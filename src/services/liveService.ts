@@ -5,6 +5,7 @@
 import type { RunEvent } from '../runner';
 import type { Transport } from '../runner/transport';
 import { recordScript } from '../scansion/record';
+import type { Transcript } from '../scansion/transcript';
 import { importScansionRecording } from '../scansion/scansionRecord';
 import type { AppStore, LiveLogEntry } from '../store';
 import { createLiveSession, LiveError, parseTyped, type LiveEntry, type LiveSession } from './liveSession';
@@ -61,6 +62,8 @@ export function createLiveService(deps: LiveServiceDeps): LiveService {
   let scheduled = false;
   let seq = 0;
   let adHocRun: string | null = null;
+  /** The transcript of a session the user ended, so it can still be recorded. */
+  let ended: Transcript | null = null;
 
   const flush = () => {
     scheduled = false;
@@ -106,6 +109,7 @@ export function createLiveService(deps: LiveServiceDeps): LiveService {
     opening = (async () => {
       const t = await makeTransport(target);
       transport = t;
+      ended = null;
       session = createLiveSession({
         transport: t,
         onEntry: (e: LiveEntry) => push(e),
@@ -196,8 +200,9 @@ export function createLiveService(deps: LiveServiceDeps): LiveService {
       flush();
     },
     record(title) {
-      if (!session) return fail('Nothing to record: connect a client and send something first.');
-      const transcript = session.transcript(title ?? 'Recorded live session');
+      const base = session?.transcript() ?? ended;
+      if (!base) return fail('Nothing to record: connect a client and send something first.');
+      const transcript = { ...base, title: title ?? 'Recorded live session' };
       if (!transcript.entries.length) return fail('Nothing to record yet.');
       const { text } = recordScript(transcript, { dropDecorations: store.getState().liveDrop });
       const st = store.getState();
@@ -232,6 +237,7 @@ export function createLiveService(deps: LiveServiceDeps): LiveService {
     inspectLive: refreshSnapshot,
     async end() {
       const s = session;
+      if (s) ended = s.transcript();
       session = null;
       transport = null;
       await s?.dispose().catch(() => undefined);
