@@ -13,6 +13,7 @@ import { StatusBar } from './ui/StatusBar';
 import { useDropScript } from './ui/useDropScript';
 import { SuiteViews, useView } from './ui/suite/SuiteViews';
 import { useShortcuts } from './ui/useShortcuts';
+import { Presentation } from './ui/live/Presentation';
 import './ui/theme.css';
 import './ui/app.css';
 
@@ -57,6 +58,7 @@ function Layout(props: { services: AppServices }) {
       </main>
       <SuiteViews view={view} />
       <StatusBar />
+      <Presentation />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           Drop a .scs file to open it

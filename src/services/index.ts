@@ -17,6 +17,9 @@ import { followSystemTheme } from './systemTheme';
 import { automationTransportFactory, installSuiteAutomation } from './suiteAutomation';
 import { defaultTransportFactory } from './transports';
 import { createSuiteServices, type SuiteServices } from './suiteServices';
+import { createLiveService, type LiveService } from './liveService';
+import { parseTyped } from './liveSession';
+import { startAutoStep } from './livePresenter';
 
 export { createRunController, type RunController } from './runController';
 export { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
@@ -37,6 +40,7 @@ export interface AppServices extends SuiteServices {
   loader: ScriptLoader;
   parsing: ParsingService;
   documents: DocumentsService;
+  live: LiveService;
   /** A share link for the current script. */
   shareLink(): string;
   download(): void;
@@ -104,6 +108,12 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
   const loader = createScriptLoader({ store, storage, baseUrl: opts.baseUrl, restored: () => restored });
   const preload = documents.preload.bind(documents);
   documents.preload = (automation) => (restored = preload(automation));
+  const live = createLiveService({
+    store,
+    makeTransport: opts.runner?.makeTransport,
+    run: { sendAdHoc: (client, xml) => run.sendAdHoc(client, parseTyped(xml)), onEvent: run.onEvent },
+  });
+  const stopAutoStep = startAutoStep(store, run);
   const uninstall =
     opts.win && opts.automation !== false
       ? installAutomationHook(opts.win, store, run, parsing.flush)
@@ -118,6 +128,7 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     loader,
     parsing,
     documents,
+    live,
     shareLink() {
       const { text, fileName, target } = store.getState();
       const href = opts.win ? opts.win.location.href : 'http://localhost/';
@@ -137,6 +148,8 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
       suites.dispose();
       persistence.dispose();
       parsing.dispose();
+      stopAutoStep();
+      await live.dispose();
       await run.dispose();
     },
   };

@@ -6,6 +6,7 @@ import { createScriptSlice } from './scriptSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createSuiteSlice } from './suiteSlice';
 import { createUiSlice } from './uiSlice';
+import { createLiveSlice } from './liveSlice';
 import type { AppState } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -18,6 +19,7 @@ export function createAppStore(initial?: Partial<AppState>): AppStore {
     ...createUiSlice(...a),
     ...createDocumentsSlice(...a),
     ...createSuiteSlice(...a),
+    ...createLiveSlice(...a),
     ...initial,
   }));
 }

@@ -2,6 +2,7 @@
 import type { Diagnostic, ParseResult, Script, StepAction } from '../scansion/types';
 import type { DocumentsSlice, LinkSlice } from './documentTypes';
 import type { SuiteSlice } from './suiteSlice';
+import type { LiveSlice } from './liveSlice';
 import type { ConnectionState, JsonReport, RunEvent, RunResult, StepFailure, StepStatus } from '../runner';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'pass' | 'fail' | 'error';
@@ -56,7 +57,7 @@ export interface ConnectionEntry {
 
 export type Target = { kind: 'mock' } | { kind: 'ws'; url: string };
 export type Theme = 'light' | 'dark';
-export type BottomPanel = 'details' | 'console' | 'sequence';
+export type BottomPanel = 'details' | 'console' | 'sequence' | 'live' | 'inspector';
 
 /** The `scs run --reporter json` shape (buildJsonReport in src/runner/report.ts), the page's scansionResult. */
 export type JsonReportLike = JsonReport;
@@ -162,6 +163,7 @@ export interface UiSlice {
 
 export type AppState = ScriptSlice &
   SuiteSlice &
+  LiveSlice &
   DiagnosticsSlice &
   RunSlice &
   EditorBridgeSlice &

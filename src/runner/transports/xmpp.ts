@@ -283,6 +283,16 @@ export function createXmppTransport(url: string, options: XmppTransportOptions =
           streamError = { condition: e.condition ?? 'undefined-condition', text: e.text || undefined };
         if (!session) fail(err);
       });
+      if (opts.onTraffic) {
+        const onTraffic = opts.onTraffic;
+        entity.on('element', (el: unknown) => onTraffic('in', String(el)));
+        entity.on('send', (el: unknown) => onTraffic('out', String(el)));
+        entity.on('status', (status: unknown, arg: unknown) => {
+          if (status === 'open' && arg) onTraffic('in', String(arg).replace(/\/>$/, '>'));
+          else if (status === 'opening' || status === 'closing')
+            onTraffic('out', `<!-- stream ${status} -->`);
+        });
+      }
       entity.on('stanza', (stanza: Element) => {
         if (session && entity.status === 'online') session.deliver(stanza);
       });
