@@ -97,6 +97,8 @@ class RunnerImpl implements Runner {
   /** A step is executing (ad-hoc sends wait for a boundary). */
   private executing = false;
   /** Clients whose stream the server closed while the run was paused (RUN-CONTROL-6). */
+  /** Time spent paused: not part of the run's duration. */
+  private pausedMs = 0;
   private lostWhilePaused: Array<{ client: string; reason: CloseReason }> = [];
 
   constructor(opts: RunnerOptions) {
@@ -234,7 +236,9 @@ class RunnerImpl implements Runner {
       if (effect === 'proceed') return true;
       this.emitter.emit({ type: 'paused', nextStep: i });
       this.releasePauseWaiters();
+      const pausedAt = this.emitter.now();
       await new Promise<void>((resolve) => (this.wakeFromPause = resolve));
+      this.pausedMs += this.emitter.now() - pausedAt;
       if (this.abort.aborted) return false;
       this.emitter.emit({ type: 'resumed' });
     }
@@ -324,7 +328,7 @@ class RunnerImpl implements Runner {
     for (let j = i + 1; j < steps.length; j++) emitter.emit({ type: 'step-skipped', step: j });
     this.attribution.reportUnread();
     await Promise.all([...this.ctx.clients.values()].map((c) => closeSession(this.ctx, c)));
-    const result = this.resultOf(verdict, emitter.now() - started, passed, failure);
+    const result = this.resultOf(verdict, emitter.now() - started - this.pausedMs, passed, failure);
     this.intent({ type: 'finished' });
     emitter.emit({ type: 'run-finished', result });
     this.releasePauseWaiters();

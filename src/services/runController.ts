@@ -39,8 +39,10 @@ export interface RunController {
   /** Run until the step at or after the editor's cursor line, then pause. */
   runToCursor(): Promise<void>;
   runToLine(line: number): Promise<void>;
-  /** Send a stanza outside the script on a client's session while the run is paused (live console). */
+  /** Sends a stanza as one of the paused run's clients (the live console's ad-hoc stanza). */
   sendAdHoc(client: string, stanza: Element): Promise<void>;
+  /** Every event of the current run, as it comes (the live console and the room inspector listen). */
+  onEvent(listener: (e: RunEvent) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
   let pendingRunId: string | null = null;
   let buffer: RunEvent[] = [];
   let flushScheduled = false;
+  const listeners = new Set<(e: RunEvent) => void>();
 
   const flush = () => {
     flushScheduled = false;
@@ -84,6 +87,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
 
   const onEvent = (runId: string) => (e: RunEvent) => {
     if (e.runId !== runId || store.getState().runId !== runId) return; // stale run
+    for (const l of listeners) l(e);
     buffer.push(e);
     if (e.type === 'run-finished' || e.type === 'paused' || e.type === 'step-failed') {
       flush();
@@ -246,6 +250,10 @@ export function createRunController(deps: RunControllerDeps): RunController {
       await stopActive();
       buffer = [];
       store.getState().resetRun();
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     async runToCursor() {
       await this.runToLine(store.getState().cursorLine);

@@ -33,6 +33,7 @@ export const selectCursorLine = (s: AppState) => s.cursorLine;
 export const selectTarget = (s: AppState) => s.target;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectRecentUrls = (s: AppState) => s.recentUrls;
+export const selectTabMovesFocus = (s: AppState) => s.tabMovesFocus;
 export const selectBottomPanel = (s: AppState) => s.bottomPanel;
 export const selectNotice = (s: AppState) => s.notice;
 
@@ -82,3 +83,19 @@ export const selectServerClosed = (s: AppState): ConnectionEntry | null => {
 
 /** The run status line's text for a stream the server closed (null when none was). */
 export const serverClosedText = (e: ConnectionEntry): string => `The server closed ${e.client}'s stream`;
+
+export const selectDocs = (s: AppState) => s.docs;
+export const selectActiveDocId = (s: AppState) => s.activeDocId;
+export const selectConflict = (s: AppState) => s.conflict;
+export const selectChangedSteps = (s: AppState) => s.changedSteps;
+
+/** A finished run whose script has been edited (or another document is shown) since it ran. */
+export const selectRunOutOfDate = (s: AppState): boolean =>
+  s.runText !== null &&
+  !selectIsActive(s) &&
+  s.status !== 'idle' &&
+  (s.runDocId !== s.activeDocId || s.text !== s.runText);
+
+/** The last run belongs to the document on screen (its marks can be drawn in the editor). */
+export const selectRunIsOfActiveDoc = (s: AppState): boolean =>
+  s.runDocId === null || s.runDocId === s.activeDocId;

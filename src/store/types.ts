@@ -1,5 +1,8 @@
 // State shapes of the page's one store. Types only: the store holds state, services do the I/O.
 import type { Diagnostic, ParseResult, Script, StepAction } from '../scansion/types';
+import type { DocumentsSlice, LinkSlice } from './documentTypes';
+import type { SuiteSlice } from './suiteSlice';
+import type { LiveSlice } from './liveSlice';
 import type { ConnectionState, JsonReport, RunEvent, RunResult, StepFailure, StepStatus } from '../runner';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'pass' | 'fail' | 'error';
@@ -54,7 +57,7 @@ export interface ConnectionEntry {
 
 export type Target = { kind: 'mock' } | { kind: 'ws'; url: string };
 export type Theme = 'light' | 'dark';
-export type BottomPanel = 'details' | 'console' | 'sequence';
+export type BottomPanel = 'details' | 'console' | 'sequence' | 'live' | 'inspector';
 
 /** The `scs run --reporter json` shape (buildJsonReport in src/runner/report.ts), the page's scansionResult. */
 export type JsonReportLike = JsonReport;
@@ -134,14 +137,22 @@ export interface EditorBridgeSlice {
 export interface SettingsSlice {
   target: Target;
   theme: Theme;
+  /** True once the user picked a theme; until then the theme follows the system preference. */
+  themePicked: boolean;
   recentUrls: string[];
   setTarget(target: Target): void;
+  /** The user's (or a saved) choice: from now on the system preference is ignored. */
   setTheme(theme: Theme): void;
   toggleTheme(): void;
+  /** The system preference changed: followed only while the user has not picked a theme. */
+  setSystemTheme(theme: Theme): void;
   addRecentUrl(url: string): void;
 }
 
 export interface UiSlice {
+  /** Tab moves the focus out of the editor (true, the default) or inserts a tab (false). */
+  tabMovesFocus: boolean;
+  toggleTabMovesFocus(): void;
   bottomPanel: BottomPanel;
   setBottomPanel(panel: BottomPanel): void;
   /** A transient message for the status bar (load errors, "link copied"). */
@@ -151,10 +162,14 @@ export interface UiSlice {
 }
 
 export type AppState = ScriptSlice &
+  SuiteSlice &
+  LiveSlice &
   DiagnosticsSlice &
   RunSlice &
   EditorBridgeSlice &
   SettingsSlice &
-  UiSlice;
+  UiSlice &
+  DocumentsSlice &
+  LinkSlice;
 
 export type { StepAction };

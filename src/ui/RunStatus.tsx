@@ -1,4 +1,5 @@
 // The run's state in words, with data-status for automation.
+import { connectHint } from '../services/connectHint';
 import { formatDuration } from '../services/stepView';
 import {
   selectCurrentStep,
@@ -64,20 +65,29 @@ export function RunStatus() {
       break;
   }
 
+  const hint = status === 'error' || status === 'fail' ? connectHint(detail) : null;
+
   return (
-    <div
-      className={`run-status status-${status}`}
-      data-testid="run-status"
-      data-status={status}
-      aria-live="polite"
-    >
-      <span className="run-status-dot" aria-hidden="true" />
-      <span className="run-status-text">{text}</span>
-      {detail && (
-        <span className="run-status-detail" title={detail}>
-          {detail}
-        </span>
+    <>
+      <div
+        className={`run-status status-${status}`}
+        data-testid="run-status"
+        data-status={status}
+        aria-live="polite"
+      >
+        <span className="run-status-dot" aria-hidden="true" />
+        <span className="run-status-text">{text}</span>
+        {detail && (
+          <span className="run-status-detail" title={detail}>
+            {detail}
+          </span>
+        )}
+      </div>
+      {hint && (
+        <div className="run-hint" data-testid="run-hint">
+          {hint}
+        </div>
       )}
-    </div>
+    </>
   );
 }

@@ -110,9 +110,24 @@ function classify(err: unknown, url: string, jid: string, online: boolean): Tran
   if (e?.name === 'TimeoutError') {
     return new TransportError('timeout', `no answer from ${url} while opening a session for ${jid}`);
   }
-  const code = e?.code ?? e?.errno;
-  const why = code && code !== 'ECONNERROR' ? `${code}: ${errorMessage(err)}` : errorMessage(err);
-  return new TransportError('connection-refused', `cannot connect to ${url}: ${why}`);
+  return new TransportError(
+    'connection-refused',
+    refusedMessage(url, e?.code ?? e?.errno, errorMessage(err)),
+  );
+}
+
+/**
+ * A refused connection in one sentence with the URL once (the socket's own message often repeats it,
+ * as "WebSocket ECONNERROR ws://…"), and the cause when it says more than "refused".
+ */
+export function refusedMessage(url: string, code: string | number | undefined, detail: string): string {
+  const text = `${detail} ${code ?? ''}`;
+  const cleaned = detail.split(url).join('').replace(/\s+/g, ' ').trim();
+  let cause: string;
+  if (/\bECONNREFUSED\b/.test(text)) cause = 'connection refused (ECONNREFUSED)';
+  else if (/\bECONNERROR\b/.test(text) || !cleaned) cause = 'no server answered (ECONNERROR)';
+  else cause = code && !cleaned.includes(String(code)) ? `${code}: ${cleaned}` : cleaned;
+  return `cannot connect to ${url}: ${cause}`;
 }
 
 /** A ConnectionWebSocket whose socket is built with the given WebSocket implementation. */
@@ -268,6 +283,16 @@ export function createXmppTransport(url: string, options: XmppTransportOptions =
           streamError = { condition: e.condition ?? 'undefined-condition', text: e.text || undefined };
         if (!session) fail(err);
       });
+      if (opts.onTraffic) {
+        const onTraffic = opts.onTraffic;
+        entity.on('element', (el: unknown) => onTraffic('in', String(el)));
+        entity.on('send', (el: unknown) => onTraffic('out', String(el)));
+        entity.on('status', (status: unknown, arg: unknown) => {
+          if (status === 'open' && arg) onTraffic('in', String(arg).replace(/\/>$/, '>'));
+          else if (status === 'opening' || status === 'closing')
+            onTraffic('out', `<!-- stream ${status} -->`);
+        });
+      }
       entity.on('stanza', (stanza: Element) => {
         if (session && entity.status === 'online') session.deliver(stanza);
       });
