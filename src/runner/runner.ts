@@ -96,9 +96,9 @@ class RunnerImpl implements Runner {
   private pauseWaiters: Array<() => void> = [];
   /** A step is executing (ad-hoc sends wait for a boundary). */
   private executing = false;
-  /** Clients whose stream the server closed while the run was paused (RUN-CONTROL-6). */
   /** Time spent paused: not part of the run's duration. */
   private pausedMs = 0;
+  /** Clients whose stream the server closed while the run was paused (RUN-CONTROL-6). */
   private lostWhilePaused: Array<{ client: string; reason: CloseReason }> = [];
 
   constructor(opts: RunnerOptions) {
