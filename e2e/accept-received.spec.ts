@@ -89,3 +89,45 @@ test.describe('real server', () => {
     await acceptThenRerun(page, playground, 'ws');
   });
 });
+
+test('mock: extra children of a strict element are one sentence; the quick fix relaxes it', async ({
+  page,
+  playground: pg,
+}) => {
+  test.slow();
+  const original = readFixture('simple-room.scs');
+  await pg.goto({ script: await serveScriptText(page, 'simple-room.scs', original), target: 'mock' });
+  const strict = original.replace(/\t\t\t<status code="(201|110)"\/>\n/g, '');
+  expect(strict.match(/<status/g)).toBeNull();
+  await pg.setScriptInEditor(strict);
+  expect(await pg.runToEnd()).toBe('fail');
+  await expect(pg.mismatches).toHaveText([
+    "<x> has 2 children not in the expectation: <status> ×2. Strict because <x> declares its own namespace 'http://jabber.org/protocol/muc#user'; add scansion:strict='false' to <x> to allow them.",
+  ]);
+  await pg.shot('strict extras grouped in one sentence');
+
+  // The marker sits on the element's name; Ctrl+. there offers the fix, Enter applies it.
+  const lines = strict.split('\n');
+  const xLine = lines.findIndex((l) => l.includes('<x xmlns="http://jabber.org/protocol/muc#user">')) + 1;
+  await pg.editor.locator('.view-lines').first().click();
+  await page.evaluate(
+    ([l, c]) =>
+      (window as unknown as { __scsEditor: { setCursor(l: number, c: number): void } }).__scsEditor.setCursor(
+        l,
+        c,
+      ),
+    [xLine, lines[xLine - 1].indexOf('<x') + 2],
+  );
+  await page.keyboard.press('Control+.');
+  await expect(page.getByText("Add scansion:strict='false' to <x>", { exact: true })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => pg.getScript())
+    .toBe(
+      strict.replace(
+        '<x xmlns="http://jabber.org/protocol/muc#user">',
+        '<x scansion:strict="false" xmlns="http://jabber.org/protocol/muc#user">',
+      ),
+    );
+  expect(await pg.runToEnd()).toBe('pass');
+});
