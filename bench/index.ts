@@ -22,6 +22,7 @@ const suites: { file: string; fn: string }[] = [
   { file: 'runner.ts', fn: 'benchRunner' },
   { file: 'mock.ts', fn: 'benchMock' },
   { file: 'matcher.ts', fn: 'benchMatcher' },
+  { file: 'suites.ts', fn: 'benchSuites' },
 ];
 
 function fmt(n: number | undefined, digits = 2): string {
