@@ -23,6 +23,7 @@ import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/indentation/register';
 import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/codeAction/register'; // quick fixes on run markers (quickFixes.ts)
 import 'monaco-editor/features/gotoLine/register';
 import 'monaco-editor/features/smartSelect/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';

@@ -46,13 +46,11 @@ function failedRun(text = SCRIPT) {
   const { script } = parse(text);
   store.getState().beginRun({ runId: 'r', script, target: 'mock' });
   const ev = { runId: 'r', at: 1 } as const;
-  store
-    .getState()
-    .applyEvent({
-      ...ev,
-      type: 'variables',
-      variables: { "Romeo's full JID": FULL, "Romeo's JID": 'romeo@localhost' },
-    });
+  store.getState().applyEvent({
+    ...ev,
+    type: 'variables',
+    variables: { "Romeo's full JID": FULL, "Romeo's JID": 'romeo@localhost' },
+  });
   store.getState().applyEvent({ ...ev, type: 'step-passed', step: 2, durationMs: 1, received: PING });
   store.getState().applyEvent({
     ...ev,

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../scansion';
-import { expectedXml, formatDuration, groupSteps, stepLabel, stepSummary } from './stepView';
+import {
+  expectedXml,
+  failureExplanations,
+  formatDuration,
+  groupSteps,
+  stepLabel,
+  stepSummary,
+} from './stepView';
+import { match, parseXml, expand } from '../scansion';
+import type { StepFailure } from '../runner';
 
 const SCRIPT = `# T
 [Client] Romeo
@@ -42,6 +51,36 @@ describe('step view helpers', () => {
     expect(expectedXml(script.steps[2], { "Romeo's full JID": 'romeo@localhost/r1' })).toBe(
       '<presence from="romeo@localhost/r1"/>',
     );
+  });
+  it('shows variables as written before a run (no &apos;)', () => {
+    expect(expectedXml(script.steps[2], {})).toBe(`<presence from="\${Romeo's full JID}"/>`);
+  });
+  it('explains a failure once per failure object, from the step, what arrived and the context', () => {
+    const vars = { "Romeo's full JID": 'romeo@localhost/r1' };
+    const step = script.steps[2];
+    if (step.action !== 'receives') throw new Error('step 2 receives');
+    const received = '<presence from="romeo@localhost/other"/>';
+    const r = match(expand(step.stanzas[0], vars).element, parseXml(received).elements[0]);
+    const failure: StepFailure = {
+      step: 2,
+      line: 10,
+      stepText: 'Romeo receives:',
+      message: 'mismatch',
+      received,
+      mismatches: r.ok ? [] : r.mismatches,
+      context: {
+        sameClientLater: [{ seq: 3, xml: '<presence from="romeo@localhost/r1"/>' }],
+        otherClients: [],
+        dropped: [],
+      },
+    };
+    const out = failureExplanations(step, failure, vars);
+    expect(out.map((e) => e.kind)).toEqual(['arrived-later', 'mismatch']);
+    expect(out[1].sentence).toBe(
+      "On <presence>, attribute from: expected 'romeo@localhost/r1', got 'romeo@localhost/other'.",
+    );
+    expect(failureExplanations(step, failure, vars)).toBe(out);
+    expect(failureExplanations(script.steps[1], failure, vars)).toEqual([]);
   });
   it('formats durations', () => {
     expect(formatDuration(12.4)).toBe('12 ms');
