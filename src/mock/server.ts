@@ -356,9 +356,11 @@ class Server implements MockServer {
       this.endSession(s, { kind: 'stream-error', condition: 'unsupported-stanza-type' });
       return;
     }
-    if (exceedsSize(stanza, STANZA_SIZE_LIMIT)) {
+    const misfit = wireMisfit(stanza);
+    if (misfit !== undefined) {
       // CORE-STREAM-2: Prosody's c2s_stanza_size_limit (256 KiB): the stream ends, policy-violation.
-      this.endSession(s, { kind: 'stream-error', condition: 'policy-violation', text: 'stanza too large' });
+      // CORE-STREAM-3: so does nesting deeper than the mock serves (a deviation, see SPEC.md).
+      this.endSession(s, { kind: 'stream-error', condition: 'policy-violation', text: misfit });
       return;
     }
     delete stanza.attrs.xmlns;
@@ -898,21 +900,28 @@ class Server implements MockServer {
 /** Prosody 0.12's default c2s_stanza_size_limit, in bytes of serialized XML. */
 export const STANZA_SIZE_LIMIT = 256 * 1024;
 
-/** Whether the stanza's serialized size is above `limit` (text and attribute lengths, tags estimated). */
-function exceedsSize(root: Element, limit: number): boolean {
+/** CORE-STREAM-3: the deepest nesting the mock serves (recursive copies and serialisation are safe). */
+export const MAX_STANZA_DEPTH = 500;
+
+/**
+ * Why a stanza cannot be taken (the stream error's text), iteratively: its serialized size is above
+ * STANZA_SIZE_LIMIT (text and attribute lengths, tags estimated), or it nests deeper than MAX_STANZA_DEPTH.
+ */
+function wireMisfit(root: Element): string | undefined {
   let size = 0;
-  const stack: Node[] = [root];
+  const stack: Array<[Node, number]> = [[root, 1]];
   while (stack.length > 0) {
-    const n = stack.pop()!;
+    const [n, depth] = stack.pop()!;
     if (typeof n === 'string') size += n.length;
     else if (n instanceof Element) {
+      if (depth > MAX_STANZA_DEPTH) return 'stanza too deeply nested';
       size += 2 * n.name.length + 5;
       for (const k in n.attrs) size += k.length + String(n.attrs[k]).length + 4;
-      for (const c of n.children) stack.push(c);
+      for (const c of n.children) stack.push([c, depth + 1]);
     }
-    if (size > limit) return true;
+    if (size > STANZA_SIZE_LIMIT) return 'stanza too large';
   }
-  return false;
+  return undefined;
 }
 
 function describe(err: unknown): string {
