@@ -550,7 +550,7 @@ class Server implements MockServer {
       if (push) this.pushRoster(s.bare, push);
       return;
     }
-    const reply = ownAccountIq(iq, s.bare);
+    const reply = ownAccountIq(iq, s.bare, this.now());
     this.reply(origin, reply ?? errorReply(iq, 'cancel', 'service-unavailable'));
   }
 

@@ -235,7 +235,8 @@ export class MucService implements Component {
       child(stanza, 'x', NS_MUC)
     ) {
       // MUC-SVC-8: a nick-less join to a room that does not exist raises a Lua error in Prosody 0.12:
-      // nothing is answered (the half-made room it leaves behind is not modelled).
+      // nothing is answered, and the room, made before the error, stays: empty, unlocked, no owner.
+      this.rooms.set(roomJid, new Room(roomJid, this.host(ctx)));
       return;
     }
     if (!room) {
