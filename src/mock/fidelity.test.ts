@@ -50,6 +50,8 @@ describe('fidelity rules found by fuzzing', () => {
     expect(c.take().map(canon)).toEqual([
       error('presence', c.jid, 'new@conference.localhost', 'service-unavailable'),
     ]);
+    await c.send(`<presence to="new@conference.localhost/C">${MUC}</presence>`);
+    expect(c.take()[0].getChild('error')!.toString()).toContain('<item-not-found');
   });
   it('MUC-SVC-9: normal (no invite), chat and headline messages to the room: service-unavailable, no by', async () => {
     const { a, c } = await openRoom();
