@@ -50,6 +50,7 @@ export type {
   SessionHandlers,
 } from './types';
 import { Rosters, NS_ROSTER } from './roster';
+import { normaliseAttributeWhitespace, wireMisfit } from './wire';
 import { SNAPSHOT_VERSION, type MockSnapshot, type RoomSnapshot } from './inspect';
 
 export const SERVER_DOMAIN = 'localhost';
@@ -364,11 +365,7 @@ class Server implements MockServer {
       return;
     }
     delete stanza.attrs.xmlns;
-    // CORE-WIRE-4: an XML parser normalises tab, CR and LF in attribute values to spaces.
-    for (const k in stanza.attrs) {
-      const v = stanza.attrs[k];
-      if (typeof v === 'string' && /[\t\n\r]/.test(v)) stanza.attrs[k] = v.replace(/[\t\n\r]/g, ' ');
-    }
+    normaliseAttributeWhitespace(stanza);
     // CORE-STAMP-1: the server stamps the sender's full JID and the stream's language.
     stanza.attrs.from = s.full;
     if (stanza.attrs['xml:lang'] === undefined) stanza.attrs['xml:lang'] = 'en';
@@ -895,33 +892,6 @@ class Server implements MockServer {
       // a broken listener must not break the server
     }
   }
-}
-
-/** Prosody 0.12's default c2s_stanza_size_limit, in bytes of serialized XML. */
-export const STANZA_SIZE_LIMIT = 256 * 1024;
-
-/** CORE-STREAM-3: the deepest nesting the mock serves (recursive copies and serialisation are safe). */
-export const MAX_STANZA_DEPTH = 500;
-
-/**
- * Why a stanza cannot be taken (the stream error's text), iteratively: its serialized size is above
- * STANZA_SIZE_LIMIT (text and attribute lengths, tags estimated), or it nests deeper than MAX_STANZA_DEPTH.
- */
-function wireMisfit(root: Element): string | undefined {
-  let size = 0;
-  const stack: Array<[Node, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [n, depth] = stack.pop()!;
-    if (typeof n === 'string') size += n.length;
-    else if (n instanceof Element) {
-      if (depth > MAX_STANZA_DEPTH) return 'stanza too deeply nested';
-      size += 2 * n.name.length + 5;
-      for (const k in n.attrs) size += k.length + String(n.attrs[k]).length + 4;
-      for (const c of n.children) stack.push([c, depth + 1]);
-    }
-    if (size > STANZA_SIZE_LIMIT) return 'stanza too large';
-  }
-  return undefined;
 }
 
 function describe(err: unknown): string {
