@@ -6,9 +6,9 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const BENCH_PROSODY = {
-  SCS_PROSODY_DIR: '/tmp/scs-prosody-bench',
-  SCS_PROSODY_PORT: '5880',
-  SCS_PROSODY_C2S_PORT: '5822',
+  SCS_PROSODY_DIR: process.env.SCS_BENCH_PROSODY_DIR ?? '/tmp/scs-prosody-bench',
+  SCS_PROSODY_PORT: process.env.SCS_BENCH_PROSODY_PORT ?? '5880',
+  SCS_PROSODY_C2S_PORT: process.env.SCS_BENCH_PROSODY_C2S_PORT ?? '5822',
 };
 export const benchProsodyUrl = `ws://127.0.0.1:${BENCH_PROSODY.SCS_PROSODY_PORT}/xmpp-websocket`;
 

@@ -2,6 +2,8 @@
 // in SPEC.md), named by rule id.
 import { describe, expect, it } from 'vitest';
 import { rig, canon, type TestClient } from './testing';
+import { createWorkerHandler } from './workerHandler';
+import type { WorkerMessage } from './protocol';
 
 const ROOM = 'room@conference.localhost';
 const MUC = `<x xmlns="http://jabber.org/protocol/muc"/>`;
@@ -34,16 +36,22 @@ describe('fidelity rules found by fuzzing', () => {
       expect(c.take().map(canon)).toEqual([error('presence', c.jid, ROOM, 'service-unavailable')]);
     }
   });
-  it('MUC-SVC-8: a nick-less join to a room that does not exist answers nothing (Prosody raises a Lua error)', async () => {
+  it('MUC-SVC-8: a nick-less join to a room that does not exist answers nothing, and leaves an empty room behind', async () => {
     const { c } = await openRoom();
+    await c.send(`<presence to="other@conference.localhost"><show>dnd</show></presence>`);
+    expect(c.take().map(canon)).toEqual([
+      canon(
+        `<presence xmlns="jabber:client" type="error" from="other@conference.localhost" to="${c.jid}"><error type="cancel" by="conference.localhost"><item-not-found xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></presence>`,
+      ),
+    ]);
     await c.send(`<presence to="new@conference.localhost">${MUC}</presence>`);
     expect(c.take()).toEqual([]);
     await c.send(`<presence to="new@conference.localhost"><show>dnd</show></presence>`);
     expect(c.take().map(canon)).toEqual([
-      canon(
-        `<presence xmlns="jabber:client" type="error" from="new@conference.localhost" to="${c.jid}"><error type="cancel" by="conference.localhost"><item-not-found xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></presence>`,
-      ),
+      error('presence', c.jid, 'new@conference.localhost', 'service-unavailable'),
     ]);
+    await c.send(`<presence to="new@conference.localhost/C">${MUC}</presence>`);
+    expect(c.take()[0].getChild('error')!.toString()).toContain('<item-not-found');
   });
   it('MUC-SVC-9: normal (no invite), chat and headline messages to the room: service-unavailable, no by', async () => {
     const { a, c } = await openRoom();
@@ -118,5 +126,44 @@ describe('fidelity rules found by fuzzing', () => {
     expect(c.take().map(canon)).toEqual([error('presence', 'c@localhost', ROOM, 'service-unavailable')]);
     await c.send(`<presence to="${ROOM}" type="unsubscribed"/>`);
     expect(c.take()).toEqual([]);
+  });
+});
+
+describe('CORE-STREAM-3 deep nesting', () => {
+  const deep = (n: number) =>
+    `<message to="b@localhost/r" type="chat">${'<a>'.repeat(n)}${'</a>'.repeat(n)}</message>`;
+  it('2,000 and 20,000 levels end the stream with policy-violation, in process and in the worker; 400 pass', async () => {
+    for (const n of [2000, 20000]) {
+      const r = rig();
+      const a = await r.connect('a@localhost', 'r');
+      const b = await r.connect('b@localhost', 'r');
+      await a.send(deep(n));
+      expect(a.closed).toEqual([
+        { kind: 'stream-error', condition: 'policy-violation', text: 'stanza too deeply nested' },
+      ]);
+      expect(b.take()).toEqual([]);
+      const posted: WorkerMessage[] = [];
+      const h = createWorkerHandler((m) => posted.push(m));
+      await h.handle({
+        type: 'connect',
+        id: 1,
+        options: { jid: 'a@localhost', password: 'p', clientName: 'a', resource: 'r' },
+      });
+      await h.handle({ type: 'send', session: 1, xml: deep(n) });
+      await h.handle({ type: 'settle', id: 2 });
+      expect(posted.slice(1)).toEqual([
+        {
+          type: 'closed',
+          session: 1,
+          reason: { kind: 'stream-error', condition: 'policy-violation', text: 'stanza too deeply nested' },
+        },
+        { type: 'settled', id: 2 },
+      ]);
+    }
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const b = await r.connect('b@localhost', 'r');
+    await a.send(deep(400));
+    expect(b.take()).toHaveLength(1);
   });
 });

@@ -59,8 +59,16 @@ export class BufferedSession implements Session {
     if (this.ended || this.closing) {
       throw new TransportError('closed', `cannot send: the session of ${this.jid} is closed`);
     }
-    // Like the wire: the server gets its own copy, the caller's element stays as written.
-    await this.channel.send(copyElement(stanza));
+    // Like the wire: the server gets its own copy, the caller's element stays as written. A stanza
+    // nested too deep to copy goes as it is: the server refuses it unread (CORE-STREAM-3).
+    let copy: Element;
+    try {
+      copy = copyElement(stanza);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      copy = stanza;
+    }
+    await this.channel.send(copy);
   }
 
   onStanza(listener: (stanza: Element) => void): void {

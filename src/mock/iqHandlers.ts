@@ -47,7 +47,7 @@ export function serverIq(iq: Element, itemJids: string[]): Element | undefined {
 }
 
 /** CORE-IQ-4/6: iq get/set from an account to itself (no `to`, or its own bare JID). Rosters: roster.ts. */
-export function ownAccountIq(iq: Element, bare: string): Element | undefined {
+export function ownAccountIq(iq: Element, bare: string, nowMs: number): Element | undefined {
   const p = payload(iq);
   if (!p || iq.attrs.type !== 'get') return undefined;
   if (p.name === 'query' && p.xmlns === NS_DISCO_INFO) {
@@ -60,7 +60,7 @@ export function ownAccountIq(iq: Element, bare: string): Element | undefined {
     return reply;
   }
   if (p.name === 'ping' && p.xmlns === NS_PING) return iqResult(iq);
-  return vcardIq(iq) ?? pepIq(iq, true);
+  return vcardIq(iq) ?? pepIq(iq, true) ?? timeIq(iq, nowMs);
 }
 
 /**
@@ -103,15 +103,14 @@ export function registerIq(iq: Element): Element | undefined {
 }
 
 /**
- * CORE-IQ-12: a pubsub request to another account's bare JID (its PEP service) from someone without a
+ * CORE-IQ-12: a pubsub get to another account's bare JID (its PEP service) from someone without a
  * presence subscription (e.g. relayed through a MUC) is `forbidden` (auth): PEP's presence access model.
  */
 export function pepIq(iq: Element, own = false): Element | undefined {
   const p = payload(iq);
-  if (!p || p.name !== 'pubsub' || p.xmlns !== NS_PUBSUB) return undefined;
+  if (!p || p.name !== 'pubsub' || p.xmlns !== NS_PUBSUB || iq.attrs.type !== 'get') return undefined;
   // One's own PEP service: the (empty) node asked for does not exist.
-  if (own) return iq.attrs.type === 'get' ? errorReply(iq, 'cancel', 'item-not-found') : undefined;
-  return errorReply(iq, 'auth', 'forbidden');
+  return own ? errorReply(iq, 'cancel', 'item-not-found') : errorReply(iq, 'auth', 'forbidden');
 }
 
 function nodeNotFound(iq: Element): Element {

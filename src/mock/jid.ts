@@ -67,9 +67,3 @@ export function fullOf(jid: Jid): string {
   if (jid.full !== undefined) return jid.full;
   return jid.resource === undefined ? bareOf(jid) : `${bareOf(jid)}/${jid.resource}`;
 }
-
-/** Bare JID of a JID string as written (no validation); '' for ''. */
-export function bareString(jid: string): string {
-  const slash = jid.indexOf('/');
-  return slash === -1 ? jid : jid.slice(0, slash);
-}

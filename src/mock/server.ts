@@ -50,6 +50,7 @@ export type {
   SessionHandlers,
 } from './types';
 import { Rosters, NS_ROSTER } from './roster';
+import { normaliseAttributeWhitespace, wireMisfit } from './wire';
 import { SNAPSHOT_VERSION, type MockSnapshot, type RoomSnapshot } from './inspect';
 
 export const SERVER_DOMAIN = 'localhost';
@@ -356,17 +357,15 @@ class Server implements MockServer {
       this.endSession(s, { kind: 'stream-error', condition: 'unsupported-stanza-type' });
       return;
     }
-    if (exceedsSize(stanza, STANZA_SIZE_LIMIT)) {
+    const misfit = wireMisfit(stanza);
+    if (misfit !== undefined) {
       // CORE-STREAM-2: Prosody's c2s_stanza_size_limit (256 KiB): the stream ends, policy-violation.
-      this.endSession(s, { kind: 'stream-error', condition: 'policy-violation', text: 'stanza too large' });
+      // CORE-STREAM-3: so does nesting deeper than the mock serves (a deviation, see SPEC.md).
+      this.endSession(s, { kind: 'stream-error', condition: 'policy-violation', text: misfit });
       return;
     }
     delete stanza.attrs.xmlns;
-    // CORE-WIRE-4: an XML parser normalises tab, CR and LF in attribute values to spaces.
-    for (const k in stanza.attrs) {
-      const v = stanza.attrs[k];
-      if (typeof v === 'string' && /[\t\n\r]/.test(v)) stanza.attrs[k] = v.replace(/[\t\n\r]/g, ' ');
-    }
+    normaliseAttributeWhitespace(stanza);
     // CORE-STAMP-1: the server stamps the sender's full JID and the stream's language.
     stanza.attrs.from = s.full;
     if (stanza.attrs['xml:lang'] === undefined) stanza.attrs['xml:lang'] = 'en';
@@ -548,7 +547,7 @@ class Server implements MockServer {
       if (push) this.pushRoster(s.bare, push);
       return;
     }
-    const reply = ownAccountIq(iq, s.bare);
+    const reply = ownAccountIq(iq, s.bare, this.now());
     this.reply(origin, reply ?? errorReply(iq, 'cancel', 'service-unavailable'));
   }
 
@@ -893,26 +892,6 @@ class Server implements MockServer {
       // a broken listener must not break the server
     }
   }
-}
-
-/** Prosody 0.12's default c2s_stanza_size_limit, in bytes of serialized XML. */
-export const STANZA_SIZE_LIMIT = 256 * 1024;
-
-/** Whether the stanza's serialized size is above `limit` (text and attribute lengths, tags estimated). */
-function exceedsSize(root: Element, limit: number): boolean {
-  let size = 0;
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (typeof n === 'string') size += n.length;
-    else if (n instanceof Element) {
-      size += 2 * n.name.length + 5;
-      for (const k in n.attrs) size += k.length + String(n.attrs[k]).length + 4;
-      for (const c of n.children) stack.push(c);
-    }
-    if (size > limit) return true;
-  }
-  return false;
 }
 
 function describe(err: unknown): string {

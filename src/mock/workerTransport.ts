@@ -155,8 +155,25 @@ export function createWorkerTransport(
       case 'connected': {
         // Registered here, before any stanza message for it can be handled.
         const n = m.session;
-        const session = new BufferedSession(m.jid, {
-          send: (stanza) => post({ type: 'send', session: n, xml: stanza.toString() }),
+        const session: BufferedSession = new BufferedSession(m.jid, {
+          send: (stanza) => {
+            let xml: string;
+            try {
+              xml = stanza.toString();
+            } catch (err) {
+              if (!(err instanceof RangeError)) throw err;
+              // CORE-STREAM-3: too deep to serialise here; the session ends as the server would end it.
+              sessions.delete(n);
+              session.end({
+                kind: 'stream-error',
+                condition: 'policy-violation',
+                text: 'stanza too deeply nested',
+              });
+              request({ type: 'close', session: n }).catch(() => undefined);
+              return;
+            }
+            post({ type: 'send', session: n, xml });
+          },
           close: () => request({ type: 'close', session: n }).then(() => undefined),
         });
         sessions.set(n, session);

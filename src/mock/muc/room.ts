@@ -144,8 +144,7 @@ export class Room {
       this.occupants.delete(id);
       return undefined;
     }
-    if (old) this.occupants.set(id, o);
-    else this.occupants.set(id, o);
+    this.occupants.set(id, o);
     return o.copy();
   }
 

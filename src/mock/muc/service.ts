@@ -235,7 +235,10 @@ export class MucService implements Component {
       child(stanza, 'x', NS_MUC)
     ) {
       // MUC-SVC-8: a nick-less join to a room that does not exist raises a Lua error in Prosody 0.12:
-      // nothing is answered (the half-made room it leaves behind is not modelled).
+      // nothing is answered, and the room, made and locked before the error, stays: empty, no owner.
+      const halfMade = new Room(roomJid, this.host(ctx));
+      halfMade.lockedUntil = this.now() + 300;
+      this.rooms.set(roomJid, halfMade);
       return;
     }
     if (!room) {

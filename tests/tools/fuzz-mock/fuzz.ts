@@ -86,7 +86,7 @@ class Step implements fc.AsyncCommand<Model, Real> {
     const id = `s${k}`;
     real.sentIds.add(id);
     const stanza = render(this.action, real.names, id);
-    if (real.coverage) {
+    if (real.coverage && typeof real.mockT.inspect === 'function') {
       const snap = await real.mockT.inspect();
       const where = addresseeOf(this.action);
       const room = real.names.rooms[where.room];

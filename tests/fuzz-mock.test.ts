@@ -1,0 +1,73 @@
+// The differential fuzzer in CI: the shrunk regression scripts (tests/fixtures/fuzz) replayed on the
+// mock and on Prosody 0.12, and a fixed-seed fuzz of the mock against Prosody capped at 60 s of wall
+// time whose divergences must all be known open ones (tests/tools/fuzz-mock/known.ts). Prosody gets its
+// own dir and ports (SCS_FUZZ_TEST_PROSODY_PORT, default 6440/6441) and is stopped afterwards. Without
+// Prosody the Prosody halves skip with a message, and fail when CI is set.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from '../src/scansion/index';
+import { createRunner } from '../src/runner/index';
+import type { RunResult } from '../src/runner/events';
+import type { Transport } from '../src/runner/transport';
+import { createInProcessTransport } from '../src/mock/index';
+import { prosodyInstalled, repoRoot, testProsody } from './conformance-prosody';
+import { fuzz } from './tools/fuzz-mock/fuzz';
+import { knownOpen } from './tools/fuzz-mock/known';
+
+const dir = path.join(repoRoot, 'tests/fixtures/fuzz');
+const scripts = readdirSync(dir).filter((f) => f.endsWith('.scs') && !f.startsWith('draft-'));
+
+async function run(file: string, transport: Transport, nothingMs: number): Promise<RunResult> {
+  const { script, diagnostics } = parse(readFileSync(path.join(dir, file), 'utf8'));
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const runner = createRunner({ script, transport, timeouts: { nothingMs } });
+  try {
+    return await runner.start();
+  } finally {
+    await transport.dispose?.();
+  }
+}
+
+describe('fuzz regression scripts on the mock', () => {
+  it('there are some', () => expect(scripts.length).toBeGreaterThan(0));
+  for (const f of scripts) {
+    it(f, async () => {
+      const r = await run(f, createInProcessTransport(), 1000);
+      expect(r.verdict, r.failure?.message).toBe('pass');
+    });
+  }
+});
+
+const haveProsody = prosodyInstalled();
+if (!haveProsody && process.env.CI) throw new Error('fuzz-mock.test: CI is set and prosody is not installed');
+if (!haveProsody) console.warn('fuzz-mock.test: prosody is not installed: the Prosody halves are skipped');
+
+describe.skipIf(!haveProsody)('the fuzzer against Prosody 0.12', () => {
+  const port = Number(process.env.SCS_FUZZ_TEST_PROSODY_PORT ?? 6440);
+  const prosody = testProsody({ dir: '/tmp/scs-mock-fuzz-test', port, c2sPort: port + 1 });
+  let createNodeTransport: (url: string) => Transport;
+  beforeAll(async () => {
+    prosody.restart();
+    ({ createNodeTransport } = await import('../src/runner/transports/node'));
+  });
+  afterAll(() => prosody.stop());
+
+  for (const f of scripts) {
+    it(`${f} passes on Prosody`, async () => {
+      const r = await run(f, createNodeTransport(prosody.wsUrl), 1000);
+      expect(r.verdict, r.failure?.message).toBe('pass');
+    }, 30_000);
+  }
+
+  it('a fixed seed, 60 s at most: every divergence is a known open one', async () => {
+    const result = await fuzz(
+      { mock: () => createInProcessTransport(), oracle: () => createNodeTransport(prosody.wsUrl) },
+      { flows: 60, seed: 20261130, keepGoing: true, budgetMs: 55_000 },
+    );
+    expect(result.error).toBeUndefined();
+    expect(result.flowsRun).toBeGreaterThan(10);
+    const unknown = (result.classes ?? []).filter((c) => !knownOpen(c.signature));
+    expect(unknown.map((c) => `${c.signature}\n  ${c.example.action}\n  ${c.example.detail}`)).toEqual([]);
+  }, 90_000);
+});
