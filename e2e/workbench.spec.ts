@@ -119,17 +119,14 @@ test('two browser tabs on one script: an edit in one reaches the other, a clash 
   await pg.setScriptInEditor(fromA);
   await expect.poll(() => other.getScript()).toBe(fromA);
 
-  // Both edit before either saves: one of them reports it, neither text is lost.
-  await Promise.all([
-    pg.page.evaluate(
-      (t) => (window as unknown as { __scsEditor: { setValue(t: string): void } }).__scsEditor.setValue(t),
-      `${fromA}# A again\n`,
-    ),
-    other.page.evaluate(
-      (t) => (window as unknown as { __scsEditor: { setValue(t: string): void } }).__scsEditor.setValue(t),
-      `${fromA}# B\n`,
-    ),
-  ]);
+  // Both edit: A (its autosave pending), and B, which saves at once (as when it is closed). Whichever
+  // tab saves second finds the other's revision over its own unsaved edit and reports it.
+  type Ed = { __scsEditor: { setValue(t: string): void } };
+  await pg.page.evaluate((t) => (window as unknown as Ed).__scsEditor.setValue(t), `${fromA}# A again\n`);
+  await other.page.evaluate((t) => {
+    (window as unknown as Ed).__scsEditor.setValue(t);
+    window.dispatchEvent(new Event('pagehide'));
+  }, `${fromA}# B\n`);
   await expect
     .poll(async () => (await wbA.conflictBanner.count()) + (await wbB.conflictBanner.count()))
     .toBe(1);
