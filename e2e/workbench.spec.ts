@@ -76,6 +76,8 @@ test('results stay after an edit, follow the text, mark changed steps; a rerun r
   await expect(wb.stale).toBeVisible();
   expect(await pg.stepStatuses()).toEqual(statuses);
   await expect.poll(() => wb.glyphLines('scs-glyph-passed')).toEqual(before.map((l) => l + 1));
+  // The step list points at the steps where they are now.
+  await expect(pg.stepItem(0)).toHaveAttribute('data-line', String(before[0] + 1));
 
   // Editing inside a step's block marks that step changed.
   const firstStepLine = before[0] + 1;

@@ -215,8 +215,9 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     const updateChanged = () => {
       const s = store.getState();
       if (s.status === 'running' || s.status === 'paused') return;
-      const list = tracked && tracked.model === model && selectRunIsOfActiveDoc(s) ? tracked.changed() : [];
-      s.setChangedSteps(list);
+      const mine = tracked && tracked.model === model && selectRunIsOfActiveDoc(s) ? tracked : null;
+      s.setChangedSteps(mine ? mine.changed() : []);
+      s.setTrackedLines(mine ? mine.lines() : null);
     };
 
     // --- documents: one model each ----------------------------------------------------------

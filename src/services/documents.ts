@@ -167,7 +167,7 @@ export function startDocuments(store: AppStore, opts: DocumentsOptions): Documen
   const unsubscribe = store.subscribe((s, prev) => {
     // A run starts: its document and exact text are the evidence later edits are compared with.
     if (s.runId !== prev.runId && s.runId !== null) {
-      store.setState({ runDocId: s.activeDocId, runText: s.text, changedSteps: [] });
+      store.setState({ runDocId: s.activeDocId, runText: s.text, changedSteps: [], trackedLines: null });
     }
     // Leaving a document: its text is a version (unless nothing changed since the newest).
     if (s.activeDocId !== prev.activeDocId && !off() && s.docs.some((d) => d.id === prev.activeDocId)) {
