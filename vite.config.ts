@@ -48,6 +48,9 @@ function cspMeta(): Plugin {
 // The page is a static SPA: `npm run build` writes dist/, `npm run preview` serves it (with the security
 // headers of src/security.ts). Monaco is bundled (no CDN): its workers come in through `?worker` imports.
 export default defineConfig({
+  // Relative asset URLs: the same build also works from a sub-folder (the copy of the playground that
+  // `npm run e2e:scripts` puts beside its HTML report to open the scripts' traces).
+  base: './',
   plugins: [react(), cspMeta()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, headers: SECURITY_HEADERS },

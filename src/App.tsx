@@ -11,7 +11,9 @@ import { ServicesContext } from './ui/ServicesContext';
 import { Splitter } from './ui/Splitter';
 import { StatusBar } from './ui/StatusBar';
 import { useDropScript } from './ui/useDropScript';
+import { SuiteViews, useView } from './ui/suite/SuiteViews';
 import { useShortcuts } from './ui/useShortcuts';
+import { Presentation } from './ui/live/Presentation';
 import './ui/theme.css';
 import './ui/app.css';
 
@@ -20,6 +22,7 @@ function Layout(props: { services: AppServices }) {
   const fileName = useAppStore(selectFileName);
   useShortcuts(props.services);
   const dropping = useDropScript(props.services);
+  const view = useView();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -30,8 +33,9 @@ function Layout(props: { services: AppServices }) {
     <div className="app" data-theme={theme}>
       <Header />
       <LinkTargetBanner />
-      <main className="workbench">
-        <EditorPane />
+      <main className="workbench" hidden={view !== 'workbench'}>
+        {/* The run panel comes first in the tab order (Run before the editor); the grid places it. */}
+        <RunPanel />
         <Splitter
           orientation="columns"
           cssVar="--run-size"
@@ -39,8 +43,9 @@ function Layout(props: { services: AppServices }) {
           min={300}
           maxFraction={0.7}
           label="Resize the run panel"
+          panel=".run-panel"
         />
-        <RunPanel />
+        <EditorPane />
         <Splitter
           orientation="rows"
           cssVar="--bottom-size"
@@ -51,7 +56,9 @@ function Layout(props: { services: AppServices }) {
         />
         <BottomPanel />
       </main>
+      <SuiteViews view={view} />
       <StatusBar />
+      <Presentation />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           Drop a .scs file to open it

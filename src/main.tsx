@@ -57,4 +57,12 @@ void services.documents
     // A driver's target wins over the link's; a link's non-mock target waits for the user's yes.
     const outcome = driver?.target ? (request.autorun ? 'run' : 'none') : applyLinkTarget(appStore, request);
     if (outcome === 'run') void services.run.run();
+    // `?trace=URL`: open a saved run.
+    const traceUrl = new URL(window.location.href).searchParams.get('trace');
+    if (traceUrl) {
+      const u = new URL(window.location.href);
+      u.searchParams.delete('trace');
+      window.history.replaceState(null, '', u.toString());
+      void services.trace.openUrl(traceUrl);
+    }
   });

@@ -5,7 +5,8 @@
 import { useEffect, useRef } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { selectRunIsOfActiveDoc, useAppStoreApi, type AppState } from '../store';
-import { diagnosticsToMarkers, stepMarks } from './marks';
+import { diagnosticsToMarkers, failuresToMarkers, stepMarks } from './marks';
+import { failureExplanations } from '../services/stepView';
 import { registerScsProviders, setProviderContext } from './monacoProviders';
 import { setupMonaco } from './monacoSetup';
 import { SCS_LANGUAGE_ID } from './scsMonarch';
@@ -76,7 +77,15 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       foldingStrategy: 'indentation',
       quickSuggestions: { other: true, comments: false, strings: true },
       wordBasedSuggestions: 'off',
-      suggest: { showWords: false, snippetsPreventQuickSuggestions: false },
+      // A list opened by a trigger character (`<`, `"`, a space) has nothing selected until the
+      // user types or picks: Enter then ends the line instead of accepting an unchosen item.
+      suggest: {
+        showWords: false,
+        snippetsPreventQuickSuggestions: false,
+        selectionMode: 'whenQuickSuggestion',
+      },
+      // Tab leaves the editor (Ctrl+M or the status bar toggles it, as in VS Code).
+      tabFocusMode: initial.tabMovesFocus,
       fixedOverflowWidgets: true,
       hover: { delay: 250 },
       renderLineHighlight: 'line',
@@ -102,11 +111,14 @@ export default function MonacoEditor(props: MonacoEditorProps) {
           if (edit) {
             const a = model.getPositionAt(edit.start);
             const b = model.getPositionAt(edit.end);
+            // Its own undo step: Ctrl+Z undoes exactly this change (e.g. an accepted received stanza).
+            model.pushStackElement();
             model.pushEditOperations(
               [],
               [{ range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column), text: edit.text }],
               () => null,
             );
+            model.pushStackElement();
           }
         }
       } finally {
@@ -129,8 +141,19 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     ];
 
     // --- markers -------------------------------------------------------------------------------
-    const updateMarkers = (s: AppState) =>
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnosticsToMarkers(s.diagnostics));
+    // Diagnostics, and the failed steps' sentences on the expected nodes they are about.
+    const updateMarkers = (s: AppState) => {
+      const failed = (selectRunIsOfActiveDoc(s) ? s.failures : []).flatMap((f) => {
+        const step = s.runScript?.steps[f.step];
+        return step
+          ? [{ header: step.headerRange, explanations: failureExplanations(step, f, s.variables) }]
+          : [];
+      });
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, [
+        ...diagnosticsToMarkers(s.diagnostics),
+        ...failuresToMarkers(failed),
+      ]);
+    };
 
     // --- run decorations ----------------------------------------------------------------------
     const stepDecorations = editor.createDecorationsCollection();
@@ -281,7 +304,12 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       } else if (s.loadNonce !== prev.loadNonce && s.text !== model.getValue()) {
         applyExternal(s.text, true);
       }
-      if (s.diagnostics !== prev.diagnostics) updateMarkers(s);
+      if (
+        s.diagnostics !== prev.diagnostics ||
+        s.failures !== prev.failures ||
+        s.variables !== prev.variables
+      )
+        updateMarkers(s);
       if (
         s.steps !== prev.steps ||
         s.currentStep !== prev.currentStep ||
@@ -295,12 +323,19 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       }
       if (s.revealRequest && s.revealRequest !== prev.revealRequest) reveal(s.revealRequest.line);
       if (s.theme !== prev.theme) monaco.editor.setTheme(monacoThemeName(s.theme));
+      if (s.tabMovesFocus !== prev.tabMovesFocus) editor.updateOptions({ tabFocusMode: s.tabMovesFocus });
     });
     // A script loaded between the first render and now.
     if (store.getState().text !== model.getValue()) applyExternal(store.getState().text, true);
 
     // --- actions ------------------------------------------------------------------------------
     disposables.push(
+      editor.addAction({
+        id: 'scansion.toggleTabMovesFocus',
+        label: 'Toggle Tab key moves focus',
+        keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM],
+        run: () => store.getState().toggleTabMovesFocus(),
+      }),
       editor.addAction({
         id: 'scansion.runToCursor',
         label: 'Run to cursor',

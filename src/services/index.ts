@@ -13,6 +13,13 @@ import { DEFAULT_TIMEOUTS } from '../runner';
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+import { followSystemTheme } from './systemTheme';
+import { automationTransportFactory, installSuiteAutomation } from './suiteAutomation';
+import { defaultTransportFactory } from './transports';
+import { createSuiteServices, type SuiteServices } from './suiteServices';
+import { createLiveService, type LiveService } from './liveService';
+import { parseTyped } from './liveSession';
+import { startAutoStep } from './livePresenter';
 
 export { createRunController, type RunController } from './runController';
 export { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
@@ -28,11 +35,12 @@ export type { GalleryEntry } from './gallery';
 export { targetLabel } from './transports';
 export { prettyXml } from './xmlFormat';
 
-export interface AppServices {
+export interface AppServices extends SuiteServices {
   run: RunController;
   loader: ScriptLoader;
   parsing: ParsingService;
   documents: DocumentsService;
+  live: LiveService;
   /** A share link for the current script. */
   shareLink(): string;
   download(): void;
@@ -53,6 +61,7 @@ export interface StartOptions {
 export function startServices(store: AppStore, opts: StartOptions = {}): AppServices {
   const storage = opts.storage;
   restoreSettings(store, storage);
+  const unfollowTheme = followSystemTheme(store, opts.win);
   const parsing = startParsing(store);
   const persistence: Persistence = startPersistence(store, { storage });
   // The runner's timeouts: the page's own, overridden for this page by a link's (read at each run).
@@ -69,7 +78,26 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
       return pick('connectMs');
     },
   };
-  const run = createRunController({ store, flushParse: parsing.flush, ...opts.runner, timeouts });
+  // The run controller's runner factory goes through the trace recorder (Save trace).
+  const suites = createSuiteServices(store, {
+    createRunner: opts.runner?.createRunner,
+    makeTransport: opts.runner?.makeTransport,
+    stopRun: () => run.reset(),
+    flushParse: parsing.flush,
+    baseUrl: opts.baseUrl,
+    win: opts.win,
+  });
+  const run = createRunController({
+    store,
+    flushParse: parsing.flush,
+    ...opts.runner,
+    timeouts,
+    makeTransport: automationTransportFactory(
+      opts.automation !== false ? opts.win : undefined,
+      opts.runner?.makeTransport ?? defaultTransportFactory,
+    ),
+    createRunner: suites.trace.createRunner,
+  });
   const documents = startDocuments(store, {
     storage,
     kv: opts.kv !== undefined ? opts.kv : indexedDbKv(),
@@ -80,15 +108,27 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
   const loader = createScriptLoader({ store, storage, baseUrl: opts.baseUrl, restored: () => restored });
   const preload = documents.preload.bind(documents);
   documents.preload = (automation) => (restored = preload(automation));
+  const live = createLiveService({
+    store,
+    makeTransport: opts.runner?.makeTransport,
+    run: { sendAdHoc: (client, xml) => run.sendAdHoc(client, parseTyped(xml)), onEvent: run.onEvent },
+  });
+  const stopAutoStep = startAutoStep(store, run);
   const uninstall =
     opts.win && opts.automation !== false
       ? installAutomationHook(opts.win, store, run, parsing.flush)
       : () => {};
+  const uninstallSuite =
+    opts.win && opts.automation !== false
+      ? installSuiteAutomation(opts.win, { store, run, trace: suites.trace, flushParse: parsing.flush })
+      : () => {};
   return {
+    ...suites,
     run,
     loader,
     parsing,
     documents,
+    live,
     shareLink() {
       const { text, fileName, target } = store.getState();
       const href = opts.win ? opts.win.location.href : 'http://localhost/';
@@ -103,8 +143,13 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     async dispose() {
       uninstall();
       documents.dispose();
+      unfollowTheme();
+      uninstallSuite();
+      suites.dispose();
       persistence.dispose();
       parsing.dispose();
+      stopAutoStep();
+      await live.dispose();
       await run.dispose();
     },
   };

@@ -13,7 +13,8 @@ export interface SavedScript {
 
 export interface SavedSettings {
   target: Target;
-  theme: Theme;
+  /** Absent while the theme follows the system preference. */
+  theme?: Theme;
   recentUrls: string[];
 }
 
@@ -100,17 +101,22 @@ export function startPersistence(store: AppStore, opts: PersistenceOptions = {})
   const ss = safeStorage(storage);
 
   const writeSettings = () => {
-    const { theme, recentUrls, targetOrigin } = store.getState();
+    const { theme, themePicked, recentUrls, targetOrigin } = store.getState();
     // A target a link or a driver chose is for this page only: the saved one stays the user's.
     const target =
       targetOrigin === 'user' ? store.getState().target : (readSettings(storage).target ?? { kind: 'mock' });
-    const saved: SavedSettings = { target, theme, recentUrls };
+    const saved: SavedSettings = { target, theme: themePicked ? theme : undefined, recentUrls };
     ss.set(SETTINGS_KEY, JSON.stringify(saved));
   };
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.automation) return;
-    if (s.target !== prev.target || s.theme !== prev.theme || s.recentUrls !== prev.recentUrls)
+    if (
+      s.target !== prev.target ||
+      s.theme !== prev.theme ||
+      s.themePicked !== prev.themePicked ||
+      s.recentUrls !== prev.recentUrls
+    )
       writeSettings();
   });
 

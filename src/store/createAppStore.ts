@@ -4,7 +4,9 @@ import { createDocumentsSlice } from './documentsSlice';
 import { createRunSlice } from './runSlice';
 import { createScriptSlice } from './scriptSlice';
 import { createSettingsSlice } from './settingsSlice';
+import { createSuiteSlice } from './suiteSlice';
 import { createUiSlice } from './uiSlice';
+import { createLiveSlice } from './liveSlice';
 import type { AppState } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -16,6 +18,8 @@ export function createAppStore(initial?: Partial<AppState>): AppStore {
     ...createSettingsSlice(...a),
     ...createUiSlice(...a),
     ...createDocumentsSlice(...a),
+    ...createSuiteSlice(...a),
+    ...createLiveSlice(...a),
     ...initial,
   }));
 }

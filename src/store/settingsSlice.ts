@@ -9,6 +9,7 @@ const MAX_RECENT = 8;
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice & LinkSlice> = (set) => ({
   target: { kind: 'mock' },
   theme: 'light',
+  themePicked: false,
   recentUrls: [],
   setTarget: (target) => set({ target, targetOrigin: 'user' }),
   targetOrigin: 'user',
@@ -17,8 +18,9 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice &
   setPendingTarget: (pendingTarget) => set({ pendingTarget }),
   runTimeouts: null,
   setRunTimeouts: (runTimeouts) => set({ runTimeouts }),
-  setTheme: (theme) => set({ theme }),
-  toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
+  setTheme: (theme) => set({ theme, themePicked: true }),
+  toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark', themePicked: true })),
+  setSystemTheme: (theme) => set((s) => (s.themePicked || s.theme === theme ? s : { theme })),
   addRecentUrl: (url) =>
     set((s) => {
       const u = url.trim();

@@ -70,7 +70,15 @@ export function SequenceView() {
   };
 
   return (
-    <div className="sequence" data-testid="sequence">
+    // One scroller for heads and body: lanes keep a legible width and scroll sideways together.
+    <div
+      className="sequence"
+      data-testid="sequence"
+      role="region"
+      aria-label="Sequence of stanzas"
+      tabIndex={0}
+      style={{ ['--lanes' as string]: n }}
+    >
       <div className="seq-heads" style={{ gridTemplateColumns: `repeat(${n}, 1fr)` }}>
         {lanes.map((l) => (
           <div
