@@ -46,7 +46,7 @@ function cspMeta(): Plugin {
 }
 
 // The page is a static SPA: `npm run build` writes dist/, `npm run preview` serves it (with the security
-// headers of src/security.ts). Monaco is bundled (no CDN): its workers come in through `?worker` imports.
+// headers above). Monaco is bundled (no CDN): its workers come in through `?worker` imports.
 export default defineConfig({
   // Relative asset URLs: the same build also works from a sub-folder (the copy of the playground that
   // `npm run e2e:scripts` puts beside its HTML report to open the scripts' traces).

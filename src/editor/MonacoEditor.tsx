@@ -11,6 +11,7 @@ import { registerScsProviders, setProviderContext } from './monacoProviders';
 import { setupMonaco } from './monacoSetup';
 import { SCS_LANGUAGE_ID } from './scsMonarch';
 import { minimalEdit } from './textEdit';
+import { forwardShortcut } from './forwardShortcut';
 import { trackSteps, type TrackedSteps } from './trackedSteps';
 import { monacoThemeName } from './themes';
 import './editor.css';
@@ -238,8 +239,9 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     const updateChanged = () => {
       const s = store.getState();
       if (s.status === 'running' || s.status === 'paused') return;
-      const list = tracked && tracked.model === model && selectRunIsOfActiveDoc(s) ? tracked.changed() : [];
-      s.setChangedSteps(list);
+      const mine = tracked && tracked.model === model && selectRunIsOfActiveDoc(s) ? tracked : null;
+      s.setChangedSteps(mine ? mine.changed() : []);
+      s.setTrackedLines(mine ? mine.lines() : null);
     };
 
     // --- documents: one model each ----------------------------------------------------------
@@ -389,16 +391,4 @@ export default function MonacoEditor(props: MonacoEditorProps) {
   }, [store]);
 
   return <div ref={hostRef} className="scs-editor-host" />;
-}
-
-/**
- * Without a handler from the page, re-dispatch the shortcut from outside Monaco's key handling so the
- * page's own keyboard shortcuts (Ctrl/Cmd+Enter runs) still see it.
- */
-function forwardShortcut(host: HTMLElement, key: 'Enter' | 'F10') {
-  const target = host.parentElement ?? document.body;
-  const mac = /Mac|iP(hone|ad)/.test(navigator.platform);
-  target.dispatchEvent(
-    new KeyboardEvent('keydown', { key, bubbles: true, ctrlKey: !mac, metaKey: mac, cancelable: true }),
-  );
 }

@@ -10,6 +10,8 @@ export interface TrackedSteps {
   lineOf(mark: StepMark): { line: number; endLine: number };
   /** Indices of the steps whose block text is no longer what ran. */
   changed(): number[];
+  /** Every step's current action line, in step order. */
+  lines(): number[];
   dispose(): void;
 }
 
@@ -49,6 +51,9 @@ export function trackSteps(
         if (!r || model.getValueInRange(r) !== texts[i]) out.push(m.index);
       });
       return out;
+    },
+    lines() {
+      return marks.map((m) => this.lineOf(m).line);
     },
     dispose() {
       if (!model.isDisposed()) model.deltaDecorations(ids, []);

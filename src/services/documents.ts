@@ -167,7 +167,11 @@ export function startDocuments(store: AppStore, opts: DocumentsOptions): Documen
   const unsubscribe = store.subscribe((s, prev) => {
     // A run starts: its document and exact text are the evidence later edits are compared with.
     if (s.runId !== prev.runId && s.runId !== null) {
-      store.setState({ runDocId: s.activeDocId, runText: s.text, changedSteps: [] });
+      store.setState({ runDocId: s.activeDocId, runText: s.text, changedSteps: [], trackedLines: null });
+    }
+    // Leaving a document: its text is a version (unless nothing changed since the newest).
+    if (s.activeDocId !== prev.activeDocId && !off() && s.docs.some((d) => d.id === prev.activeDocId)) {
+      void history?.record(prev.activeDocId, prev.text, 'edited');
     }
     if (s.docs !== prev.docs) {
       for (const d of s.docs) {
@@ -214,7 +218,11 @@ export function startDocuments(store: AppStore, opts: DocumentsOptions): Documen
       const local = readLocalWorkspace(storage);
       if (local.kind === 'workspace') {
         learn(local.workspace);
-        for (const d of local.workspace.docs) seen.add(d.id);
+        for (const d of local.workspace.docs) {
+          seen.add(d.id);
+          // What the last visit left is a version of its own (the edits since the last version too).
+          void history?.record(d.id, d.text, 'restored');
+        }
         store.getState().restoreDocuments(toEntries(local.workspace), local.workspace.active);
         return true;
       }

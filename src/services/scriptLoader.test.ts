@@ -3,7 +3,7 @@ import { createAppStore } from '../store';
 import { DEFAULT_SCRIPT } from './defaultScript';
 import { SCRIPT_KEY } from './persistence';
 import { startDocuments } from './documents';
-import { createScriptLoader } from './scriptLoader';
+import { createScriptLoader, MAX_URL_SCRIPT_BYTES } from './scriptLoader';
 import { encodeShare } from './share';
 
 function memoryStorage(init: Record<string, string> = {}): Storage {
@@ -137,5 +137,50 @@ describe('script loading', () => {
     expect((await loader.loadFile(bin)).ok).toBe(false);
     await loader.loadFile(new File(['a\r\nb\r\n'], 'w.scs'), 'drop');
     expect(store.getState()).toMatchObject({ text: 'a\nb\n', fileName: 'w.scs', source: 'drop' });
+  });
+
+  it('a ?script= download over the size limit or the timeout is refused in words, with a loading tab meanwhile', async () => {
+    const store = createAppStore();
+    const big = (async () => new Response('x'.repeat(MAX_URL_SCRIPT_BYTES + 10))) as typeof fetch;
+    const loader = createScriptLoader({ store, fetch: big });
+    store.getState().openDocument({ text: 'mine\n', fileName: 'm.scs', source: 'file' });
+    const p = loader.loadUrl('http://h/big.scs');
+    expect(store.getState().loadingScript).toBe('big.scs');
+    expect(await p).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/larger than 2 MB: not opened/),
+    });
+    expect(store.getState().loadingScript).toBeNull();
+    expect(store.getState().text).toBe('mine\n');
+
+    const never = ((_u: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_r, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+      )) as typeof fetch;
+    const slow = createScriptLoader({ store, fetch: never, fetchTimeoutMs: 30 });
+    expect(await slow.loadUrl('http://h/slow.scs')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Gave up fetching the script .* after 0 s/),
+    });
+    expect(store.getState().docs).toHaveLength(1);
+  });
+
+  it('text typed while a slow ?script= loads is kept: the script opens in a tab of its own', async () => {
+    const { store, loader } = setup();
+    let release: (r: Response) => void = () => {};
+    const slowLoader = createScriptLoader({
+      store,
+      fetch: (() => new Promise<Response>((r) => (release = r))) as typeof fetch,
+    });
+    await loader.loadExample('muc-password');
+    const p = slowLoader.loadUrl('http://h/late.scs');
+    store.getState().setText('typed while it loads\n');
+    release(new Response('# late\n'));
+    await p;
+    expect(
+      store
+        .getState()
+        .docs.map((d) => (d.id === store.getState().activeDocId ? store.getState().text : d.text)),
+    ).toEqual(['typed while it loads\n', '# late\n']);
   });
 });

@@ -68,10 +68,10 @@ export function installSuiteAutomation(
   const w = win as HookWindow;
   const { store } = deps;
   const target = automationTarget(win);
-  if (target) store.getState().setTarget(target);
+  if (target) store.getState().setSessionTarget(target, 'automation');
   w.__scansionSuite = {
     async runScript(text, name) {
-      if (target) store.getState().setTarget(target);
+      if (target) store.getState().setSessionTarget(target, 'automation');
       // The workbench is hidden while the script runs (its editor and lists are not laid out for every
       // event) and shown again when the script did not pass, so the failure's screenshot shows the run.
       store.getState().setView('suite');

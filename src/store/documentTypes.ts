@@ -30,6 +30,9 @@ export interface DocumentsSlice {
   runText: string | null;
   /** Steps of the last run whose block was edited since (indices into runScript.steps). */
   changedSteps: number[];
+  /** Where the last run's steps are now in the edited text (1-based action lines), when it moved. */
+  trackedLines: number[] | null;
+  setTrackedLines(lines: number[] | null): void;
   /** A script being downloaded (`?script=`): its file name, shown as a loading tab. */
   loadingScript: string | null;
   setLoading(name: string | null): void;

@@ -53,6 +53,17 @@ export const createDocumentsSlice: StateCreator<AppState, [], [], DocumentsSlice
     runText: null,
     changedSteps: [],
     loadingScript: null,
+    trackedLines: null,
+    setTrackedLines: (lines) =>
+      set((s) =>
+        (s.trackedLines === null && lines === null) ||
+        (s.trackedLines &&
+          lines &&
+          s.trackedLines.length === lines.length &&
+          s.trackedLines.every((x, i) => x === lines[i]))
+          ? s
+          : { trackedLines: lines },
+      ),
     setLoading: (loadingScript) => set({ loadingScript }),
     openDocument: ({ text, fileName, source }) => {
       const s = get();

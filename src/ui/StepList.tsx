@@ -44,6 +44,8 @@ export function StepList() {
   const changedList = useAppStore(selectChangedSteps);
   const changed = useMemo(() => new Set(changedList), [changedList]);
   const stanzas = useAppStore((s) => s.stanzas);
+  // After edits, a step's line is where its text is now (the editor tracks it), not where it was.
+  const moved = useAppStore((s) => (s.runDocId === s.activeDocId ? s.trackedLines : null));
   const attribution = summarizeAttribution(stanzas);
   const otherDoc = useAppStore((s) =>
     s.runDocId && s.runDocId !== s.activeDocId
@@ -112,7 +114,7 @@ export function StepList() {
               const st = runSteps[step.index];
               const status: StepStatus = st?.status ?? 'pending';
               const isNext = next === step.index && status === 'pending';
-              const line = step.headerRange.line;
+              const line = moved?.[step.index] ?? step.headerRange.line;
               const summary = stepSummary(step);
               return (
                 <li key={step.index}>
