@@ -13,6 +13,7 @@ test('save a trace, open it in a fresh context and through ?trace=, and see the 
   browser,
   baseURL,
 }, testInfo) => {
+  test.setTimeout(120_000);
   const text = fs.readFileSync(path.join(fixturesDir, 'suite', 'ping-wrong.scs'), 'utf8');
   const url = await serveScriptText(page, 'ping-wrong.scs', text);
   await pg.goto({ script: url, autorun: true });
