@@ -16,8 +16,16 @@ import { SuitePage } from './pages/SuitePage';
 
 test.describe.configure({ mode: 'serial' });
 
-// Prosody decides some orders by Lua hash order (see tests/differential.test.ts, RACY): left out here.
-const RACY = new Set(['issue978-multi.scs', 'muc_register.scs', 'muc_show_offline.scs']);
+// Left out: scripts where Prosody decides some orders by Lua hash order (tests/differential.test.ts,
+// RACY), and muc_nickname_change.scs, which on a Prosody that already ran the other scripts (the page
+// runs a suite on one server without restarting it) received a message where it expects a presence at
+// line 76; tests/differential.test.ts, which restarts Prosody before each script, checks it.
+const RACY = new Set([
+  'issue978-multi.scs',
+  'muc_register.scs',
+  'muc_show_offline.scs',
+  'muc_nickname_change.scs',
+]);
 
 test.describe('compare two targets', () => {
   test.skip(!prosodyInstalled(), PROSODY_MISSING);

@@ -38,8 +38,10 @@ test('save a trace, open it in a fresh context and through ?trace=, and see the 
       await fresh.goto();
       await fresh.page.getByTestId('open-trace').setInputFiles(file);
     } else {
-      await fresh.page.route('**/ci/ping-wrong.trace.json', (r) =>
-        r.fulfill({ contentType: 'application/json', body: fs.readFileSync(file, 'utf8') }),
+      // Matched on the path: a glob would also match the page's own URL, which ends in the trace's.
+      await fresh.page.route(
+        (u) => u.pathname === '/ci/ping-wrong.trace.json',
+        (r) => r.fulfill({ contentType: 'application/json', body: fs.readFileSync(file, 'utf8') }),
       );
       await fresh.page.goto('/?trace=/ci/ping-wrong.trace.json');
     }
