@@ -45,7 +45,7 @@ test('save a trace, open it in a fresh context and through ?trace=, and see the 
       );
       await fresh.page.goto('/?trace=/ci/ping-wrong.trace.json');
     }
-    await fresh.expectStatus('fail');
+    await fresh.expectStatus('fail', 30_000);
     await expect(fresh.mismatches.first()).toContainText("expected 'error', got 'result'");
     await expect(fresh.diff).toBeVisible();
     expect(await fresh.getScript()).toBe(text.replace(/\r\n?/g, '\n'));
