@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { AppServices } from './services';
 import { selectFileName, selectTheme, StoreProvider, useAppStore, type AppStore } from './store';
+import { LinkTargetBanner } from './ui/Banners';
 import { BottomPanel } from './ui/BottomPanel';
 import { EditorPane } from './ui/EditorPane';
 import { Header } from './ui/Header';
@@ -12,6 +13,7 @@ import { StatusBar } from './ui/StatusBar';
 import { useDropScript } from './ui/useDropScript';
 import { SuiteViews, useView } from './ui/suite/SuiteViews';
 import { useShortcuts } from './ui/useShortcuts';
+import { Presentation } from './ui/live/Presentation';
 import './ui/theme.css';
 import './ui/app.css';
 
@@ -30,8 +32,10 @@ function Layout(props: { services: AppServices }) {
   return (
     <div className="app" data-theme={theme}>
       <Header />
+      <LinkTargetBanner />
       <main className="workbench" hidden={view !== 'workbench'}>
-        <EditorPane />
+        {/* The run panel comes first in the tab order (Run before the editor); the grid places it. */}
+        <RunPanel />
         <Splitter
           orientation="columns"
           cssVar="--run-size"
@@ -39,8 +43,9 @@ function Layout(props: { services: AppServices }) {
           min={300}
           maxFraction={0.7}
           label="Resize the run panel"
+          panel=".run-panel"
         />
-        <RunPanel />
+        <EditorPane />
         <Splitter
           orientation="rows"
           cssVar="--bottom-size"
@@ -53,6 +58,7 @@ function Layout(props: { services: AppServices }) {
       </main>
       <SuiteViews view={view} />
       <StatusBar />
+      <Presentation />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           Drop a .scs file to open it
