@@ -67,11 +67,12 @@ export function installSuiteAutomation(
 ): () => void {
   const w = win as HookWindow;
   const { store } = deps;
+  // main.tsx gives the page the driver's target at start (as a session target, never saved); each run
+  // re-applies it, in case the page changed it since.
   const target = automationTarget(win);
-  if (target) store.getState().setTarget(target);
   w.__scansionSuite = {
     async runScript(text, name) {
-      if (target) store.getState().setTarget(target);
+      if (target) store.getState().setSessionTarget(target, 'automation');
       // The workbench is hidden while the script runs (its editor and lists are not laid out for every
       // event) and shown again when the script did not pass, so the failure's screenshot shows the run.
       store.getState().setView('suite');
