@@ -4,13 +4,7 @@
 import path from 'node:path';
 import { test, expect } from './support/test';
 import { CORPUS_MISSING, MUC_012_SCRIPTS, corpusFile, fixturesDir, hasCorpusFile } from './support/paths';
-import {
-  PROSODY_MISSING,
-  PROSODY_WS_URL,
-  prosodyInstalled,
-  prosodyUp,
-  restartProsody,
-} from './support/prosody';
+import { PROSODY_MISSING, PROSODY_WS_URL, prosodyInstalled, restartProsody } from './support/prosody';
 import { startProsodyVariant } from './support/prosodyVariant';
 import { SuitePage } from './pages/SuitePage';
 
@@ -37,8 +31,7 @@ test.describe('compare two targets', () => {
     const verdicts: Record<string, string> = {};
     const runs: Record<string, [string, string]> = {};
     for (const file of files) {
-      restartProsody();
-      expect(await prosodyUp()).toBe(true);
+      restartProsody(); // throws when the server does not come up
       await suite.show('suite');
       const clear = page.getByRole('button', { name: 'Clear' });
       if (await clear.isEnabled()) await clear.click();
