@@ -90,7 +90,7 @@ test.describe('compare two targets', () => {
       await expect(row.getByTestId('compare-row.a')).toHaveText('pass');
       await expect(row.getByTestId('compare-row.b')).toHaveText('fail');
       const sentence = row.getByTestId('compare-row.divergence');
-      await expect(sentence).toContainText('At step 3 (Romeo receives:, line 21): passed on');
+      await expect(sentence).toContainText('At step 3 (Romeo receives:, line 20): passed on');
       await sentence.getByRole('button').click();
       // Both stanzas: A received the 201 presence, B an error presence (not-allowed).
       await expect(page.getByTestId('compare-detail.a')).toContainText('status code="201"');
