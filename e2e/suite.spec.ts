@@ -11,6 +11,7 @@ test('open a folder of scripts, run all, filter failed, rerun one, open it in th
   playground: pg,
   page,
 }) => {
+  test.setTimeout(120_000);
   await pg.goto();
   const suite = new SuitePage(page);
   await suite.show('suite');
@@ -50,6 +51,7 @@ test('open a folder of scripts, run all, filter failed, rerun one, open it in th
 });
 
 test('watch mode reruns a picked file within 2 s of its change', async ({ playground: pg, page }) => {
+  test.setTimeout(120_000);
   // Playwright cannot drive the browser's folder picker: this stands in for showDirectoryPicker with a
   // folder whose one file the test rewrites (same shape: values(), getFile() with lastModified).
   const passing = 'Romeo connects\n';

@@ -13,6 +13,7 @@ test('save a trace, open it in a fresh context and through ?trace=, and see the 
   browser,
   baseURL,
 }, testInfo) => {
+  test.setTimeout(120_000);
   const text = fs.readFileSync(path.join(fixturesDir, 'suite', 'ping-wrong.scs'), 'utf8');
   const url = await serveScriptText(page, 'ping-wrong.scs', text);
   await pg.goto({ script: url, autorun: true });
@@ -37,12 +38,14 @@ test('save a trace, open it in a fresh context and through ?trace=, and see the 
       await fresh.goto();
       await fresh.page.getByTestId('open-trace').setInputFiles(file);
     } else {
-      await fresh.page.route('**/ci/ping-wrong.trace.json', (r) =>
-        r.fulfill({ contentType: 'application/json', body: fs.readFileSync(file, 'utf8') }),
+      // Matched on the path: a glob would also match the page's own URL, which ends in the trace's.
+      await fresh.page.route(
+        (u) => u.pathname === '/ci/ping-wrong.trace.json',
+        (r) => r.fulfill({ contentType: 'application/json', body: fs.readFileSync(file, 'utf8') }),
       );
       await fresh.page.goto('/?trace=/ci/ping-wrong.trace.json');
     }
-    await fresh.expectStatus('fail');
+    await fresh.expectStatus('fail', 30_000);
     await expect(fresh.mismatches.first()).toContainText("expected 'error', got 'result'");
     await expect(fresh.diff).toBeVisible();
     expect(await fresh.getScript()).toBe(text.replace(/\r\n?/g, '\n'));

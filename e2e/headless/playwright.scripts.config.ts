@@ -39,7 +39,7 @@ export default defineConfig({
   },
   webServer: {
     // Serves a private copy of dist/ (see e2e/support/snapshot-dist.mjs).
-    command: `node e2e/support/snapshot-dist.mjs ${servedDir} && npx vite preview --outDir ${servedDir} --port ${E2E_SCRIPTS_PORT} --strictPort --host 127.0.0.1`,
+    command: `node e2e/support/snapshot-dist.mjs ${servedDir} && node node_modules/vite/bin/vite.js preview --outDir ${servedDir} --port ${E2E_SCRIPTS_PORT} --strictPort --host 127.0.0.1`,
     url: baseURL,
     cwd: repoRoot,
     reuseExistingServer: false,

@@ -67,8 +67,9 @@ export function installSuiteAutomation(
 ): () => void {
   const w = win as HookWindow;
   const { store } = deps;
+  // main.tsx gives the page the driver's target at start (as a session target, never saved); each run
+  // re-applies it, in case the page changed it since.
   const target = automationTarget(win);
-  if (target) store.getState().setSessionTarget(target, 'automation');
   w.__scansionSuite = {
     async runScript(text, name) {
       if (target) store.getState().setSessionTarget(target, 'automation');

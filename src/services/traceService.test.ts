@@ -21,6 +21,8 @@ function page(text = FAILING) {
     store,
     flushParse: parsing.flush,
     download: (name, t) => saved.push({ name, text: t }),
+    // As in the page: opening a trace stops (and clears) the live run first.
+    stopRun: () => run.reset(),
   });
   const run = createRunController({
     store,
@@ -61,7 +63,7 @@ describe('trace service', () => {
     expect(parsed.ok).toBe(true);
 
     const fresh = page('# something else\n');
-    const out = fresh.trace.openText(live.saved[0].text, 'ping.trace.json');
+    const out = await fresh.trace.openText(live.saved[0].text, 'ping.trace.json');
     expect(out.ok).toBe(true);
     expect(views(fresh.store)).toEqual(views(live.store));
     expect(fresh.store.getState().runTarget).toBe('mock');
@@ -71,17 +73,17 @@ describe('trace service', () => {
     expect(f.received).toContain('type="result"');
   });
 
-  it('refuses a bad file with parseTrace’s sentence and keeps the page as it was', () => {
+  it('refuses a bad file with parseTrace’s sentence and keeps the page as it was', async () => {
     const p = page();
     const before = p.store.getState().text;
-    const out = p.trace.openText('{"format":"scansion-trace","version":99}', 'old.json');
+    const out = await p.trace.openText('{"format":"scansion-trace","version":99}', 'old.json');
     expect(out).toEqual({
       ok: false,
       message: 'old.json: unsupported trace version 99 (this playground reads version 1)',
     });
     expect(p.store.getState().notice?.text).toContain('unsupported trace version 99');
     expect(p.store.getState().text).toBe(before);
-    expect(p.trace.openText('not json', 'x.json').ok).toBe(false);
+    expect((await p.trace.openText('not json', 'x.json')).ok).toBe(false);
   });
 
   it('says there is nothing to save before a run', () => {
@@ -90,7 +92,7 @@ describe('trace service', () => {
     expect(p.store.getState().notice?.text).toMatch(/no run to save/);
   });
 
-  it('shows an unfinished trace as stopped, not as a run that goes on', () => {
+  it('shows an unfinished trace as stopped, not as a run that goes on', async () => {
     const events: RunEvent[] = [
       { type: 'run-started', runId: 'r1', at: 0, target: 'mock', steps: 4 },
       { type: 'step-started', runId: 'r1', at: 1, step: 0 },
@@ -102,7 +104,7 @@ describe('trace service', () => {
       tool: 't',
     });
     const p = page();
-    expect(p.trace.openText(JSON.stringify(t), 't.json').ok).toBe(true);
+    expect((await p.trace.openText(JSON.stringify(t), 't.json')).ok).toBe(true);
     const s = p.store.getState();
     expect(s.status).toBe('idle');
     expect(s.stopped).toBe(true);

@@ -21,8 +21,8 @@ export interface TraceService {
   current(): Trace | null;
   /** Download the current run as `NAME.trace.json`; false (with a notice) when there is none. */
   save(): boolean;
-  /** Open a trace from its text (a file's contents). */
-  openText(text: string, name: string): TraceOutcome;
+  /** Open a trace from its text (a file's contents); the live run is stopped first. */
+  openText(text: string, name: string): Promise<TraceOutcome>;
   openFile(file: File): Promise<TraceOutcome>;
   /** Fetch and open `?trace=URL`, refusing files over the size limit and giving up after a timeout. */
   openUrl(url: string): Promise<TraceOutcome>;
@@ -109,10 +109,11 @@ export function createTraceService(deps: TraceServiceDeps): TraceService {
       return true;
     },
 
-    openText(text, name) {
+    async openText(text, name) {
       const parsed = parseTrace(text);
       if (!parsed.ok) return fail(`${name}: ${parsed.error}`);
-      void deps.stopRun?.();
+      // Stopped (and its results cleared) before the trace goes in, never after.
+      await deps.stopRun?.();
       open(parsed.trace);
       return { ok: true, trace: parsed.trace };
     },
@@ -126,7 +127,6 @@ export function createTraceService(deps: TraceServiceDeps): TraceService {
       } catch (e) {
         return fail(`Could not read ${file.name}: ${messageOf(e)}`);
       }
-      await deps.stopRun?.();
       return service.openText(text, file.name);
     },
 
@@ -155,7 +155,6 @@ export function createTraceService(deps: TraceServiceDeps): TraceService {
             return fail(`Could not fetch the trace (${url}): no answer in ${ms / 1000} s`);
           return fail(`Could not read the trace (${url}): ${messageOf(e)}`);
         }
-        await deps.stopRun?.();
         return service.openText(text, url.split('/').pop() || url);
       } finally {
         clearTimeout(timer);

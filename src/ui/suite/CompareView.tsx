@@ -203,8 +203,12 @@ export function CompareView() {
             <thead>
               <tr>
                 <th scope="col">script</th>
-                <th scope="col">{state.labels.a.startsWith('A: ') ? state.labels.a : `A: ${state.labels.a}`}</th>
-                <th scope="col">{state.labels.b.startsWith('B: ') ? state.labels.b : `B: ${state.labels.b}`}</th>
+                <th scope="col">
+                  {state.labels.a.startsWith('A: ') ? state.labels.a : `A: ${state.labels.a}`}
+                </th>
+                <th scope="col">
+                  {state.labels.b.startsWith('B: ') ? state.labels.b : `B: ${state.labels.b}`}
+                </th>
                 <th scope="col">verdicts</th>
                 <th scope="col">first divergent step</th>
                 <th scope="col" />
