@@ -1,8 +1,10 @@
 // The page's one store: a factory, so tests and the app each get their own.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDocumentsSlice } from './documentsSlice';
 import { createRunSlice } from './runSlice';
 import { createScriptSlice } from './scriptSlice';
 import { createSettingsSlice } from './settingsSlice';
+import { createSuiteSlice } from './suiteSlice';
 import { createUiSlice } from './uiSlice';
 import { createLiveSlice } from './liveSlice';
 import type { AppState } from './types';
@@ -15,6 +17,8 @@ export function createAppStore(initial?: Partial<AppState>): AppStore {
     ...createRunSlice(...a),
     ...createSettingsSlice(...a),
     ...createUiSlice(...a),
+    ...createDocumentsSlice(...a),
+    ...createSuiteSlice(...a),
     ...createLiveSlice(...a),
     ...initial,
   }));
