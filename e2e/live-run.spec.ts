@@ -7,6 +7,7 @@ import { LivePanel } from './pages/LivePanel';
 const ROOM = 'court@conference.localhost';
 
 test.describe('live console in a run, room inspector', () => {
+  test.setTimeout(90_000);
   test('an ad-hoc stanza sent while paused reaches the server and the run continues green', async ({
     page,
     playground: pg,
