@@ -7,6 +7,7 @@ import { LivePanel } from './pages/LivePanel';
 const ROOM = 'court@conference.localhost';
 
 test.describe('live console in a run, room inspector', () => {
+  test.setTimeout(90_000);
   test('an ad-hoc stanza sent while paused reaches the server and the run continues green', async ({
     page,
     playground: pg,
@@ -34,6 +35,7 @@ test.describe('live console in a run, room inspector', () => {
     await pg.shot('ad-hoc reply in the console');
     expect(await pg.runToEnd()).toBe('pass');
     // What the run's clients received afterwards is shown, marked as going to the script.
+    await live.open();
     await expect(page.locator('[data-testid="live.entry"][data-to-script="true"]').first()).toBeVisible();
   });
 
@@ -44,9 +46,9 @@ test.describe('live console in a run, room inspector', () => {
     await pg.goto({ example: 'muc-moderation' });
     expect(await pg.runToEnd()).toBe('pass');
     const live = new LivePanel(page);
-    await live.openInspector();
     // Select the kick (Romeo's iq with id "kick"): the rooms after it, against the step before.
     await pg.stepItems.filter({ hasText: 'id="kick"' }).first().click();
+    await live.openInspector();
     await expect(page.getByTestId('inspector.source')).toContainText('Romeo sends');
     const room = page.locator(`[data-testid="inspector.room"][data-room="${ROOM}"]`);
     const juliet = room.locator('[data-testid="inspector.occupant"][data-nick="Juliet"]');

@@ -48,7 +48,7 @@ async function bothThemes(page: Page, pg: PlaygroundPage, what: string, parts: s
       await page.getByTestId('theme-toggle').click();
     }
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    for (const id of parts) await expect(page.getByTestId(id).first()).toBeInViewport();
+    for (const id of parts) await expect(page.getByTestId(id).last()).toBeInViewport();
     await pg.shot(`${what}, ${theme}`);
   }
 }
@@ -67,6 +67,8 @@ async function replayBoth(pg: PlaygroundPage, first: 'mock' | 'ws'): Promise<voi
 
 test.describe('live console and recorder', () => {
   test.skip(!prosodyInstalled(), PROSODY_MISSING);
+  // Each test types a flow, records it and replays it on two servers.
+  test.setTimeout(120_000);
 
   test('a kick typed on the mock is recorded and replays green on the mock and on Prosody', async ({
     page,
