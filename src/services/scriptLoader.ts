@@ -1,5 +1,6 @@
 // Script loading: files (open / drag and drop), URLs (?script=), share links (#s=), the gallery
 // (?example=NAME) and downloads. Every failure becomes a sentence in the store's notice, never a throw.
+import { normalizeLineEndings } from '../scansion/index';
 import type { AppStore, ScriptSource } from '../store';
 import { DEFAULT_FILE, DEFAULT_SCRIPT } from './defaultScript';
 import { parseGalleryIndex, type GalleryEntry } from './gallery';
@@ -52,7 +53,7 @@ export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
   };
 
   const loadText = (text: string, fileName: string, source: ScriptSource) => {
-    store.getState().loadScript({ text: text.replace(/\r\n?/g, '\n'), fileName, source });
+    store.getState().loadScript({ text: normalizeLineEndings(text), fileName, source });
   };
 
   async function fetchText(url: string, what: string): Promise<string> {
