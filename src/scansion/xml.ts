@@ -247,6 +247,19 @@ function isWhitespace(s: string): boolean {
   return true;
 }
 
+/** Index of the first unpaired UTF-16 surrogate in `s`, or -1 (a quick test first: usually none). */
+function loneSurrogateAt(s: string): number {
+  if (!/[\ud800-\udfff]/.test(s)) return -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = s.charCodeAt(i + 1);
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+    else return i;
+  }
+  return -1;
+}
+
 /** Strip saxes' "line:col: " prefix (we report our own file positions) and a trailing period. */
 function cleanMessage(m: string): string {
   const stripped = m.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
@@ -313,6 +326,13 @@ class BlockParser {
         offs: new IntBuf(),
         textOffs: new IntBuf(),
       };
+    const lone = loneSurrogateAt(this.src);
+    if (lone >= 0) {
+      // Not a character at all (text from a file is never like this; pasted or generated text can
+      // be). saxes would stop on it with an internal error of its own.
+      this.error('xml-malformed', 'XML: a lone UTF-16 surrogate is not a character', lone, lone + 1);
+      return { elements, diagnostics };
+    }
     try {
       this.parser.write(this.src).close();
     } catch (e) {
