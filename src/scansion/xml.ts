@@ -287,8 +287,6 @@ class BlockParser {
   private current = -1;
   private sawError = false;
   private rec: FileRecord | undefined;
-  /** Set when a block was abandoned mid-parse: saxes' state is unknown, so this parser is retired. */
-  broken = false;
 
   constructor() {
     const p = this.parser;
@@ -333,20 +331,9 @@ class BlockParser {
       this.error('xml-malformed', 'XML: a lone UTF-16 surrogate is not a character', lone, lone + 1);
       return { elements, diagnostics };
     }
-    try {
-      this.parser.write(this.src).close();
-    } catch (e) {
-      if (!(e instanceof NestingTooDeep)) throw e;
-      this.broken = true;
-      this.diagnostics = [];
-      this.error(
-        'xml-too-deep',
-        `XML nests deeper than ${MAX_XML_DEPTH} levels: this element is one level too many`,
-        e.at,
-        e.at + 1,
-      );
-      return { elements: [], diagnostics: this.diagnostics };
-    }
+    // A NestingTooDeep thrown from a handler leaves here (see `parseXmlSlice`): no try/catch in this
+    // hot function.
+    this.parser.write(this.src).close();
     // Elements left open by malformed XML end where the block ends.
     for (const i of this.stack) this.rec.offs.a[O * i + 1] = end;
     return { elements, diagnostics };
@@ -520,10 +507,23 @@ let shared: BlockParser | undefined;
 export function parseXmlSlice(text: string, start: number, end: number, index: LineIndex): XmlSliceResult {
   const bp = (shared ??= new BlockParser());
   try {
-    const result = bp.parse(text, start, end, index);
-    if (bp.broken) shared = undefined;
-    return result;
+    return bp.parse(text, start, end, index);
   } catch (e) {
+    if (e instanceof NestingTooDeep) {
+      // saxes' state is unknown after a handler threw: this parser is retired.
+      shared = undefined;
+      return {
+        elements: [],
+        diagnostics: [
+          {
+            severity: 'error',
+            code: 'xml-too-deep',
+            message: `XML nests deeper than ${MAX_XML_DEPTH} levels: this element is one level too many`,
+            ...index.range(start + e.at, start + e.at + 1),
+          },
+        ],
+      };
+    }
     // saxes reports through the error handler, so this is a bug of ours: an `internal-error` (which the
     // property tests assert never happens), not a crash. The shared parser may be in a broken state
     // now: start afresh next time.
