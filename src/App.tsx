@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { AppServices } from './services';
 import { selectFileName, selectTheme, StoreProvider, useAppStore, type AppStore } from './store';
+import { LinkTargetBanner } from './ui/Banners';
 import { BottomPanel } from './ui/BottomPanel';
 import { EditorPane } from './ui/EditorPane';
 import { Header } from './ui/Header';
@@ -10,7 +11,9 @@ import { ServicesContext } from './ui/ServicesContext';
 import { Splitter } from './ui/Splitter';
 import { StatusBar } from './ui/StatusBar';
 import { useDropScript } from './ui/useDropScript';
+import { SuiteViews, useView } from './ui/suite/SuiteViews';
 import { useShortcuts } from './ui/useShortcuts';
+import { Presentation } from './ui/live/Presentation';
 import './ui/theme.css';
 import './ui/app.css';
 
@@ -19,6 +22,7 @@ function Layout(props: { services: AppServices }) {
   const fileName = useAppStore(selectFileName);
   useShortcuts(props.services);
   const dropping = useDropScript(props.services);
+  const view = useView();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -28,8 +32,10 @@ function Layout(props: { services: AppServices }) {
   return (
     <div className="app" data-theme={theme}>
       <Header />
-      <main className="workbench">
-        <EditorPane />
+      <LinkTargetBanner />
+      <main className="workbench" hidden={view !== 'workbench'}>
+        {/* The run panel comes first in the tab order (Run before the editor); the grid places it. */}
+        <RunPanel />
         <Splitter
           orientation="columns"
           cssVar="--run-size"
@@ -37,8 +43,9 @@ function Layout(props: { services: AppServices }) {
           min={300}
           maxFraction={0.7}
           label="Resize the run panel"
+          panel=".run-panel"
         />
-        <RunPanel />
+        <EditorPane />
         <Splitter
           orientation="rows"
           cssVar="--bottom-size"
@@ -49,7 +56,9 @@ function Layout(props: { services: AppServices }) {
         />
         <BottomPanel />
       </main>
+      <SuiteViews view={view} />
       <StatusBar />
+      <Presentation />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           Drop a .scs file to open it

@@ -282,6 +282,7 @@ export async function runCommand(
           current = createRunner({
             script,
             transport,
+            inspect: false,
             ...(opts.receiveMs !== undefined ? { timeouts: { receiveMs: opts.receiveMs } } : {}),
           });
           if (opts.traceDir !== undefined) current.on((e) => void events.push(e));

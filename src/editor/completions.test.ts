@@ -90,6 +90,54 @@ describe('completionsAt: inside XML', () => {
   const block = (xml: string) => at(HEADER + 'Romeo sends:\n\t' + xml);
   const recv = (xml: string) => at(HEADER + 'Romeo receives:\n\t' + xml);
 
+  it('offers send-side skeletons in sends: and receive-side ones in receives:', () => {
+    const sends = labels(block('‸'));
+    for (const l of [
+      'join a room',
+      'leave the room',
+      'groupchat message',
+      'private message',
+      'submit a config form',
+      'set an affiliation',
+    ]) {
+      expect(sends).toContain(l);
+    }
+    expect(sends).not.toContain('self-presence after joining');
+    expect(sends).not.toContain('iq result');
+    const received = labels(recv('‸'));
+    for (const l of ['self-presence after joining', 'groupchat message', 'private message', 'iq result']) {
+      expect(received).toContain(l);
+    }
+    expect(received).not.toContain('join a room');
+    expect(received).not.toContain('submit a config form');
+    // The same label names a sent skeleton in sends: and an expected one in receives:.
+    const sentPm = block('‸').find((c) => c.label === 'private message')!;
+    const recvPm = recv('‸').find((c) => c.label === 'private message')!;
+    expect(snippetPreview(sentPm.insertText)).toMatch(/^<message type="chat" to="/);
+    expect(snippetPreview(recvPm.insertText)).toMatch(/^<message type="chat" from="/);
+  });
+  it('lets a typed `<presence` keep the presence skeletons of the block', () => {
+    // Monaco matches the typed `<presence` against the filter text's start.
+    const startsWith = (items: ScsCompletion[], typed: string) =>
+      labels(items.filter((c) => (c.filterText ?? c.label).startsWith(typed)));
+    const sends = startsWith(block('<presence‸'), '<presence');
+    expect(sends).toEqual(
+      expect.arrayContaining(['join a room', 'leave the room', 'change nickname']),
+    );
+    expect(sends).not.toContain('self-presence after joining');
+    const received = startsWith(recv('<presence‸'), '<presence');
+    expect(received).toEqual(
+      expect.arrayContaining(['self-presence after joining', 'occupant presence', 'occupant left']),
+    );
+    expect(received).not.toContain('join a room');
+  });
+  it('offers no attribute right after a closing quote (Enter must not glue one on)', () => {
+    expect(block('<message to="r@c" type="groupchat"‸')).toEqual([]);
+    expect(block("<message type='chat'‸")).toEqual([]);
+    expect(block('<message‸').some((c) => c.kind === 'attribute')).toBe(false);
+    // After a space the names come back.
+    expect(labels(block('<message to="r@c" type="groupchat" ‸'))).toEqual(['xmlns', 'from', 'id']);
+  });
   it('offers stanza skeletons at the start of a block, sends-side first', () => {
     const items = block('‸');
     const names = labels(items);

@@ -3,7 +3,7 @@
 // `from` to `to` on the cursor's line.
 import { MUC_STATUS_CODES } from '../scansion/mucStatus';
 import type { ParseResult } from '../scansion/types';
-import { ATTRIBUTE_VALUES, NAMESPACES, STANZA_SNIPPETS, snippetPreview } from './snippets';
+import { ATTRIBUTE_VALUES, NAMESPACES, snippetElement, snippetPreview, snippetsFor } from './snippets';
 import {
   ACTIONS,
   CLIENT_PROPERTIES,
@@ -253,6 +253,9 @@ function xmlCompletions(
       return items;
     }
     case 'in-tag': {
+      // Right after a closing quote (or the tag name) an attribute needs a space first: offering
+      // names there would let Enter glue one onto the value (`type="groupchat"xmlns=""`).
+      if (ctx.partial === '' && !/\s$/.test(before)) return [];
       const from = Math.max(1, col(ctx.partialStart));
       return attributeItems(ctx.tag, ctx.attrs, role.action).map((a) => ({ ...a, from, to: column }));
     }
@@ -363,19 +366,24 @@ function elementItems(
   to: number,
 ): ScsCompletion[] {
   if (!parent) {
-    // A new stanza: the skeletons, best fits first.
-    return STANZA_SNIPPETS.map((s, i) => ({
-      label: s.label,
-      kind: 'snippet' as const,
-      insertText: s.body({ client: role.client }),
-      snippet: true,
-      detail: s.detail,
-      documentation: snippetPreview(s.body({ client: role.client })),
-      filterText: '<' + s.label,
-      from,
-      to,
-      sortText: (s.fits === role.action ? 'a' : 'b') + String(i).padStart(2, '0'),
-    }));
+    // A new stanza: the skeletons that fit the block (what a client sends, or what it expects).
+    // The filter text starts with the stanza's element, so typing `<presence` keeps the presence
+    // skeletons of this side.
+    return snippetsFor(role.action).map((s, i) => {
+      const body = s.body({ client: role.client });
+      return {
+        label: s.label,
+        kind: 'snippet' as const,
+        insertText: body,
+        snippet: true,
+        detail: s.detail,
+        documentation: snippetPreview(body),
+        filterText: `<${snippetElement(body)} ${s.label}`,
+        from,
+        to,
+        sortText: 'a' + String(i).padStart(2, '0'),
+      };
+    });
   }
   const children = CHILD_ELEMENTS[parent] ?? [];
   return children.map((c, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeSpan, hoverAt } from './hover';
+import { codeSpan, hoverAt, mdText } from './hover';
 import { splitLines } from './scriptText';
 import { SAMPLE } from './testScript';
 
@@ -67,5 +67,27 @@ describe('hoverAt', () => {
   it('puts values with backticks in a safe code span', () => {
     expect(codeSpan('a`b')).toBe('``a`b``');
     expect(codeSpan('`x')).toBe('`` `x ``');
+  });
+});
+
+describe('hover: Markdown in client names stays text', () => {
+  const NAME = '[click](https://evil.example/) **bold** <b>x</b>';
+  const text = `[Client] ${NAME}\n\tjid: a@localhost\n\tpassword: p\n-----\n${NAME} connects\n${NAME} sends:\n\t<presence to="\${${NAME}'s JID}"/>\n`;
+  it('escapes the name in the client hover and in the variable hover', () => {
+    const client = hoverAt(text, 5, 2, { variables: {} });
+    const variable = hoverAt(text, 7, 20, { variables: {}, clients: [NAME] });
+    for (const h of [client, variable]) {
+      expect(h).not.toBeNull();
+      const md = h!.contents.join('\n');
+      // Outside code spans, no unescaped link, emphasis or tag syntax is left.
+      const outside = md.replace(/(`+)[^`]*?\1/g, '');
+      expect(outside).not.toMatch(/(^|[^\\])\[click\]\(/);
+      expect(outside).not.toMatch(/(^|[^\\])\*\*bold/);
+      expect(outside).not.toMatch(/(^|[^\\])<b>/);
+      expect(outside).toContain('\\[click\\]\\(https\\:');
+    }
+  });
+  it('mdText keeps the visible characters', () => {
+    expect(mdText('a_b*c').replace(/\\(.)/g, '$1')).toBe('a_b*c');
   });
 });

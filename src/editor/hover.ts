@@ -36,6 +36,14 @@ export function codeSpan(s: string): string {
   return `${fence}${pad}${s}${pad}${fence}`;
 }
 
+/**
+ * Text shown as itself in Markdown: every character Markdown (or its HTML) could read as syntax is
+ * backslash-escaped, so a client named `[x](https://…)` or `**x**` never becomes a link or markup.
+ */
+export function mdText(s: string): string {
+  return s.replace(/[\\`*_{}\[\]()#+\-.!|<>~&:]/g, (c) => '\\' + c);
+}
+
 export function hoverAt(text: string, line: number, column: number, ctx: HoverContext): ScsHover | null {
   const lines = splitLines(text);
   const lineText = lines[line - 1];
@@ -88,10 +96,10 @@ export function hoverAt(text: string, line: number, column: number, ctx: HoverCo
     const full = ctx.variables[`${action.client}'s full JID`];
     const contents = [
       jid === undefined
-        ? `**${action.client}**: not declared in the header (add a ${codeSpan(`[Client] ${action.client}`)} block).`
+        ? `**${mdText(action.client)}**: not declared in the header (add a ${codeSpan(`[Client] ${action.client}`)} block).`
         : jid
-          ? `**${action.client}**: logs in as ${codeSpan(jid)}`
-          : `**${action.client}**: declared without a ${codeSpan('jid:')}.`,
+          ? `**${mdText(action.client)}**: logs in as ${codeSpan(jid)}`
+          : `**${mdText(action.client)}**: declared without a ${codeSpan('jid:')}.`,
     ];
     if (full) contents.push(`Full JID in the current run: ${codeSpan(full)}`);
     return { contents, from: 1, to: action.client.length + 1 };
@@ -124,13 +132,13 @@ function variableHover(name: string, ctx: HoverContext): string[] {
   if (m && clients.includes(m[1])) {
     const what =
       m[2] === 'JID'
-        ? `the bare JID of ${m[1]}`
-        : `the full JID of ${m[1]} (with the resource the server bound)`;
+        ? `the bare JID of ${mdText(m[1])}`
+        : `the full JID of ${mdText(m[1])} (with the resource the server bound)`;
     return [
       `${header}: ${what}.`,
       ctx.runStarted
-        ? `No value yet in this run: it is known once ${m[1]} connects.`
-        : `No value yet: run the script to see it (known once ${m[1]} connects).`,
+        ? `No value yet in this run: it is known once ${mdText(m[1])} connects.`
+        : `No value yet: run the script to see it (known once ${mdText(m[1])} connects).`,
     ];
   }
   if (m) {

@@ -8,9 +8,19 @@ export interface StanzaSnippet {
   label: string;
   /** One line saying what it is for. */
   detail: string;
-  /** Which block it fits best (it is offered in both; this one sorts first). */
+  /** The block it is offered in: what a client sends, or what it expects to receive. */
   fits: 'sends' | 'receives';
   body: (ctx: { client: string }) => string;
+}
+
+/** The skeletons offered in a `sends:` or a `receives:` block, in their list order. */
+export function snippetsFor(action: 'sends' | 'receives'): StanzaSnippet[] {
+  return STANZA_SNIPPETS.filter((s) => s.fits === action);
+}
+
+/** The element name a snippet body starts with (`presence`, `message`, `iq`). */
+export function snippetElement(body: string): string {
+  return /^<([A-Za-z][\w:.-]*)/.exec(body)?.[1] ?? '';
 }
 
 /** Escape text for use inside a snippet placeholder default (`$`, `}`, `\`). */
@@ -160,6 +170,13 @@ export const STANZA_SNIPPETS: readonly StanzaSnippet[] = [
     body: () => `<message type="groupchat" to="${ROOM}">\n` + `\t<body>\${2:Hello}</body>\n` + `</message>$0`,
   },
   {
+    label: 'private message',
+    detail: 'message type="chat" to an occupant, room/nick (XEP-0045 §7.5)',
+    fits: 'sends',
+    body: () =>
+      `<message type="chat" to="${ROOM}/\${2:Nick}">\n` + `\t<body>\${3:Psst}</body>\n` + `</message>$0`,
+  },
+  {
     label: 'change the subject',
     detail: 'groupchat message with <subject/> (XEP-0045 §8.1)',
     fits: 'sends',
@@ -219,6 +236,34 @@ export const STANZA_SNIPPETS: readonly StanzaSnippet[] = [
     detail: 'the subject message that completes a join (XEP-0045 §7.2.15)',
     fits: 'receives',
     body: () => `<message type="groupchat" from="${ROOM}">\n\t<subject/>\n</message>$0`,
+  },
+  {
+    label: 'groupchat message',
+    detail: 'expected message from the room, reflected to every occupant (XEP-0045 §7.4)',
+    fits: 'receives',
+    body: () =>
+      `<message type="groupchat" from="${ROOM}/\${2:Nick}">\n` + `\t<body>\${3:Hello}</body>\n` + `</message>$0`,
+  },
+  {
+    label: 'private message',
+    detail: 'expected message from an occupant, relayed by the room (XEP-0045 §7.5)',
+    fits: 'receives',
+    body: () =>
+      `<message type="chat" from="${ROOM}/\${2:Nick}">\n` +
+      `\t<body>\${3:Psst}</body>\n` +
+      `\t<x xmlns="${NS.user}"/>\n` +
+      `</message>$0`,
+  },
+  {
+    label: 'occupant left',
+    detail: 'expected unavailable presence with role="none" (XEP-0045 §7.14)',
+    fits: 'receives',
+    body: () =>
+      `<presence type="unavailable" from="${ROOM}/\${2:Nick}">\n` +
+      `\t<x xmlns="${NS.user}">\n` +
+      `\t\t<item affiliation="\${3|none,member,admin,owner|}" role="none"/>\n` +
+      `\t</x>\n` +
+      `</presence>$0`,
   },
   {
     label: 'iq result',

@@ -15,10 +15,10 @@ const light: Rule[] = [
   { token: 'comment', foreground: '008000', fontStyle: 'italic' },
   { token: 'comment.doc', foreground: '008000', fontStyle: 'bold italic' },
   { token: 'comment.xml', foreground: '008000', fontStyle: 'italic' },
-  { token: 'keyword.separator', foreground: '767676', fontStyle: 'bold' },
+  { token: 'keyword.separator', foreground: '616161', fontStyle: 'bold' },
   { token: 'delimiter.bracket', foreground: '267f99' },
   { token: 'type.class', foreground: '267f99', fontStyle: 'bold' },
-  { token: 'variable.client', foreground: '0070c1', fontStyle: 'bold' },
+  { token: 'variable.client', foreground: '005fa3', fontStyle: 'bold' },
   { token: 'attribute.name.property', foreground: '795e26' },
   { token: 'string.property', foreground: 'a31515' },
   { token: 'keyword.action', foreground: 'af00db', fontStyle: 'bold' },
@@ -36,10 +36,10 @@ const light: Rule[] = [
 ];
 
 const dark: Rule[] = [
-  { token: 'comment', foreground: '6a9955', fontStyle: 'italic' },
-  { token: 'comment.doc', foreground: '6a9955', fontStyle: 'bold italic' },
-  { token: 'comment.xml', foreground: '6a9955', fontStyle: 'italic' },
-  { token: 'keyword.separator', foreground: '808080', fontStyle: 'bold' },
+  { token: 'comment', foreground: '7fae69', fontStyle: 'italic' },
+  { token: 'comment.doc', foreground: '7fae69', fontStyle: 'bold italic' },
+  { token: 'comment.xml', foreground: '7fae69', fontStyle: 'italic' },
+  { token: 'keyword.separator', foreground: '9a9a9a', fontStyle: 'bold' },
   { token: 'delimiter.bracket', foreground: '4ec9b0' },
   { token: 'type.class', foreground: '4ec9b0', fontStyle: 'bold' },
   { token: 'variable.client', foreground: '4fc1ff', fontStyle: 'bold' },
@@ -49,7 +49,7 @@ const dark: Rule[] = [
   { token: 'keyword.nothing', foreground: 'c586c0', fontStyle: 'italic' },
   { token: 'delimiter', foreground: '9d9d9d' },
   { token: 'tag', foreground: '569cd6' },
-  { token: 'delimiter.tag', foreground: '808080' },
+  { token: 'delimiter.tag', foreground: '9a9a9a' },
   { token: 'attribute.name', foreground: '9cdcfe' },
   { token: 'attribute.value', foreground: 'ce9178' },
   { token: 'variable.expr', foreground: 'f0a35e', fontStyle: 'bold' },
@@ -67,6 +67,9 @@ export const lightTheme: editor.IStandaloneThemeData = {
     'editor.background': '#ffffff',
     'editorGutter.background': '#ffffff',
     'editor.lineHighlightBackground': '#f5f5f5',
+    // WCAG AA (4.5:1) for every text colour, the dimmed last line number included.
+    'editorLineNumber.foreground': '#4f6f7a',
+    'editorLineNumber.dimmedForeground': '#4f6f7a',
   },
 };
 
@@ -78,5 +81,7 @@ export const darkTheme: editor.IStandaloneThemeData = {
     'editor.background': '#1e1e1e',
     'editorGutter.background': '#1e1e1e',
     'editor.lineHighlightBackground': '#2a2d2e',
+    'editorLineNumber.foreground': '#9a9a9a',
+    'editorLineNumber.dimmedForeground': '#9a9a9a',
   },
 };

@@ -306,6 +306,9 @@ class BlockParser {
     p.on('error', (e) => this.onError(e.message));
   }
 
+  /** How deep elements may nest in the current block. */
+  maxDepth = MAX_XML_DEPTH;
+
   parse(text: string, start: number, end: number, index: LineIndex): XmlSliceResult {
     this.src = text.slice(start, end);
     this.base = start;
@@ -353,7 +356,7 @@ class BlockParser {
   private onOpenTagStart(name: string): void {
     const pos = this.parser.position;
     const lt = Math.max(0, this.src.lastIndexOf('<', pos - 1));
-    if (this.stack.length >= MAX_XML_DEPTH) throw new NestingTooDeep(lt);
+    if (this.stack.length >= this.maxDepth) throw new NestingTooDeep(lt);
     const rec = this.rec!;
     const i = rec.els.length;
     let el: Element;
@@ -504,9 +507,16 @@ let shared: BlockParser | undefined;
  * Parse `text.slice(start, end)` as an XML fragment. Positions are reported against `index` (the whole
  * file). Never throws.
  */
-export function parseXmlSlice(text: string, start: number, end: number, index: LineIndex): XmlSliceResult {
+export function parseXmlSlice(
+  text: string,
+  start: number,
+  end: number,
+  index: LineIndex,
+  maxDepth = MAX_XML_DEPTH,
+): XmlSliceResult {
   const bp = (shared ??= new BlockParser());
   try {
+    bp.maxDepth = maxDepth;
     return bp.parse(text, start, end, index);
   } catch (e) {
     if (e instanceof NestingTooDeep) {
@@ -518,7 +528,7 @@ export function parseXmlSlice(text: string, start: number, end: number, index: L
           {
             severity: 'error',
             code: 'xml-too-deep',
-            message: `XML nests deeper than ${MAX_XML_DEPTH} levels: this element is one level too many`,
+            message: `XML nests deeper than ${maxDepth} levels: this element is one level too many`,
             ...index.range(start + e.at, start + e.at + 1),
           },
         ],
@@ -544,7 +554,9 @@ export function parseXmlSlice(text: string, start: number, end: number, index: L
 }
 
 /** Parse any XML text (one or more elements) with positions relative to that text. Never throws. */
-export function parseXml(text: string): XmlSliceResult {
+export function parseXml(text: string, options: { maxDepth?: number } = {}): XmlSliceResult {
   const t = typeof text === 'string' ? text : String(text);
-  return parseXmlSlice(t, 0, t.length, new LineIndex(t));
+  // Unlimited by default: this reads stanzas a server sent (whose depth the matcher bounds itself);
+  // script blocks are read with MAX_XML_DEPTH.
+  return parseXmlSlice(t, 0, t.length, new LineIndex(t), options.maxDepth ?? Infinity);
 }

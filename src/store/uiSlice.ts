@@ -8,6 +8,8 @@ export const createUiSlice: StateCreator<AppState, [], [], EditorBridgeSlice & U
   requestReveal: (line) =>
     set((s) => ({ revealRequest: { line, nonce: (s.revealRequest?.nonce ?? 0) + 1 } })),
   setCursorLine: (line) => set((s) => (s.cursorLine === line ? s : { cursorLine: line })),
+  tabMovesFocus: true,
+  toggleTabMovesFocus: () => set((s) => ({ tabMovesFocus: !s.tabMovesFocus })),
   bottomPanel: 'details',
   setBottomPanel: (bottomPanel) => set({ bottomPanel }),
   notice: null,

@@ -21,6 +21,16 @@ export function RunControls() {
   const running = status === 'running';
   const paused = status === 'paused';
   const active = running || paused;
+  const blocking = useAppStore(selectBlockingError);
+  const noSteps = useAppStore((s) => s.parsed.script.steps.length === 0);
+  // A disabled Run says why in its tooltip.
+  const whyNot = running
+    ? 'A run is in progress: pause or stop it first'
+    : blocking
+      ? `Cannot run: line ${blocking.line}: ${blocking.message}`
+      : noSteps
+        ? 'Cannot run: the script has no steps yet'
+        : null;
 
   return (
     <div className="run-controls" role="toolbar" aria-label="Run controls">
@@ -29,7 +39,13 @@ export function RunControls() {
         className="run-button primary"
         data-testid="run-button"
         disabled={running || (!paused && !canRun)}
-        title={paused ? `Continue (${mod}+Enter)` : `Run the script (${mod}+Enter)`}
+        title={
+          paused
+            ? `Continue (${mod}+Enter)`
+            : !canRun || running
+              ? (whyNot ?? 'Run')
+              : `Run the script (${mod}+Enter)`
+        }
         onClick={() => void run.run()}
       >
         <PlayIcon /> {paused ? 'Continue' : 'Run'}
@@ -40,7 +56,7 @@ export function RunControls() {
         data-testid="step-button"
         aria-label="Step"
         disabled={running || (!paused && !canRun)}
-        title="Run one step, then pause (F10)"
+        title={!paused && whyNot ? whyNot : 'Run one step, then pause (F10)'}
         onClick={() => void run.step()}
       >
         <StepIcon /> <span className="btn-label">Step</span>

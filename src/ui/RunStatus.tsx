@@ -1,4 +1,5 @@
 // The run's state in words, with data-status for automation.
+import { connectHint } from '../services/connectHint';
 import { formatDuration } from '../services/stepView';
 import {
   selectCurrentStep,
@@ -8,6 +9,8 @@ import {
   selectRunError,
   selectRunSteps,
   selectRunTarget,
+  selectServerClosed,
+  serverClosedText,
   useAppStore,
 } from '../store';
 
@@ -20,6 +23,7 @@ export function RunStatus() {
   const runError = useAppStore(selectRunError);
   const stopped = useAppStore((s) => s.stopped);
   const target = useAppStore(selectRunTarget);
+  const serverClosed = useAppStore(selectServerClosed);
   const errors = useAppStore((s) => s.diagnostics.filter((d) => d.severity === 'error').length);
   const total = steps.length;
   const done = steps.filter((s) => s.status === 'passed').length;
@@ -42,6 +46,10 @@ export function RunStatus() {
     case 'paused':
       text = next !== null ? `Paused before step ${next + 1} of ${total}` : 'Paused';
       detail = `${done} passed`;
+      if (serverClosed) {
+        text = `${text}: ${serverClosedText(serverClosed)}`;
+        detail = serverClosed.message ?? '';
+      }
       break;
     case 'pass':
       text = 'Passed';
@@ -57,20 +65,29 @@ export function RunStatus() {
       break;
   }
 
+  const hint = status === 'error' || status === 'fail' ? connectHint(detail) : null;
+
   return (
-    <div
-      className={`run-status status-${status}`}
-      data-testid="run-status"
-      data-status={status}
-      aria-live="polite"
-    >
-      <span className="run-status-dot" aria-hidden="true" />
-      <span className="run-status-text">{text}</span>
-      {detail && (
-        <span className="run-status-detail" title={detail}>
-          {detail}
-        </span>
+    <>
+      <div
+        className={`run-status status-${status}`}
+        data-testid="run-status"
+        data-status={status}
+        aria-live="polite"
+      >
+        <span className="run-status-dot" aria-hidden="true" />
+        <span className="run-status-text">{text}</span>
+        {detail && (
+          <span className="run-status-detail" title={detail}>
+            {detail}
+          </span>
+        )}
+      </div>
+      {hint && (
+        <div className="run-hint" data-testid="run-hint">
+          {hint}
+        </div>
       )}
-    </div>
+    </>
   );
 }

@@ -9,9 +9,11 @@ import {
   selectStepScript,
   useAppStore,
   type ConnectionEntry,
+  type StanzaEntry,
 } from '../store';
 import { clientSlot } from './StepList';
 import { XmlBlock } from './XmlBlock';
+import { attributionOf } from '../services/attribution';
 
 const SHOW_MAX = 300;
 
@@ -68,7 +70,15 @@ export function SequenceView() {
   };
 
   return (
-    <div className="sequence" data-testid="sequence">
+    // One scroller for heads and body: lanes keep a legible width and scroll sideways together.
+    <div
+      className="sequence"
+      data-testid="sequence"
+      role="region"
+      aria-label="Sequence of stanzas"
+      tabIndex={0}
+      style={{ ['--lanes' as string]: n }}
+    >
       <div className="seq-heads" style={{ gridTemplateColumns: `repeat(${n}, 1fr)` }}>
         {lanes.map((l) => (
           <div
@@ -113,7 +123,7 @@ export function SequenceView() {
                   title={peer ? `${s.direction === 'out' ? 'to' : 'from'} ${peer}` : undefined}
                   onClick={() => setOpen(open === s.id ? null : s.id)}
                 >
-                  {s.step !== null && <span className="seq-step">{s.step + 1}</span>}
+                  <SeqFate entry={s} />
                   <span className="seq-arrow" style={{ left: `${left}%`, width: `${width}%` }}>
                     <span className={`seq-line ${rightward ? 'to-right' : 'to-left'}`} />
                     <span className="seq-label">{sum.text}</span>
@@ -136,5 +146,27 @@ export function SequenceView() {
         {notesBefore.tail.map(note)}
       </div>
     </div>
+  );
+}
+
+/** The step that matched or sent the stanza, or a mark for a dropped / unread one. */
+function SeqFate(props: { entry: StanzaEntry }) {
+  const fate = attributionOf(props.entry);
+  if (!fate) return null;
+  const text =
+    fate.step !== null && fate.kind !== 'dropped'
+      ? String(fate.step + 1)
+      : fate.kind === 'dropped'
+        ? '✕'
+        : '?';
+  return (
+    <span
+      className={`seq-step stanza-fate-${fate.kind}`}
+      data-testid="sequence.fate"
+      data-fate={fate.kind}
+      title={fate.title ?? fate.label}
+    >
+      {text}
+    </span>
   );
 }

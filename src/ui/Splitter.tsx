@@ -1,6 +1,6 @@
 // A drag handle between panels (pointer or arrow keys). It sets a CSS size variable on its container;
 // the grid reads it. The size is remembered for the session only.
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 
 export function Splitter(props: {
   /** 'rows': drags up/down (sets a height); 'columns': drags left/right (sets a width). */
@@ -14,25 +14,56 @@ export function Splitter(props: {
   maxFraction: number;
   label: string;
   className?: string;
+  /** Selector (within the container) of the panel it sizes; default: the next element. */
+  panel?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const container = () => ref.current?.parentElement ?? null;
+  const panelEl = (): HTMLElement | null =>
+    ((props.panel ? container()?.querySelector(props.panel) : ref.current?.nextElementSibling) as
+      HTMLElement | null | undefined) ?? null;
   const current = (): number => {
     const c = container();
     if (!c) return 0;
     const v = parseFloat(getComputedStyle(c).getPropertyValue(props.cssVar));
     if (Number.isFinite(v)) return v;
-    const panel = ref.current?.nextElementSibling as HTMLElement | null;
+    const panel = panelEl();
     return props.orientation === 'rows' ? (panel?.offsetHeight ?? 0) : (panel?.offsetWidth ?? 0);
+  };
+  const total = () => {
+    const c = container();
+    if (!c) return 0;
+    return props.orientation === 'rows' ? c.clientHeight : c.clientWidth;
+  };
+  /** aria-valuenow/min/max in pixels of the panel it sizes, kept in step with the layout. */
+  const announce = (size: number) => {
+    const el = ref.current;
+    if (!el) return;
+    const max = Math.max(props.min, Math.round(total() * props.maxFraction));
+    el.setAttribute('aria-valuemin', String(props.min));
+    el.setAttribute('aria-valuemax', String(max));
+    el.setAttribute('aria-valuenow', String(Math.round(Math.max(props.min, Math.min(size, max)))));
   };
   const apply = (size: number) => {
     const c = container();
     if (!c) return;
-    const total = props.orientation === 'rows' ? c.clientHeight : c.clientWidth;
-    const clamped = Math.round(Math.max(props.min, Math.min(size, total * props.maxFraction)));
+    const clamped = Math.round(Math.max(props.min, Math.min(size, total() * props.maxFraction)));
     c.style.setProperty(props.cssVar, `${clamped}px`);
-    ref.current?.setAttribute('aria-valuenow', String(clamped));
+    announce(clamped);
   };
+
+  // The panel's size changes with the window too: keep the announced values current.
+  useEffect(() => {
+    const panel = panelEl();
+    const measure = () =>
+      announce(props.orientation === 'rows' ? (panel?.offsetHeight ?? 0) : (panel?.offsetWidth ?? 0));
+    measure();
+    if (!panel || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(panel);
+    return () => ro.disconnect();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.orientation, props.min, props.maxFraction, props.panel]);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     e.preventDefault();

@@ -1,6 +1,8 @@
 // Bottom status bar: diagnostics count, target, cursor line, and transient notices.
 import { useEffect } from 'react';
-import { selectCursorLine, selectNotice, selectTarget, useAppStore } from '../store';
+import { selectCursorLine, selectNotice, selectTabMovesFocus, selectTarget, useAppStore } from '../store';
+
+const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 export function StatusBar() {
   const notice = useAppStore(selectNotice);
@@ -14,6 +16,8 @@ export function StatusBar() {
   const firstDiag = useAppStore((s) => s.diagnostics[0]?.line);
   const steps = useAppStore((s) => s.parsed.script.steps.length);
   const clients = useAppStore((s) => s.parsed.script.clients.length);
+  const tabMovesFocus = useAppStore(selectTabMovesFocus);
+  const toggleTab = useAppStore((s) => s.toggleTabMovesFocus);
 
   useEffect(() => {
     if (!notice) return;
@@ -37,6 +41,20 @@ export function StatusBar() {
       <span className="sb-notice" role="status" aria-live="polite">
         {notice && <span className={`notice notice-${notice.kind}`}>{notice.text}</span>}
       </span>
+      <button
+        type="button"
+        className="sb-item sb-button"
+        data-testid="tab-mode"
+        aria-pressed={tabMovesFocus}
+        title={
+          tabMovesFocus
+            ? `Tab moves the focus out of the editor; click or press ${mod}+M in the editor to indent with Tab`
+            : `Tab inserts a tab in the editor; click or press ${mod}+M in the editor to move the focus with Tab`
+        }
+        onClick={toggleTab}
+      >
+        {tabMovesFocus ? 'Tab moves focus' : 'Tab indents'}
+      </button>
       <span className="sb-item">Ln {line}</span>
       <span className="sb-item">
         {steps} step{steps === 1 ? '' : 's'} · {clients} client{clients === 1 ? '' : 's'}

@@ -73,7 +73,14 @@ export const XmlBlock = memo(function XmlBlock(props: {
   }, [marks]);
 
   return (
-    <div className={`xml-block ${props.className ?? ''}`} data-testid={props.testId} aria-label={props.label}>
+    // Focusable and labelled: a long stanza scrolls with the keyboard too.
+    <div
+      className={`xml-block ${props.className ?? ''}`}
+      data-testid={props.testId}
+      role="region"
+      aria-label={props.label ?? 'XML'}
+      tabIndex={0}
+    >
       {rows.map((tokens, i) => {
         const mark = byLine.get(i + 1);
         const notes = mark?.notes;

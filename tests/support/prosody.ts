@@ -141,3 +141,31 @@ export async function startTestProsody(name: string): Promise<TestProsody> {
   }
   return prosody;
 }
+
+/** A Prosody on a directory and ports the caller chose (prefer `startTestProsody`: its own of each). */
+export interface FixedProsody extends Omit<TestProsody, 'port' | 'c2sPort'> {
+  start(): void;
+}
+
+/** The older form with caller-chosen directory and ports; started by `start()`, stopped by `stop()`. */
+export function testProsody(opts: { dir: string; port: number; c2sPort: number }): FixedProsody {
+  const env = {
+    ...process.env,
+    SCS_PROSODY_DIR: opts.dir,
+    SCS_PROSODY_PORT: String(opts.port),
+    SCS_PROSODY_C2S_PORT: String(opts.c2sPort),
+  };
+  const launch = (script: string) =>
+    execFileSync('bash', [path.join(repoRoot, 'scripts/prosody', script)], { env, stdio: 'pipe' });
+  return {
+    wsUrl: `ws://127.0.0.1:${opts.port}/xmpp-websocket`,
+    tcpUrl: `xmpp://127.0.0.1:${opts.c2sPort}`,
+    dir: opts.dir,
+    start: () => void launch('start.sh'),
+    restart: () => void launch('restart.sh'),
+    stop: () => void launch('stop.sh'),
+    kill: () => {
+      execFileSync('sh', ['-c', `kill -9 "$(cat '${opts.dir}/prosody.pid')"`], { stdio: 'ignore' });
+    },
+  };
+}
