@@ -7,9 +7,9 @@ import { parse } from '../src/scansion';
 import { createRunner, type RunResult, type Transport } from '../src/runner';
 import { createXmppTransport } from '../src/runner/transports/xmpp';
 import { createNodeTransport } from '../src/runner/transports/node';
-import { prosodyInstalled, testProsody } from './conformance-prosody';
+import { needs, startTestProsody, type TestProsody } from './support/prosody';
 
-if (!prosodyInstalled()) console.warn('transport conformance: skipped, prosody is not installed');
+const ready = needs('transport conformance', { prosody: true });
 
 const HEADER = `# transport test
 [Client] Romeo
@@ -49,10 +49,10 @@ async function run(body: string, transport: Transport, receiveMs = 5000): Promis
   }
 }
 
-describe.skipIf(!prosodyInstalled())('transport + runner against real Prosody', () => {
-  const prosody = testProsody({ dir: '/tmp/scs-prosody-transport', port: 5382, c2sPort: 5324 });
-  beforeAll(() => prosody.restart(), 30_000);
-  afterAll(() => prosody.stop(), 30_000);
+describe.skipIf(!ready)('transport + runner against real Prosody', () => {
+  let prosody: TestProsody;
+  beforeAll(async () => void (prosody = await startTestProsody('transport')), 60_000);
+  afterAll(() => prosody?.stop(), 30_000);
 
   it('sends nothing the script did not say: the wire carries only negotiation, the stanzas, the close', async () => {
     const frames: string[] = [];

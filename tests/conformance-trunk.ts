@@ -1,12 +1,12 @@
 // A report, not a test: Prosody's trunk scansion corpus run by our runner against Debian's Prosody 0.12
 // (trunk scripts may expect newer behaviour). Prints one line per script and, for those that do not pass,
 // the failing step and the known reason. `npx tsx tests/conformance-trunk.ts [--json]`.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '../src/scansion';
 import { createRunner, type RunResult } from '../src/runner';
 import { createNodeTransport } from '../src/runner/transports/node';
-import { corpusDir, corpusPresent, prosodyInstalled, testProsody } from './conformance-prosody';
+import { corpusPresent, listCorpus, prosodyInstalled, startTestProsody } from './support/prosody';
 
 /** Why a trunk script cannot pass on 0.12.3, where we know (checked against what Prosody sent). */
 export const TRUNK_REASONS: Record<string, string> = {
@@ -27,16 +27,13 @@ export const TRUNK_REASONS: Record<string, string> = {
 };
 
 export async function trunkReport(): Promise<Array<{ file: string; result: RunResult; reason?: string }>> {
-  const branch = path.join(corpusDir, 'prosody-trunk');
-  const prosody = testProsody({ dir: '/tmp/scs-prosody-trunk-report', port: 5383, c2sPort: 5325 });
+  const prosody = await startTestProsody('trunk-report');
   const out: Array<{ file: string; result: RunResult; reason?: string }> = [];
-  prosody.start();
   try {
-    for (const file of readdirSync(branch)
-      .filter((f) => f.endsWith('.scs'))
-      .sort()) {
+    for (const full of listCorpus('prosody-trunk')) {
+      const file = path.basename(full);
       prosody.restart();
-      const { script } = parse(readFileSync(path.join(branch, file), 'utf8'));
+      const { script } = parse(readFileSync(full, 'utf8'));
       const transport = createNodeTransport(prosody.wsUrl);
       const result = await createRunner({ script, transport }).start();
       await transport.dispose?.();

@@ -2,13 +2,13 @@
 // real Prosody 0.12 (Debian's, started by scripts/prosody/ on ports of its own), with a clean server per
 // script. Each script has an explicit expected verdict: pass, except the exceptions below, each named
 // with the evidence that it is this server build's doing and not the runner's.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../src/scansion';
 import { createRunner, type RunResult } from '../src/runner';
 import { createNodeTransport } from '../src/runner/transports/node';
-import { corpusDir, corpusPresent, prosodyInstalled, testProsody } from './conformance-prosody';
+import { listCorpus, needs, startTestProsody, type TestProsody } from './support/prosody';
 
 interface Exception {
   verdict: 'fail' | 'error';
@@ -42,22 +42,15 @@ const EXCEPTIONS: Record<string, Exception> = {
 };
 
 const branch = 'prosody-0.12';
-const ready = prosodyInstalled() && corpusPresent(branch);
-if (!prosodyInstalled())
-  console.warn('conformance: skipped, prosody is not installed (apt-get install -y prosody)');
-else if (!corpusPresent(branch))
-  console.warn(`conformance: skipped, ${path.join(corpusDir, branch)} is absent`);
+const ready = needs('conformance', { prosody: true, corpus: [branch] });
 
-const scripts = ready
-  ? readdirSync(path.join(corpusDir, branch))
-      .filter((f) => f.endsWith('.scs'))
-      .sort()
-  : [];
+const files = ready ? listCorpus(branch) : [];
+const scripts = files.map((f) => path.basename(f));
 
 describe.skipIf(!ready)(`conformance: ${branch} corpus against real Prosody`, () => {
-  const prosody = testProsody({ dir: '/tmp/scs-prosody-conformance', port: 5381, c2sPort: 5323 });
-  beforeAll(() => prosody.start(), 30_000);
-  afterAll(() => prosody.stop(), 30_000);
+  let prosody: TestProsody;
+  beforeAll(async () => void (prosody = await startTestProsody('conformance')), 60_000);
+  afterAll(() => prosody?.stop(), 30_000);
 
   it('covers the whole corpus, and every exception names a corpus script', () => {
     expect(scripts.length).toBeGreaterThanOrEqual(47);
@@ -68,7 +61,7 @@ describe.skipIf(!ready)(`conformance: ${branch} corpus against real Prosody`, ()
     '%s',
     async (name) => {
       prosody.restart();
-      const { script, diagnostics } = parse(readFileSync(path.join(corpusDir, branch, name), 'utf8'));
+      const { script, diagnostics } = parse(readFileSync(files[scripts.indexOf(name)], 'utf8'));
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const transport = createNodeTransport(prosody.wsUrl);
       let result: RunResult;

@@ -11,9 +11,8 @@
 // <item/>s of one multi-session occupant (issue978-multi.scs, line 67), of status codes in one
 // config-change message and of some disco features. The corpus scripts use scansion:strict="false"
 // where it matters; a Prosody run failing at such a line is retried (see RACY).
-import { describe, expect, it, beforeAll } from 'vitest';
-import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../src/scansion/index';
@@ -21,6 +20,7 @@ import { createRunner } from '../src/runner/index';
 import type { RunResult } from '../src/runner/events';
 import type { Transport } from '../src/runner/transport';
 import { createInProcessTransport } from '../src/mock/index';
+import { needs, startTestProsody, type TestProsody } from './support/prosody';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repoRoot, '../shared/corpus/prosody-0.12');
@@ -86,8 +86,7 @@ const cases: Case[] = [
   { file: path.join(wrong, 'visitor-speaks.scs'), verdict: 'fail', line: 92 },
 ];
 
-const haveCorpus = existsSync(corpus);
-if (!haveCorpus) console.warn(`differential: ${corpus} is absent: the corpus scripts are skipped`);
+const haveCorpus = needs('differential (the corpus scripts)', { corpus: ['prosody-0.12'] });
 
 async function run(file: string, transport: Transport, nothingMs: number): Promise<RunResult> {
   const { script, diagnostics } = parse(readFileSync(file, 'utf8'));
@@ -129,37 +128,22 @@ describe('MUC scripts on the in-process mock', () => {
   }
 });
 
-const haveProsody = (() => {
-  try {
-    execSync('command -v prosody', { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!haveProsody) console.warn('differential: prosody is not installed: the Prosody half is skipped');
-
-const prosodyEnv = {
-  ...process.env,
-  SCS_PROSODY_DIR: process.env.SCS_DIFF_PROSODY_DIR ?? '/tmp/scs-prosody-diff',
-  SCS_PROSODY_PORT: process.env.SCS_DIFF_PROSODY_PORT ?? '5581',
-  SCS_PROSODY_C2S_PORT: process.env.SCS_DIFF_PROSODY_C2S_PORT ?? '5523',
-};
-const restartScript = existsSync(path.join(repoRoot, 'scripts/prosody/restart.sh'))
-  ? path.join(repoRoot, 'scripts/prosody/restart.sh')
-  : path.resolve(repoRoot, '../shared/prosody/restart.sh');
-const restart = () => execFileSync('bash', [restartScript], { env: prosodyEnv, stdio: 'ignore' });
+const haveProsody = needs('differential (the Prosody half)', { prosody: true });
 
 describe.skipIf(!haveProsody)('MUC: the mock vs Prosody 0.12, same verdict and failing step', () => {
   let createNodeTransport: (url: string) => Transport;
+  let prosody: TestProsody;
+  const restart = () => prosody.restart();
   beforeAll(async () => {
     ({ createNodeTransport } = await import('../src/runner/transports/node'));
-  });
+    prosody = await startTestProsody('differential');
+  }, 60_000);
+  afterAll(() => prosody?.stop(), 30_000);
   for (const c of cases) {
     it.skipIf(c.needsCorpus && !haveCorpus)(
       name(c),
       async (ctx) => {
-        const url = `ws://127.0.0.1:${prosodyEnv.SCS_PROSODY_PORT}/xmpp-websocket`;
+        const url = prosody.wsUrl;
         // A Prosody run that misses the expected verdict is retried (up to 3 runs): Prosody's own
         // randomness (RACY) and timing under load make single runs flaky; a real difference fails
         // every time. The mock runs once: it is deterministic.

@@ -9,9 +9,8 @@
 // basic_message.scs passes on both with the runner's scansion-compatible ordering gap between two
 // clients' sends; without it Prosody may read Juliet's phone's presence before Romeo's message (line 78,
 // see racyLines).
-import { describe, expect, it, beforeAll } from 'vitest';
-import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../src/scansion/index';
@@ -19,6 +18,7 @@ import { createRunner } from '../src/runner/index';
 import type { RunResult } from '../src/runner/events';
 import type { Transport } from '../src/runner/transport';
 import { createInProcessTransport } from '../src/mock/index';
+import { needs, startTestProsody, type TestProsody } from './support/prosody';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repoRoot, '../shared/corpus/prosody-0.12');
@@ -63,8 +63,7 @@ const cases: Case[] = [
   { file: path.join(fixtures, 'presence-wrong-echo.scs'), verdict: 'fail', line: 16 },
 ];
 
-const haveCorpus = existsSync(corpus);
-if (!haveCorpus) console.warn(`mock-core: ${corpus} is absent: the corpus scripts are skipped`);
+const haveCorpus = needs('mock-core (the corpus scripts)', { corpus: ['prosody-0.12'] });
 
 async function run(file: string, transport: Transport, nothingMs: number): Promise<RunResult> {
   const { script, diagnostics } = parse(readFileSync(file, 'utf8'));
@@ -97,39 +96,22 @@ describe('mock core: scripts through the runner on the in-process mock', () => {
   }
 });
 
-const haveProsody = (() => {
-  try {
-    execSync('command -v prosody', { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!haveProsody) console.warn('mock-core: prosody is not installed: the differential tests are skipped');
-
-// Own server for this suite (dir and ports of the mock-core helper; override with the env).
-const prosodyEnv = {
-  ...process.env,
-  SCS_PROSODY_DIR: process.env.SCS_MOCK_CORE_PROSODY_DIR ?? '/tmp/scs-prosody-core',
-  SCS_PROSODY_PORT: process.env.SCS_MOCK_CORE_PROSODY_PORT ?? '5480',
-  SCS_PROSODY_C2S_PORT: process.env.SCS_MOCK_CORE_PROSODY_C2S_PORT ?? '5422',
-};
-const restart = () =>
-  execFileSync('bash', [path.join(repoRoot, 'scripts/prosody/restart.sh')], {
-    env: prosodyEnv,
-    stdio: 'ignore',
-  });
+const haveProsody = needs('mock-core (the differential half)', { prosody: true });
 
 describe.skipIf(!haveProsody)('mock core vs Prosody 0.12: same verdict, same failing step', () => {
   let createNodeTransport: (url: string) => Transport;
+  let prosody: TestProsody;
+  const restart = () => prosody.restart();
   beforeAll(async () => {
     ({ createNodeTransport } = await import('../src/runner/transports/node'));
-  });
+    prosody = await startTestProsody('mock-core');
+  }, 60_000);
+  afterAll(() => prosody?.stop(), 30_000);
   for (const c of cases) {
     it.skipIf(c.needsCorpus && !haveCorpus)(
       name(c),
       async (ctx) => {
-        const url = `ws://127.0.0.1:${prosodyEnv.SCS_PROSODY_PORT}/xmpp-websocket`;
+        const url = prosody.wsUrl;
         const racy = (r: RunResult) =>
           r.failure !== undefined && (c.racyLines ?? []).includes(r.failure.line);
         let onProsody: RunResult;

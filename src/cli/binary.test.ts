@@ -79,7 +79,8 @@ describe('bin/scs.js', () => {
       expect(out).toMatch(/^ERROR a\.scs/m);
       expect(out).toContain(`${signal}: 1 not run: b.scs`);
       expect(err).toBe('');
-      await new Promise((r) => setTimeout(r, 500));
+      // The loader's helper notices its parent is gone by its closed pipe: give it a few seconds.
+      for (let t = 0; t < 100 && helpers.some(alive); t++) await new Promise((r) => setTimeout(r, 100));
       expect(helpers.filter(alive)).toEqual([]);
     },
     60_000,

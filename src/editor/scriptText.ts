@@ -4,17 +4,16 @@
 // of dashes, then action lines whose indented blocks hold XML.
 import type { Script } from '../scansion/types';
 
-/** A line of dashes alone ends the header (the corpus uses five or more; we accept three). */
-export const SEPARATOR_RE = /^-{3,}\s*$/;
-/** Comment lines: `#`, `##`, `//`, and Lua-style `-- ` (a dash line alone is the separator). */
-export const COMMENT_RE = /^\s*(?:#|\/\/|--(?:\s|$))/;
-/** `[Client] Romeo` — class in brackets, then the display name. */
-export const CLIENT_DECL_RE = /^\[([^\]]*)\]\s*(.*?)\s*$/;
-/** `Romeo sends:`, `Romeo receives: nothing`, `Romeo connects` (the colon is optional). */
-export const ACTION_RE = /^(\S.*?)\s+(connects|disconnects|sends|receives)(:?)(?:[ \t]*(nothing))?[ \t]*$/;
-
-export const ACTIONS = ['connects', 'sends:', 'receives:', 'receives: nothing', 'disconnects'] as const;
-export const CLIENT_PROPERTIES = ['jid', 'password', 'resource', 'connect_host', 'connect_port'] as const;
+// The grammar's words and line forms are the language core's (one definition for parser and editor).
+export {
+  ACTION_RE,
+  ACTIONS,
+  CLIENT_DECL_RE,
+  CLIENT_PROPERTIES,
+  COMMENT_RE,
+  SEPARATOR_RE,
+} from '../scansion/grammar';
+import { ACTION_RE, CLIENT_DECL_RE, COMMENT_RE, SEPARATOR_RE } from '../scansion/grammar';
 
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);

@@ -155,3 +155,21 @@ describe('client headers a server would refuse are caught by check', () => {
     expect(esc.find((x) => x.code === 'client-name-control')?.message).toContain('U+001B');
   });
 });
+
+describe('text that is not UTF-16 characters', () => {
+  it.each([
+    '<a>x\ud800</a>',
+    '<![CDATA[ \ud800\n ]]>',
+    '<a b="\udc00"/>',
+    '<!-- c --><?p\t\ud800\n\t;Xi x?>',
+  ])('a lone surrogate is a located XML error, not an internal one: %j', (xml) => {
+    const { diagnostics } = parse(header + 'Romeo sends:\n\t' + xml + '\n');
+    expect(diagnostics.map((d) => d.code)).toEqual(['xml-malformed']);
+    expect(diagnostics[0].message).toBe('XML: a lone UTF-16 surrogate is not a character');
+    expect(diagnostics[0].line).toBe(7);
+  });
+
+  it('a pair is a character', () => {
+    expect(parse(header + 'Romeo sends:\n\t<a>𝄞</a>\n').diagnostics).toEqual([]);
+  });
+});

@@ -13,10 +13,25 @@
 // - Client names may contain spaces and "'s": a step line is matched against the declared names,
 //   longest first, before falling back to "first word(s) before a known verb".
 import { LineIndex } from './positions';
-import { findVariables, parseVariableName } from './variables';
-import { locOf, parseXmlSlice } from './xml';
-import { ANY, isCaptureValue } from './matcher';
-import type { Element } from 'ltx';
+import { findVariables } from './variables';
+import { parseXmlSlice } from './xml';
+import {
+  checkClients,
+  checkHasSteps,
+  checkMatcherInstructions,
+  checkSessions,
+  type VariableUse,
+} from './checks';
+import {
+  CLIENT_DECL_RE,
+  CLIENT_PROPERTIES,
+  commentMarker,
+  isSeparator,
+  SEPARATOR_RE,
+  UNDECLARED_STEP_RE,
+  VERBS,
+  type Verb,
+} from './grammar';
 import type {
   ClientDecl,
   Diagnostic,
@@ -29,15 +44,28 @@ import type {
   XmlStep,
 } from './types';
 
-const VERBS = ['connects', 'disconnects', 'sends', 'receives'] as const;
-type Verb = (typeof VERBS)[number];
-const KNOWN_PROPERTIES = ['jid', 'password', 'resource', 'connect_host', 'connect_port'];
+const KNOWN_PROPERTIES: readonly string[] = CLIENT_PROPERTIES;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
 }
 function isWs(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** A sends:/receives: step's XML block, as the structure pass found it. */
+interface XmlBlock {
+  base: StepBase;
+  action: 'sends' | 'receives';
+  /** File offsets of the XML text (from the inline start or the first block line, to the block's end). */
+  start: number;
+  end: number;
+  xmlRange: Range;
+  /** The action line and the block's last line (0-based). */
+  headerLine: number;
+  lastLine: number;
+  /** Offset where XML starts on the action line itself (`Romeo sends: <presence/>`), or -1. */
+  inlineStart: number;
 }
 
 const BLANK = 1;
@@ -47,9 +75,9 @@ class ScriptParser {
   readonly index: LineIndex;
   /** Per line: content start, content end (no newline, no trailing '\r'), BLANK/INDENTED flags.
    * Typed arrays rather than one object per line: a 10,000-step script has 60,000 lines. */
-  readonly ls: Int32Array;
-  readonly le: Int32Array;
-  readonly lf: Uint8Array;
+  readonly lineStart: Int32Array;
+  readonly lineEnd: Int32Array;
+  readonly lineFlags: Uint8Array;
   readonly lineCount: number;
   readonly diagnostics: Diagnostic[] = [];
   readonly script: Script = {
@@ -61,17 +89,16 @@ class ScriptParser {
   private clientNames: string[] = [];
   private declaredNames = new Set<string>();
   private section: string | undefined;
-  /** Clients connected at the current step, and those that have connected at some point. */
-  private connected = new Set<string>();
-  private everConnected = new Set<string>();
+  /** Every `${...}` reference, by step, for the checks pass. */
+  private readonly variables: VariableUse[] = [];
   private metadataOpen = true;
 
   constructor(readonly text: string) {
     this.index = new LineIndex(text);
     const n = (this.lineCount = this.index.lineCount);
-    this.ls = new Int32Array(n);
-    this.le = new Int32Array(n);
-    this.lf = new Uint8Array(n);
+    this.lineStart = new Int32Array(n);
+    this.lineEnd = new Int32Array(n);
+    this.lineFlags = new Uint8Array(n);
     for (let l = 0; l < n; l++) {
       let start = this.index.starts[l];
       if (l === 0 && text.charCodeAt(0) === 0xfeff) start = 1; // byte order mark
@@ -83,9 +110,9 @@ class ScriptParser {
           break;
         }
       }
-      this.ls[l] = start;
-      this.le[l] = end;
-      this.lf[l] = blank ? BLANK : isSpace(text.charCodeAt(start)) ? INDENTED : 0;
+      this.lineStart[l] = start;
+      this.lineEnd[l] = end;
+      this.lineFlags[l] = blank ? BLANK : isSpace(text.charCodeAt(start)) ? INDENTED : 0;
     }
   }
 
@@ -112,15 +139,15 @@ class ScriptParser {
   /** Offsets of a line's content without leading/trailing whitespace. */
   /** Offset of line l's first non-whitespace character (its end if blank). */
   contentStart(l: number): number {
-    let a = this.ls[l];
-    const b = this.le[l];
+    let a = this.lineStart[l];
+    const b = this.lineEnd[l];
     while (a < b && isWs(this.text.charCodeAt(a))) a++;
     return a;
   }
   /** Offset just after line l's last non-whitespace character. */
   contentEnd(l: number): number {
-    const a = this.ls[l];
-    let b = this.le[l];
+    const a = this.lineStart[l];
+    let b = this.lineEnd[l];
     while (b > a && isWs(this.text.charCodeAt(b - 1))) b--;
     return b;
   }
@@ -130,16 +157,16 @@ class ScriptParser {
     let seenSeparator = false;
     let client: ClientDecl | undefined;
     const firstClientLine = new Map<string, number>();
-    const lf = this.lf;
+    const flags = this.lineFlags;
     for (let l = 0; l < this.lineCount; l++) {
-      if (lf[l] & BLANK) continue;
-      const a = this.contentStart(l);
-      const b = this.contentEnd(l);
-      const content = this.text.slice(a, b);
-      if (lf[l] & INDENTED) {
+      if (flags[l] & BLANK) continue;
+      const from = this.contentStart(l);
+      const to = this.contentEnd(l);
+      const content = this.text.slice(from, to);
+      if (flags[l] & INDENTED) {
         if (client && !seenSeparator) {
-          this.property(client, a, b, content);
-          client.range = { ...client.range, ...endOfRange(this.range(a, b)) };
+          this.property(client, from, to, content);
+          client.range = { ...client.range, ...endOfRange(this.range(from, to)) };
           continue;
         }
         // Indented text that no step or client owns.
@@ -150,45 +177,39 @@ class ScriptParser {
           seenSeparator
             ? 'indented text outside any step: an XML block must directly follow a sends:/receives: line'
             : 'indented text outside any client declaration: properties follow a [Client] line',
-          this.range(a, this.le[end]),
+          this.range(from, this.lineEnd[end]),
         );
         l = end;
         continue;
       }
       // Comments and the separator (a comment between a client's property lines keeps the client open).
-      if (content.startsWith('#')) {
-        const marker = content.startsWith('##') ? '##' : '#';
+      const marker = commentMarker(content);
+      if (marker !== undefined) {
         const txt = content.slice(marker.length).trim();
-        this.script.comments.push({ text: txt, marker, range: this.range(a, b) });
+        this.script.comments.push({ text: txt, marker, range: this.range(from, to) });
         if (marker === '##') this.script.metadata.tags.push(txt);
-        else if (this.metadataOpen) {
-          if (this.script.metadata.title === undefined) this.script.metadata.title = txt;
-          else this.script.metadata.description.push(txt);
-        } else if (seenSeparator) this.section = txt;
+        else if (marker === '#') {
+          if (this.metadataOpen) {
+            if (this.script.metadata.title === undefined) this.script.metadata.title = txt;
+            else this.script.metadata.description.push(txt);
+          } else if (seenSeparator) this.section = txt;
+        }
         continue;
       }
-      if (content.startsWith('//')) {
-        this.script.comments.push({ text: content.slice(2).trim(), marker: '//', range: this.range(a, b) });
-        continue;
-      }
-      if (content.charCodeAt(0) === 45 /* - */ && /^-{3,}$/.test(content)) {
+      if (isSeparator(content)) {
         if (seenSeparator) {
           this.diag(
             'warning',
             'duplicate-separator',
             'a second ----- separator line: the header already ended',
-            this.range(a, b),
+            this.range(from, to),
           );
-          this.script.comments.push({ text: '', marker: '--', range: this.range(a, b) });
+          this.script.comments.push({ text: '', marker: '--', range: this.range(from, to) });
         } else {
           seenSeparator = true;
-          this.script.separator = this.range(a, b);
+          this.script.separator = this.range(from, to);
         }
         this.metadataOpen = false;
-        continue;
-      }
-      if (content === '--' || content.startsWith('-- ') || content.startsWith('--\t')) {
-        this.script.comments.push({ text: content.slice(2).trim(), marker: '--', range: this.range(a, b) });
         continue;
       }
       this.metadataOpen = false;
@@ -199,10 +220,10 @@ class ScriptParser {
             'error',
             'client-after-separator',
             'client declarations belong in the header, before the ----- separator',
-            this.range(a, b),
+            this.range(from, to),
           );
         }
-        client = this.clientDecl(a, b, content, firstClientLine, l);
+        client = this.clientDecl(from, to, content, firstClientLine, l);
         continue;
       }
       if (!seenSeparator && !this.looksLikeStep(content)) {
@@ -210,34 +231,35 @@ class ScriptParser {
           'error',
           'unexpected-line',
           `unexpected line in the header: expected a [Client] declaration, a comment or the ----- separator`,
-          this.range(a, b),
+          this.range(from, to),
         );
         continue;
       }
-      l = this.step(l, a, b, content, seenSeparator);
+      l = this.step(l, from, to, content, seenSeparator);
     }
-    this.checkClients();
-    if (this.script.steps.length === 0) {
-      // An empty file, or one that is all comments, tests nothing: it must not read as a pass.
-      const last = this.lineCount - 1;
-      this.diag(
-        'error',
-        'no-steps',
-        "the script has no steps: add a separator line (-----) and steps such as 'Romeo connects'",
-        this.lineRange(last, this.index.starts[last], this.le[last]),
-      );
-    }
+    this.runChecks();
     // Report in file order (stable: same-position diagnostics keep their discovery order).
     this.diagnostics.sort((x, y) => x.line - y.line || x.column - y.column);
     return { script: this.script, diagnostics: this.diagnostics };
   }
 
+  /** The checks pass over the finished script (see checks.ts). */
+  private runChecks(): void {
+    const report = (severity: Diagnostic['severity'], code: string, message: string, at: Range) =>
+      this.diag(severity, code, message, at);
+    checkClients(this.script, report);
+    checkSessions(this.script, this.declaredNames, this.variables, report);
+    checkMatcherInstructions(this.script.steps, report);
+    const last = this.lineCount - 1;
+    checkHasSteps(this.script, this.lineRange(last, this.index.starts[last], this.lineEnd[last]), report);
+  }
+
   private collectClientNames(): void {
     for (let l = 0; l < this.lineCount; l++) {
-      if (this.lf[l] !== 0) continue;
-      if (this.text.charCodeAt(this.ls[l]) !== 91 /* [ */) continue;
-      const m = /^\[[^\]]*\]\s*(.*?)\s*$/.exec(this.text.slice(this.ls[l], this.le[l]));
-      if (m && m[1]) this.declaredNames.add(m[1]);
+      if (this.lineFlags[l] !== 0) continue;
+      if (this.text.charCodeAt(this.lineStart[l]) !== 91 /* [ */) continue;
+      const m = CLIENT_DECL_RE.exec(this.text.slice(this.lineStart[l], this.lineEnd[l]));
+      if (m && m[2]) this.declaredNames.add(m[2]);
     }
     this.clientNames = [...this.declaredNames].sort((x, y) => y.length - x.length);
   }
@@ -250,7 +272,7 @@ class ScriptParser {
   private blockEnd(l: number): number {
     let last = l;
     for (let j = l + 1; j < this.lineCount; j++) {
-      const f = this.lf[j];
+      const f = this.lineFlags[j];
       if (f & BLANK) continue;
       if (!(f & INDENTED)) break;
       last = j;
@@ -381,27 +403,6 @@ class ScriptParser {
     }
   }
 
-  private checkClients(): void {
-    for (const c of this.script.clients) {
-      if (!c.password) {
-        this.diag(
-          'warning',
-          'client-without-password',
-          `client '${c.name}' has no password: servers refuse to log in without one (add '\tpassword: …')`,
-          c.nameRange,
-        );
-      }
-      if (!c.jid) {
-        this.diag(
-          'error',
-          'client-without-jid',
-          `client '${c.name}' has no jid: add an indented 'jid: user@localhost' line`,
-          c.nameRange,
-        );
-      }
-    }
-  }
-
   /**
    * Split a step line into client / verb / rest. Undefined when it does not look like a step at all.
    * Offsets are relative to `content`.
@@ -421,7 +422,7 @@ class ScriptParser {
       }
     }
     // Undeclared client: the name is everything before the first known verb.
-    const m = /^(.+?)[ \t]+(connects|disconnects|sends|receives)(?![A-Za-z])/.exec(content);
+    const m = UNDECLARED_STEP_RE.exec(content);
     if (!m) return undefined;
     return {
       client: m[1],
@@ -438,10 +439,10 @@ class ScriptParser {
     const end = this.blockEnd(l);
     // The block's first non-blank line (blockEnd guarantees one exists when end > l).
     let firstLine = -1;
-    if (end > l) for (firstLine = l + 1; this.lf[firstLine] & BLANK; firstLine++);
+    if (end > l) for (firstLine = l + 1; this.lineFlags[firstLine] & BLANK; firstLine++);
     const blockRange =
       firstLine >= 0
-        ? this.linesRange(firstLine, this.contentStart(firstLine), end, this.le[end])
+        ? this.linesRange(firstLine, this.contentStart(firstLine), end, this.lineEnd[end])
         : undefined;
     if (!split) {
       this.diag(
@@ -532,9 +533,18 @@ class ScriptParser {
         this.pushStep(step);
         return end;
       }
-      const endOffset = end > l ? this.le[end] : b;
+      const endOffset = end > l ? this.lineEnd[end] : b;
       const xmlRange = this.linesRange(inline ? l : firstLine, startOffset, end > l ? end : l, endOffset);
-      const step = this.xmlStep(base, action, startOffset, endOffset, xmlRange, l, end, inline ? a + r : -1);
+      const step = this.xmlStep({
+        base,
+        action,
+        start: startOffset,
+        end: endOffset,
+        xmlRange,
+        headerLine: l,
+        lastLine: end,
+        inlineStart: inline ? a + r : -1,
+      });
       this.pushStep(step);
       return end;
     }
@@ -559,22 +569,14 @@ class ScriptParser {
 
   private hasSeparatorLater(l: number): boolean {
     for (let j = l + 1; j < this.lineCount; j++) {
-      if (this.lf[j] !== 0) continue;
-      if (/^-{3,}\s*$/.test(this.text.slice(this.ls[j], this.le[j]))) return true;
+      if (this.lineFlags[j] !== 0) continue;
+      if (SEPARATOR_RE.test(this.text.slice(this.lineStart[j], this.lineEnd[j]))) return true;
     }
     return false;
   }
 
-  private xmlStep(
-    base: StepBase,
-    action: 'sends' | 'receives',
-    start: number,
-    end: number,
-    xmlRange: Range,
-    headerLine: number,
-    lastLine: number,
-    inlineStart: number,
-  ): XmlStep {
+  private xmlStep(block: XmlBlock): XmlStep {
+    const { base, action, start, end, xmlRange, headerLine, lastLine, inlineStart } = block;
     const { elements, diagnostics } = parseXmlSlice(this.text, start, end, this.index);
     for (const d of diagnostics) this.diagnostics.push(d);
     const step: XmlStep = {
@@ -604,59 +606,8 @@ class ScriptParser {
         xmlRange,
       );
     }
-    this.checkVariables(start, end);
-    // Only blocks that mention `scansion:` can hold matcher instructions: skip the walk otherwise.
-    if (elements.length > 0 && this.text.slice(start, end).includes('scansion:')) {
-      // An explicit stack, not recursion (nesting is bounded by MAX_XML_DEPTH, but walks stay flat).
-      const work = [...elements];
-      for (let el = work.pop(); el; el = work.pop()) {
-        this.checkSpecials(el, action);
-        for (const c of el.children) if (typeof c === 'object') work.push(c);
-      }
-    }
+    this.collectVariables(start, end);
     return step;
-  }
-
-  /** `scansion:strict` values and `{scansion:...}` special values (matcher instructions). */
-  private checkSpecials(el: Element, action: 'sends' | 'receives'): void {
-    for (const name in el.attrs) {
-      const value = el.attrs[name];
-      if (typeof value !== 'string') continue;
-      const strictAttr = name === 'scansion:strict';
-      if (!strictAttr && !value.startsWith('{scansion:')) continue;
-      // Positions only when there is something to report: materializing every element's locOf
-      // would cost more than parsing.
-      const report = (severity: Diagnostic['severity'], code: string, message: string): void => {
-        const loc = locOf(el);
-        const at = loc?.attrs[name] ?? loc?.nameRange;
-        if (at) this.diag(severity, code, message, at);
-      };
-      if (strictAttr) {
-        if (action === 'sends')
-          report(
-            'info',
-            'matcher-instruction-in-sends',
-            'scansion:strict only means something in receives: blocks; here it would be sent as written',
-          );
-        else if (value !== 'true' && value !== 'false')
-          report('error', 'strict-value', `scansion:strict must be 'true' or 'false', got '${value}'`);
-        continue;
-      }
-      if (value === ANY || isCaptureValue(value) !== undefined) {
-        if (action === 'sends')
-          report(
-            'info',
-            'matcher-instruction-in-sends',
-            `${value} only means something in receives: blocks; here it would be sent as written`,
-          );
-        continue;
-      }
-      report(
-        'warning',
-        'unknown-special-value',
-        `unknown special value '${value}' (known: {scansion:any}, {scansion:capture:NAME}); it is compared as written`,
-      );
-    }
   }
 
   /** The block as written, common indentation removed (for display and the `xml` field). */
@@ -664,76 +615,32 @@ class ScriptParser {
     const text = this.text;
     let min = Infinity;
     for (let j = headerLine + 1; j <= lastLine; j++) {
-      if (this.lf[j] & BLANK) continue;
-      let k = this.ls[j];
-      while (k < this.le[j] && isSpace(text.charCodeAt(k))) k++;
-      if (k - this.ls[j] < min) min = k - this.ls[j];
+      if (this.lineFlags[j] & BLANK) continue;
+      let k = this.lineStart[j];
+      while (k < this.lineEnd[j] && isSpace(text.charCodeAt(k))) k++;
+      if (k - this.lineStart[j] < min) min = k - this.lineStart[j];
     }
-    let out = inlineStart >= 0 ? text.slice(inlineStart, this.le[headerLine]).trimEnd() : '';
+    let out = inlineStart >= 0 ? text.slice(inlineStart, this.lineEnd[headerLine]).trimEnd() : '';
     let first = inlineStart < 0;
     for (let j = headerLine + 1; j <= lastLine; j++) {
-      const blank = (this.lf[j] & BLANK) !== 0;
+      const blank = (this.lineFlags[j] & BLANK) !== 0;
       if (first && blank) continue;
       if (!first) out += '\n';
       first = false;
-      if (!blank) out += text.slice(this.ls[j] + min, this.le[j]);
+      if (!blank) out += text.slice(this.lineStart[j] + min, this.lineEnd[j]);
     }
     return out;
   }
 
-  /** Append a step and check it against the session state so far (warnings: scansion would fail it). */
   private pushStep(step: Step): void {
-    const c = step.client;
-    if (this.declaredNames.has(c)) {
-      const r = step.headerRange;
-      if (step.action === 'connects') {
-        if (this.connected.has(c))
-          this.diag('warning', 'already-connected', `'${c}' is already connected`, r);
-        this.connected.add(c);
-        this.everConnected.add(c);
-      } else if (!this.connected.has(c)) {
-        // A second `disconnects` is harmless (presence_preapproval.scs does it): only an info.
-        this.diag(
-          step.action === 'disconnects' ? 'info' : 'warning',
-          'not-connected',
-          this.everConnected.has(c)
-            ? `'${c}' has disconnected: add '${c} connects' before this step`
-            : `'${c}' is not connected yet: add '${c} connects' before this step`,
-          r,
-        );
-      } else if (step.action === 'disconnects') this.connected.delete(c);
-    }
     this.script.steps.push(step);
   }
 
-  private checkVariables(start: number, end: number): void {
-    for (const ref of findVariables(this.text, start, end)) {
-      const r = this.range(ref.start, ref.end);
-      const parsed = parseVariableName(ref.name);
-      if (!parsed) {
-        this.diag(
-          'error',
-          'unknown-variable',
-          `unknown variable '\${${ref.name}}' (known: \${<client>'s JID} and \${<client>'s full JID})`,
-          r,
-        );
-      } else if (!this.declaredNames.has(parsed.client)) {
-        this.diag(
-          'error',
-          'undeclared-variable-client',
-          `variable '\${${ref.name}}' names an undeclared client '${parsed.client}'`,
-          r,
-        );
-      } else if (parsed.kind === 'full JID' && !this.everConnected.has(parsed.client)) {
-        // The full JID is bound at `connects`; before that it has no value.
-        this.diag(
-          'warning',
-          'variable-before-connect',
-          `'\${${ref.name}}' has no value yet: ${parsed.client} has not connected at this point`,
-          r,
-        );
-      }
-    }
+  /** Record the block's `${...}` references for the checks pass (as part of the step being built). */
+  private collectVariables(start: number, end: number): void {
+    const step = this.script.steps.length;
+    for (const ref of findVariables(this.text, start, end))
+      this.variables.push({ step, name: ref.name, range: this.range(ref.start, ref.end) });
   }
 }
 

@@ -247,6 +247,19 @@ function isWhitespace(s: string): boolean {
   return true;
 }
 
+/** Index of the first unpaired UTF-16 surrogate in `s`, or -1 (a quick test first: usually none). */
+function loneSurrogateAt(s: string): number {
+  if (!/[\ud800-\udfff]/.test(s)) return -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = s.charCodeAt(i + 1);
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+    else return i;
+  }
+  return -1;
+}
+
 /** Strip saxes' "line:col: " prefix (we report our own file positions) and a trailing period. */
 function cleanMessage(m: string): string {
   const stripped = m.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
@@ -274,8 +287,6 @@ class BlockParser {
   private current = -1;
   private sawError = false;
   private rec: FileRecord | undefined;
-  /** Set when a block was abandoned mid-parse: saxes' state is unknown, so this parser is retired. */
-  broken = false;
 
   constructor() {
     const p = this.parser;
@@ -295,6 +306,9 @@ class BlockParser {
     p.on('error', (e) => this.onError(e.message));
   }
 
+  /** How deep elements may nest in the current block. */
+  maxDepth = MAX_XML_DEPTH;
+
   parse(text: string, start: number, end: number, index: LineIndex): XmlSliceResult {
     this.src = text.slice(start, end);
     this.base = start;
@@ -313,20 +327,16 @@ class BlockParser {
         offs: new IntBuf(),
         textOffs: new IntBuf(),
       };
-    try {
-      this.parser.write(this.src).close();
-    } catch (e) {
-      if (!(e instanceof NestingTooDeep)) throw e;
-      this.broken = true;
-      this.diagnostics = [];
-      this.error(
-        'xml-too-deep',
-        `XML nests deeper than ${MAX_XML_DEPTH} levels: this element is one level too many`,
-        e.at,
-        e.at + 1,
-      );
-      return { elements: [], diagnostics: this.diagnostics };
+    const lone = loneSurrogateAt(this.src);
+    if (lone >= 0) {
+      // Not a character at all (text from a file is never like this; pasted or generated text can
+      // be). saxes would stop on it with an internal error of its own.
+      this.error('xml-malformed', 'XML: a lone UTF-16 surrogate is not a character', lone, lone + 1);
+      return { elements, diagnostics };
     }
+    // A NestingTooDeep thrown from a handler leaves here (see `parseXmlSlice`): no try/catch in this
+    // hot function.
+    this.parser.write(this.src).close();
     // Elements left open by malformed XML end where the block ends.
     for (const i of this.stack) this.rec.offs.a[O * i + 1] = end;
     return { elements, diagnostics };
@@ -346,7 +356,7 @@ class BlockParser {
   private onOpenTagStart(name: string): void {
     const pos = this.parser.position;
     const lt = Math.max(0, this.src.lastIndexOf('<', pos - 1));
-    if (this.stack.length >= MAX_XML_DEPTH) throw new NestingTooDeep(lt);
+    if (this.stack.length >= this.maxDepth) throw new NestingTooDeep(lt);
     const rec = this.rec!;
     const i = rec.els.length;
     let el: Element;
@@ -497,13 +507,33 @@ let shared: BlockParser | undefined;
  * Parse `text.slice(start, end)` as an XML fragment. Positions are reported against `index` (the whole
  * file). Never throws.
  */
-export function parseXmlSlice(text: string, start: number, end: number, index: LineIndex): XmlSliceResult {
+export function parseXmlSlice(
+  text: string,
+  start: number,
+  end: number,
+  index: LineIndex,
+  maxDepth = MAX_XML_DEPTH,
+): XmlSliceResult {
   const bp = (shared ??= new BlockParser());
   try {
-    const result = bp.parse(text, start, end, index);
-    if (bp.broken) shared = undefined;
-    return result;
+    bp.maxDepth = maxDepth;
+    return bp.parse(text, start, end, index);
   } catch (e) {
+    if (e instanceof NestingTooDeep) {
+      // saxes' state is unknown after a handler threw: this parser is retired.
+      shared = undefined;
+      return {
+        elements: [],
+        diagnostics: [
+          {
+            severity: 'error',
+            code: 'xml-too-deep',
+            message: `XML nests deeper than ${maxDepth} levels: this element is one level too many`,
+            ...index.range(start + e.at, start + e.at + 1),
+          },
+        ],
+      };
+    }
     // saxes reports through the error handler, so this is a bug of ours: an `internal-error` (which the
     // property tests assert never happens), not a crash. The shared parser may be in a broken state
     // now: start afresh next time.
@@ -524,7 +554,9 @@ export function parseXmlSlice(text: string, start: number, end: number, index: L
 }
 
 /** Parse any XML text (one or more elements) with positions relative to that text. Never throws. */
-export function parseXml(text: string): XmlSliceResult {
+export function parseXml(text: string, options: { maxDepth?: number } = {}): XmlSliceResult {
   const t = typeof text === 'string' ? text : String(text);
-  return parseXmlSlice(t, 0, t.length, new LineIndex(t));
+  // Unlimited by default: this reads stanzas a server sent (whose depth the matcher bounds itself);
+  // script blocks are read with MAX_XML_DEPTH.
+  return parseXmlSlice(t, 0, t.length, new LineIndex(t), options.maxDepth ?? Infinity);
 }

@@ -1,5 +1,6 @@
 // Script loading: files (open / drag and drop), URLs (?script=), share links (#s=), the gallery
 // (?example=NAME) and downloads. Every failure becomes a sentence in the store's notice, never a throw.
+import { normalizeLineEndings } from '../scansion/index';
 import type { AppStore, ScriptSource } from '../store';
 import { DEFAULT_FILE, DEFAULT_SCRIPT } from './defaultScript';
 import { parseGalleryIndex, type GalleryEntry } from './gallery';
@@ -57,7 +58,7 @@ export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
 
   // Every script opens as a document: in a new tab, or in the current one when that is untouched.
   const loadText = (text: string, fileName: string, source: ScriptSource) => {
-    store.getState().openDocument({ text: text.replace(/\r\n?/g, '\n'), fileName, source });
+    store.getState().openDocument({ text: normalizeLineEndings(text), fileName, source });
   };
   const timeoutMs = deps.fetchTimeoutMs ?? FETCH_TIMEOUT_MS;
 
