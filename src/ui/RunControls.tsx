@@ -22,15 +22,12 @@ export function RunControls() {
   const paused = status === 'paused';
   const active = running || paused;
   const blocking = useAppStore(selectBlockingError);
-  const noSteps = useAppStore((s) => s.parsed.script.steps.length === 0);
   // A disabled Run says why in its tooltip.
   const whyNot = running
     ? 'A run is in progress: pause or stop it first'
     : blocking
       ? `Cannot run: line ${blocking.line}: ${blocking.message}`
-      : noSteps
-        ? 'Cannot run: the script has no steps yet'
-        : null;
+      : null;
 
   return (
     <div className="run-controls" role="toolbar" aria-label="Run controls">
@@ -113,8 +110,6 @@ export function RunControls() {
 export function RunBlockedReason() {
   const err = useAppStore(selectBlockingError);
   const canRun = useAppStore(selectCanRun);
-  const steps = useAppStore((s) => s.parsed.script.steps.length);
-  const parsed = useAppStore((s) => s.parsedText === s.text);
   const reveal = useAppStore((s) => s.requestReveal);
   if (canRun) return null;
   if (err) {
@@ -129,13 +124,6 @@ export function RunBlockedReason() {
       >
         Cannot run: line {err.line}: {err.message}
       </button>
-    );
-  }
-  if (steps === 0 && parsed) {
-    return (
-      <div className="run-blocked" data-testid="run-blocked-reason" role="status">
-        Cannot run: the script has no steps yet.
-      </div>
     );
   }
   return null;
