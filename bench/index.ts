@@ -21,6 +21,7 @@ const suites: { file: string; fn: string }[] = [
   { file: 'parse.ts', fn: 'benchParse' },
   { file: 'runner.ts', fn: 'benchRunner' },
   { file: 'mock.ts', fn: 'benchMock' },
+  { file: 'page.ts', fn: 'benchPage' },
 ];
 
 function fmt(n: number | undefined, digits = 2): string {
