@@ -158,6 +158,8 @@ export async function benchPage(): Promise<BenchRow[]> {
   try {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await ctx.newPage();
+    // tsx keeps function names with a `__name` helper that page.evaluate'd code would lack.
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 
     // 2. The 340-step run: median of RUNS runs (a warm-up run first), and the longest task seen.
     await openPage(page, conversation);
