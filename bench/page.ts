@@ -160,6 +160,7 @@ export async function benchPage(): Promise<BenchRow[]> {
     const page = await ctx.newPage();
     // tsx keeps function names with a `__name` helper that page.evaluate'd code would lack.
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    page.on('crash', () => console.error('bench/page: the page crashed'));
 
     // 2. The 340-step run: median of RUNS runs (a warm-up run first), and the longest task seen.
     await openPage(page, conversation);
@@ -169,6 +170,7 @@ export async function benchPage(): Promise<BenchRow[]> {
       if (r.verdict !== 'pass')
         throw new Error(`the generated script did not pass in the page: ${r.verdict}`);
       if (i > 0) runs.push(r);
+      if (process.env.SCS_BENCH_VERBOSE) console.error(`page run ${i}: ${r.ms.toFixed(0)} ms, longest task ${r.longest} ms`);
     }
     const pageMs = median(runs.map((r) => r.ms));
     const longest = Math.max(...runs.map((r) => r.longest));
