@@ -21,6 +21,8 @@ const suites: { file: string; fn: string }[] = [
   { file: 'parse.ts', fn: 'benchParse' },
   { file: 'runner.ts', fn: 'benchRunner' },
   { file: 'mock.ts', fn: 'benchMock' },
+  { file: 'matcher.ts', fn: 'benchMatcher' },
+  { file: 'suites.ts', fn: 'benchSuites' },
   { file: 'page.ts', fn: 'benchPage' },
 ];
 

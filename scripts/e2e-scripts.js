@@ -137,6 +137,20 @@ function freePort() {
   });
 }
 
+// The HTML report links each script's trace to a copy of the playground beside it
+// (html/playground/?trace=../traces/N.trace.json): `npx playwright show-report DIR/html` serves both.
+function publishTraces(out) {
+  const traces = path.join(out, 'traces');
+  const html = path.join(out, 'html');
+  if (!fs.existsSync(traces) || !fs.existsSync(html)) return;
+  try {
+    fs.cpSync(traces, path.join(html, 'traces'), { recursive: true });
+    fs.cpSync(path.join(repoRoot, 'dist'), path.join(html, 'playground'), { recursive: true });
+  } catch (err) {
+    process.stderr.write(`e2e:scripts: could not copy the traces into the report: ${err.message}\n`);
+  }
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.paths.length === 0) usage('give at least one .scs file or a directory of them');
@@ -147,6 +161,7 @@ async function main() {
 
   const out = path.resolve(userCwd, opts.out);
   fs.mkdirSync(out, { recursive: true });
+  fs.rmSync(path.join(out, 'traces'), { recursive: true, force: true });
   // Titles: paths relative to the working directory, so reports read like the command line.
   const titles = files.map((f) => path.relative(userCwd, f) || path.basename(f));
   const listFile = path.join(out, 'scripts.json');
@@ -194,7 +209,10 @@ async function main() {
   const forwardSignal = (sig) => child.kill(sig);
   process.on('SIGINT', forwardSignal);
   process.on('SIGTERM', forwardSignal);
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('exit', (code, signal) => {
+    publishTraces(out);
+    process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
 main().catch((err) => {

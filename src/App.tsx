@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { AppServices } from './services';
 import { selectFileName, selectTheme, StoreProvider, useAppStore, type AppStore } from './store';
+import { LinkTargetBanner } from './ui/Banners';
 import { BottomPanel } from './ui/BottomPanel';
 import { EditorPane } from './ui/EditorPane';
 import { Header } from './ui/Header';
@@ -10,7 +11,9 @@ import { ServicesContext } from './ui/ServicesContext';
 import { Splitter } from './ui/Splitter';
 import { StatusBar } from './ui/StatusBar';
 import { useDropScript } from './ui/useDropScript';
+import { SuiteViews, useView } from './ui/suite/SuiteViews';
 import { useShortcuts } from './ui/useShortcuts';
+import { Presentation } from './ui/live/Presentation';
 import './ui/theme.css';
 import './ui/app.css';
 
@@ -19,6 +22,7 @@ function Layout(props: { services: AppServices }) {
   const fileName = useAppStore(selectFileName);
   useShortcuts(props.services);
   const dropping = useDropScript(props.services);
+  const view = useView();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -28,7 +32,8 @@ function Layout(props: { services: AppServices }) {
   return (
     <div className="app" data-theme={theme}>
       <Header />
-      <main className="workbench">
+      <LinkTargetBanner />
+      <main className="workbench" hidden={view !== 'workbench'}>
         {/* The run panel comes first in the tab order (Run before the editor); the grid places it. */}
         <RunPanel />
         <Splitter
@@ -51,7 +56,9 @@ function Layout(props: { services: AppServices }) {
         />
         <BottomPanel />
       </main>
+      <SuiteViews view={view} />
       <StatusBar />
+      <Presentation />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           Drop a .scs file to open it

@@ -2,7 +2,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import App from './App';
-import { startServices } from './services';
+import {
+  applyLinkTarget,
+  parseTarget,
+  parseUrlRequest,
+  readAutomationRequest,
+  startServices,
+} from './services';
 import { appStore } from './store';
 
 const storage = (() => {
@@ -14,8 +20,19 @@ const storage = (() => {
 })();
 
 const services = startServices(appStore, { storage, baseUrl: import.meta.env.BASE_URL, win: window });
-// Autosave first (synchronously), so the first paint already shows the user's last text.
-services.loader.preload(window.location.href);
+// A driver (window.__scsAutomation, set before the page loads) or autorun: one document, nothing saved.
+const driver = readAutomationRequest(window);
+const firstRequest = parseUrlRequest(window.location.href);
+// The saved documents first (synchronously), so the first paint already shows the user's last text.
+services.documents.preload(driver !== null || firstRequest.autorun);
+if (driver?.target) {
+  const t = parseTarget(driver.target);
+  if (t) appStore.getState().setSessionTarget(t, 'automation');
+  else
+    appStore
+      .getState()
+      .notify('error', `The automation target must be mock or a ws:// URL (got "${driver.target}").`);
+}
 services.parsing.flush();
 document.documentElement.dataset.theme = appStore.getState().theme;
 
@@ -29,8 +46,23 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   </StrictMode>,
 );
 
-void services.loader.initial(window.location.href).then(({ request, cleanedHref }) => {
-  services.parsing.flush();
-  if (cleanedHref && cleanedHref !== window.location.href) window.history.replaceState(null, '', cleanedHref);
-  if (request.autorun) void services.run.run();
-});
+void services.documents
+  .restoreLate()
+  .then(() => services.loader.initial(window.location.href))
+  .then(({ request, cleanedHref }) => {
+    services.parsing.flush();
+    if (cleanedHref && cleanedHref !== window.location.href)
+      window.history.replaceState(null, '', cleanedHref);
+    if (request.timeouts) appStore.getState().setRunTimeouts(request.timeouts);
+    // A driver's target wins over the link's; a link's non-mock target waits for the user's yes.
+    const outcome = driver?.target ? (request.autorun ? 'run' : 'none') : applyLinkTarget(appStore, request);
+    if (outcome === 'run') void services.run.run();
+    // `?trace=URL`: open a saved run.
+    const traceUrl = new URL(window.location.href).searchParams.get('trace');
+    if (traceUrl) {
+      const u = new URL(window.location.href);
+      u.searchParams.delete('trace');
+      window.history.replaceState(null, '', u.toString());
+      void services.trace.openUrl(traceUrl);
+    }
+  });

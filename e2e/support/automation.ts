@@ -9,6 +9,14 @@ export interface AutomationWindow {
     setScript(text: string): void;
     run(): Promise<unknown>;
   };
+  /** Set by an init script: the target of a headless suite run (src/services/suiteAutomation.ts). */
+  __scsAutomation?: { target?: string; mock?: 'page' | 'worker' };
+  __scansionSuite?: {
+    runScript(
+      text: string,
+      name: string,
+    ): Promise<{ status: string; report: unknown; trace: unknown; blocked: string | null }>;
+  };
   __scsEditor?: {
     getValue(): string;
     setValue(text: string): void;

@@ -12,7 +12,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const GOOD =
   '[Client] Romeo\n\tjid: romeo@localhost\n\tpassword: pw\n-----\nRomeo connects\nRomeo sends:\n\t<presence/>\n';
 const BAD =
-  '[Client] Romeo\n\tjid: romeo@localhost\n-----\nRomeo connects\nRomeo sends:\n\t<presence>\nTybalt connects\n';
+  '[Client] Romeo\n\tjid: romeo@localhost\n\tpassword: pw\n-----\nRomeo connects\nRomeo sends:\n\t<presence>\nTybalt connects\n';
 const WARN = GOOD + 'Romeo receives:\n\t<presence/>\n\n\t<presence/>\n';
 
 function io(files: Record<string, string>): CliIo & { out: string; err: string } {
@@ -49,8 +49,8 @@ describe('scs check (in process)', () => {
     const t = io({ 'good.scs': GOOD, 'bad.scs': BAD });
     expect(await checkCommand(['good.scs', 'bad.scs'], t)).toBe(1);
     expect(t.out.split('\n').filter(Boolean)).toEqual([
-      'bad.scs:6:3: error: XML: unclosed tag: presence (no closing tag)',
-      "bad.scs:7:1: error: client 'Tybalt' is not declared (add '[Client] Tybalt' with a jid to the header)",
+      'bad.scs:7:3: error: XML: unclosed tag: presence (no closing tag)',
+      "bad.scs:8:1: error: client 'Tybalt' is not declared (add '[Client] Tybalt' with a jid to the header)",
     ]);
     expect(t.err).toBe('2 files checked: 2 errors, 0 warnings\n');
   });
@@ -66,9 +66,9 @@ describe('scs check (in process)', () => {
       severity: 'error',
       code: 'xml-malformed',
       message: 'XML: unclosed tag: presence (no closing tag)',
-      line: 6,
+      line: 7,
       column: 3,
-      endLine: 6,
+      endLine: 7,
       endColumn: 11,
     });
   });
@@ -106,7 +106,7 @@ describe('scs (the real binary)', () => {
     expect(ok.status).toBe(0);
     const fail = scs('check', 'bad.scs');
     expect(fail.status).toBe(1);
-    expect(fail.stdout).toContain('bad.scs:6:3: error: XML: unclosed tag: presence (no closing tag)');
+    expect(fail.stdout).toContain('bad.scs:7:3: error: XML: unclosed tag: presence (no closing tag)');
     const usage = scs('check', 'nope.scs');
     expect(usage.status).toBe(2);
     expect(usage.stderr).toBe("scs check: cannot read 'nope.scs': no such file\n");

@@ -1,10 +1,11 @@
 // `scs check FILE...`: parse each script and print its diagnostics.
 // Exit 0 when no file has an error (warnings and infos allowed), 1 when any has, 2 on usage errors
 // (unknown flag, no file, unreadable file). `--reporter json` prints only the JSON document on stdout.
-import { readFileSync } from 'node:fs';
 import { parse } from '../scansion/index';
 import type { Diagnostic } from '../scansion/index';
 import { parseFlags } from './args';
+import { oneLine } from './reporters/escape';
+import { readScriptFile, ScriptReadError } from './readScript';
 
 export const CHECK_USAGE = `usage: scs check [--reporter pretty|json] FILE...
   Parse .scs scripts and report problems as file:line:col: severity: message.
@@ -24,19 +25,18 @@ export interface CliIo {
 export const nodeIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  readFile: (p) => readFileSync(p, 'utf8'),
+  readFile: (p) => readScriptFile(p),
 };
 
 function readError(file: string, e: unknown): string {
+  if (e instanceof ScriptReadError) return e.message;
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return `cannot read '${file}': no such file`;
-  if (code === 'EISDIR') return `cannot read '${file}': it is a directory`;
-  if (code === 'EACCES') return `cannot read '${file}': permission denied`;
   return `cannot read '${file}': ${(e as Error)?.message ?? String(e)}`;
 }
 
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  return `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+  return `${oneLine(file)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
 }
 
 export async function checkCommand(args: string[], io: CliIo = nodeIo): Promise<number> {

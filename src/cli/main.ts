@@ -9,7 +9,8 @@ usage:
       Parse scripts and report problems (file:line:col: severity: message).
       Exit 0 clean (warnings allowed), 1 errors, 2 usage error.
   scs run [options] FILE...
-      Run scripts against an XMPP server or the built-in mock (see 'scs run --help').
+      Run scripts against an XMPP server or the built-in mock (see 'scs run --help'); tags select
+      scripts (--only-tags, --skip-tags) and --trace DIR saves one trace per script.
   scs help | scs --help
       Show this help.
 
@@ -37,9 +38,24 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A closed pipe (`scs run | head`): stop quietly, as command-line tools do, with SIGPIPE's status.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(141);
+    throw e;
+  });
+}
+
+/** Exit once everything written so far has reached stdout and stderr. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // Stopped by a signal: the report is written; connections still closing must not keep us alive.
+    if (code > 128) exitAfterFlush(code);
   },
   (e: unknown) => {
     // A bug, not a usage error: say so briefly.

@@ -132,7 +132,7 @@ describe('scs run --mock', () => {
 describe('scs run usage errors (exit 2)', () => {
   it.each([
     [['--mock', '--server', 'ws://x/y', 'a.scs'], '--server and --mock exclude each other'],
-    [['--timeout', 'soon', 'a.scs'], '--timeout must be a positive number'],
+    [['--timeout', 'soon', 'a.scs'], '--timeout must be a whole number'],
     [['--server', 'http://x', 'a.scs'], '--server must be a ws://, wss:// or xmpp:// URL'],
     [['--reporter', 'xml', 'a.scs'], '--reporter must be one of pretty, json, tap, junit'],
     [['--mock'], 'no script given'],

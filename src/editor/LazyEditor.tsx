@@ -47,7 +47,14 @@ export default function ScsEditor(props: ScsEditorProps) {
   useEffect(() => {
     let live = true;
     mountedAt.current = performance.now();
-    if (loadedImpl) return;
+    // The module may have finished loading between this component's first render (which read
+    // loadedImpl as null) and this effect: switch now, or the fallback would stay forever (a warm cache
+    // on a reload or a second tab makes that window likely).
+    if (loadedImpl) {
+      const impl = loadedImpl;
+      setImpl(() => impl);
+      return;
+    }
     preloadMonaco().then(
       (m) => live && setImpl(() => m.default),
       (e: unknown) => {

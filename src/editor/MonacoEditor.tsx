@@ -1,14 +1,17 @@
-// The Monaco editor itself (lazy chunk): one model bound to the store's script text, markers from the
-// store's diagnostics, step glyphs and the current-step highlight from the run slice, reveal requests,
-// and the cursor line written back. LazyEditor.tsx loads this module with import().
+// The Monaco editor itself (lazy chunk): one model per open document (each with its own undo history),
+// the active one bound to the store's script text, markers from the store's diagnostics, step glyphs and
+// the current-step highlight from the run slice (following the text as it is edited after the run),
+// reveal requests, and the cursor line written back. LazyEditor.tsx loads this module with import().
 import { useEffect, useRef } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import { useAppStoreApi, type AppState } from '../store';
-import { diagnosticsToMarkers, stepMarks } from './marks';
+import { selectRunIsOfActiveDoc, useAppStoreApi, type AppState } from '../store';
+import { diagnosticsToMarkers, failuresToMarkers, stepMarks } from './marks';
+import { failureExplanations } from '../services/stepView';
 import { registerScsProviders, setProviderContext } from './monacoProviders';
 import { setupMonaco } from './monacoSetup';
 import { SCS_LANGUAGE_ID } from './scsMonarch';
 import { minimalEdit } from './textEdit';
+import { trackSteps, type TrackedSteps } from './trackedSteps';
 import { monacoThemeName } from './themes';
 import './editor.css';
 
@@ -44,7 +47,19 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     const monaco = setupMonaco();
     registerScsProviders(monaco);
     const initial = store.getState();
-    const model = monaco.editor.createModel(initial.text, SCS_LANGUAGE_ID);
+    // One model per document: switching tabs swaps the model (and its undo stack and view state).
+    const models = new Map<string, Monaco.editor.ITextModel>();
+    const viewStates = new Map<string, Monaco.editor.ICodeEditorViewState | null>();
+    const modelFor = (id: string, text: string) => {
+      let m = models.get(id);
+      if (!m || m.isDisposed()) {
+        m = monaco.editor.createModel(text, SCS_LANGUAGE_ID);
+        models.set(id, m);
+      }
+      return m;
+    };
+    let model = modelFor(initial.activeDocId, initial.text);
+    let modelDocId = initial.activeDocId;
     const editor = monaco.editor.create(host, {
       model,
       theme: monacoThemeName(initial.theme),
@@ -96,11 +111,14 @@ export default function MonacoEditor(props: MonacoEditorProps) {
           if (edit) {
             const a = model.getPositionAt(edit.start);
             const b = model.getPositionAt(edit.end);
+            // Its own undo step: Ctrl+Z undoes exactly this change (e.g. an accepted received stanza).
+            model.pushStackElement();
             model.pushEditOperations(
               [],
               [{ range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column), text: edit.text }],
               () => null,
             );
+            model.pushStackElement();
           }
         }
       } finally {
@@ -110,8 +128,11 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       const v = model.getValue();
       if (v !== store.getState().text) store.getState().setText(v);
     };
+    let changedTimer: ReturnType<typeof setTimeout> | undefined;
     const disposables: Monaco.IDisposable[] = [
-      model.onDidChangeContent(() => {
+      editor.onDidChangeModelContent(() => {
+        clearTimeout(changedTimer);
+        changedTimer = setTimeout(updateChanged, 150);
         if (applying) return;
         const v = model.getValue();
         if (v !== store.getState().text) store.getState().setText(v);
@@ -120,26 +141,51 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     ];
 
     // --- markers -------------------------------------------------------------------------------
-    const updateMarkers = (s: AppState) =>
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnosticsToMarkers(s.diagnostics));
+    // Diagnostics, and the failed steps' sentences on the expected nodes they are about.
+    const updateMarkers = (s: AppState) => {
+      const failed = (selectRunIsOfActiveDoc(s) ? s.failures : []).flatMap((f) => {
+        const step = s.runScript?.steps[f.step];
+        return step
+          ? [{ header: step.headerRange, explanations: failureExplanations(step, f, s.variables) }]
+          : [];
+      });
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, [
+        ...diagnosticsToMarkers(s.diagnostics),
+        ...failuresToMarkers(failed),
+      ]);
+    };
 
     // --- run decorations ----------------------------------------------------------------------
     const stepDecorations = editor.createDecorationsCollection();
     let lastCurrentLine: number | null = null;
+    let tracked: TrackedSteps | null = null;
     const updateSteps = (s: AppState) => {
-      const marks = stepMarks(s.runScript, s.steps, s.currentStep, s.status === 'paused' ? s.nextStep : null);
+      const ofThisDoc = selectRunIsOfActiveDoc(s);
+      const raw = ofThisDoc
+        ? stepMarks(s.runScript, s.steps, s.currentStep, s.status === 'paused' ? s.nextStep : null)
+        : [];
+      if (s.runScript && raw.length && (!tracked || tracked.model !== model) && s.text === s.runText) {
+        tracked?.dispose();
+        tracked = trackSteps(monaco, model, raw);
+      }
+      const follow = tracked && tracked.model === model ? tracked : null;
+      const changed = new Set(s.changedSteps);
+      const marks = raw.map((m) => ({ ...m, ...(follow ? follow.lineOf(m) : {}) }));
       const lineCount = model.getLineCount();
       const decos: Monaco.editor.IModelDeltaDecoration[] = [];
       let currentLine: number | null = null;
       for (const m of marks) {
         if (m.line > lineCount) continue;
+        const isChanged = changed.has(m.index) && s.status !== 'running' && s.status !== 'paused';
         decos.push({
           range: new monaco.Range(m.line, 1, m.line, 1),
           options: {
             glyphMarginClassName: `scs-glyph scs-glyph-${
               m.current && s.status === 'paused' ? 'next' : m.status
-            }`,
-            glyphMarginHoverMessage: { value: m.hover },
+            }${isChanged ? ' scs-glyph-changed' : ''}`,
+            glyphMarginHoverMessage: {
+              value: isChanged ? `${m.hover} (edited since this run)` : m.hover,
+            },
             stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
           },
         });
@@ -188,6 +234,46 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       lastCurrentLine = currentLine;
     };
 
+    // Steps of the last run whose block was edited since: told to the store (the step list shows them).
+    const updateChanged = () => {
+      const s = store.getState();
+      if (s.status === 'running' || s.status === 'paused') return;
+      const list = tracked && tracked.model === model && selectRunIsOfActiveDoc(s) ? tracked.changed() : [];
+      s.setChangedSteps(list);
+    };
+
+    // --- documents: one model each ----------------------------------------------------------
+    const switchTo = (s: AppState) => {
+      const next = modelFor(s.activeDocId, s.text);
+      if (next !== model) {
+        viewStates.set(modelDocId, editor.saveViewState());
+        applying = true;
+        try {
+          if (next.getValue() !== s.text) next.setValue(s.text);
+          stepDecorations.clear();
+          editor.setModel(next);
+        } finally {
+          applying = false;
+        }
+        model = next;
+        modelDocId = s.activeDocId;
+        const vs = viewStates.get(modelDocId);
+        if (vs) editor.restoreViewState(vs);
+      }
+      for (const [id, m] of models) {
+        if (s.docs.some((d) => d.id === id)) continue;
+        if (tracked?.model === m) {
+          tracked.dispose();
+          tracked = null;
+        }
+        m.dispose();
+        models.delete(id);
+        viewStates.delete(id);
+      }
+      updateMarkers(s);
+      updateSteps(s);
+    };
+
     // --- reveal requests (step list clicks) -------------------------------------------------
     const flash = editor.createDecorationsCollection();
     let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -205,18 +291,32 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     updateMarkers(initial);
     updateSteps(initial);
     const unsubscribe = store.subscribe((s, prev) => {
+      if (s.activeDocId !== prev.activeDocId || (s.docs !== prev.docs && s.docs.length < prev.docs.length)) {
+        switchTo(s);
+      }
+      if (s.runId !== prev.runId) {
+        tracked?.dispose();
+        tracked = null;
+      }
       if (s.text !== prev.text && s.text !== model.getValue()) {
         applyExternal(s.text, s.loadNonce !== prev.loadNonce);
       } else if (s.loadNonce !== prev.loadNonce && s.text !== model.getValue()) {
         applyExternal(s.text, true);
       }
-      if (s.diagnostics !== prev.diagnostics) updateMarkers(s);
+      if (
+        s.diagnostics !== prev.diagnostics ||
+        s.failures !== prev.failures ||
+        s.variables !== prev.variables
+      )
+        updateMarkers(s);
       if (
         s.steps !== prev.steps ||
         s.currentStep !== prev.currentStep ||
         s.nextStep !== prev.nextStep ||
         s.runScript !== prev.runScript ||
-        s.status !== prev.status
+        s.status !== prev.status ||
+        s.changedSteps !== prev.changedSteps ||
+        s.runDocId !== prev.runDocId
       ) {
         updateSteps(s);
       }
@@ -279,10 +379,12 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       propsRef.current.onReady?.(null);
       unsubscribe();
       clearTimeout(flashTimer);
+      clearTimeout(changedTimer);
       for (const d of disposables) d.dispose();
       monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
+      tracked?.dispose();
       editor.dispose();
-      model.dispose();
+      for (const m of models.values()) m.dispose();
     };
   }, [store]);
 

@@ -1,7 +1,7 @@
 // Pure mappings from store state to what the editor draws: diagnostics -> marker data, and the run's
 // step states -> one gutter mark per step plus the current step's highlight. monacoEditor.ts turns
 // these into Monaco markers and decorations.
-import type { Diagnostic, Script, Step } from '../scansion/types';
+import type { Diagnostic, Range, Script, Step } from '../scansion/types';
 import type { StepRunState } from '../store';
 
 type StepStatus = StepRunState['status'];
@@ -110,4 +110,38 @@ export function stepMarks(
       hover: `Step ${i + 1}: ${stepText(step)} — ${status}${duration}`,
     };
   });
+}
+
+/** Marker code of a strict-element sentence; the quick fix (quickFixes.ts) relaxes that element. */
+export const RELAX_STRICT_CODE = 'relax-strict';
+
+/** What a failure sentence needs to become a marker (src/scansion/explain.ts's Explanation). */
+export interface ExplainedFailure {
+  /** The failing step's action line: sentences without a node of their own (order) go there. */
+  header: Range;
+  explanations: ReadonlyArray<{ sentence: string; loc?: Range; relax?: { loc?: Range } }>;
+}
+
+/**
+ * Failure sentences to markers on the exact expected node or attribute they are about, the sentence
+ * as the hover message. A sentence about a strict element sits on that element's name, with the code
+ * the quick fix looks for.
+ */
+export function failuresToMarkers(failures: readonly ExplainedFailure[]): MarkerData[] {
+  const out: MarkerData[] = [];
+  for (const f of failures) {
+    for (const e of f.explanations) {
+      const at = e.relax?.loc ?? e.loc ?? f.header;
+      const [m] = diagnosticsToMarkers([
+        {
+          ...at,
+          severity: 'error',
+          code: e.relax?.loc ? RELAX_STRICT_CODE : 'mismatch',
+          message: e.sentence,
+        },
+      ]);
+      out.push({ ...m, source: 'scansion run' });
+    }
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import type { ParseResult } from '../scansion/types';
 import { completionsAt, type ScsCompletionKind } from './completions';
 import { hoverAt } from './hover';
+import { relaxStrictFix } from './quickFixes';
 import { SCS_LANGUAGE_ID } from './scsMonarch';
 
 export interface ProviderContext {
@@ -73,6 +74,37 @@ export function registerScsProviders(monaco: typeof Monaco): void {
           range: new monaco.Range(position.lineNumber, h.from, position.lineNumber, h.to),
           contents: h.contents.map((value) => ({ value, isTrusted: false, supportHtml: false })),
         };
+      },
+    }),
+    monaco.languages.registerCodeActionProvider(SCS_LANGUAGE_ID, {
+      provideCodeActions(model, _range, context) {
+        const actions = context.markers.flatMap((m) => {
+          const code = typeof m.code === 'string' ? m.code : m.code?.value;
+          const fix = relaxStrictFix(model.getLineContent(m.startLineNumber), { ...m, code });
+          if (!fix) return [];
+          const e = fix.edit;
+          return [
+            {
+              title: fix.title,
+              kind: 'quickfix',
+              diagnostics: [m],
+              isPreferred: true,
+              edit: {
+                edits: [
+                  {
+                    resource: model.uri,
+                    versionId: model.getVersionId(),
+                    textEdit: {
+                      range: new monaco.Range(e.line, e.startColumn, e.line, e.endColumn),
+                      text: e.text,
+                    },
+                  },
+                ],
+              },
+            },
+          ];
+        });
+        return { actions, dispose() {} };
       },
     }),
   ];

@@ -2,6 +2,7 @@
 // conference.localhost). A component receives every stanza addressed to its domain (or a JID on it)
 // and answers through `send`, which the core routes to local sessions.
 import type { Element } from 'ltx';
+import type { RoomSnapshot } from './inspect';
 
 export interface ComponentContext {
   /** Route a stanza from the component to its `to` (a local user's bare or full JID). */
@@ -30,6 +31,8 @@ export interface Component {
   readonly domain: string;
   /** A stanza whose `to` is this domain or a JID on it; `from` is set by the core to the sender's full JID. */
   handle(stanza: Element, ctx: ComponentContext): void;
-  /** A local session went offline (the core sends the unavailable presence to the component too). */
+  /** Forget all state (the server was reset). */
   reset?(): void;
+  /** Its rooms' state, for the inspector (INSPECT-1): plain JSON, never live objects. */
+  inspect?(): RoomSnapshot[];
 }

@@ -11,6 +11,7 @@ import {
 } from '../runner/transport';
 import type { MockServer, ServerSession } from './server';
 import { copyElement } from './stanza';
+import type { MockSnapshot } from './inspect';
 
 /** A Session over a channel that delivers parsed stanzas; shared by the in-process and worker transports. */
 export class BufferedSession implements Session {
@@ -89,6 +90,7 @@ export class BufferedSession implements Session {
 
 export interface InProcessTransport extends Transport {
   readonly server: MockServer;
+  inspect(): Promise<MockSnapshot>;
 }
 
 export function createInProcessTransportFor(server: MockServer): InProcessTransport {
@@ -124,6 +126,11 @@ export function createInProcessTransportFor(server: MockServer): InProcessTransp
       return session;
     },
     settled: () => server.settled(),
+    // INSPECT-2: after everything sent so far is processed; a fresh JSON copy, never live state.
+    async inspect(): Promise<MockSnapshot> {
+      await server.settled();
+      return JSON.parse(JSON.stringify(server.inspect())) as MockSnapshot;
+    },
     async dispose(): Promise<void> {
       await Promise.all([...sessions].map((s) => s.close()));
       sessions.clear();

@@ -7,6 +7,10 @@ import { NS_DISCO_INFO, NS_DISCO_ITEMS, SERVER_VERSION, accountDiscoInfo, hostDi
 
 const NS_PING = 'urn:xmpp:ping';
 const NS_VERSION = 'jabber:iq:version';
+const NS_VCARD = 'vcard-temp';
+const NS_TIME = 'urn:xmpp:time';
+const NS_REGISTER = 'jabber:iq:register';
+const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
 
 function payload(iq: Element): { name: string; xmlns: string; el: Element } | undefined {
   const el = firstChildElement(iq);
@@ -56,12 +60,62 @@ export function ownAccountIq(iq: Element, bare: string): Element | undefined {
     return reply;
   }
   if (p.name === 'ping' && p.xmlns === NS_PING) return iqResult(iq);
-  return undefined;
+  return vcardIq(iq) ?? pepIq(iq, true);
+}
+
+/**
+ * CORE-IQ-9: a vcard-temp get to an account's bare JID (one's own or another's) is answered by
+ * mod_vcard_legacy from the account's (empty) vCard4 PEP node: an empty `<vCard xmlns='vcard-temp'/>`.
+ */
+export function vcardIq(iq: Element): Element | undefined {
+  const p = payload(iq);
+  if (!p || iq.attrs.type !== 'get' || p.name !== 'vCard' || p.xmlns !== NS_VCARD) return undefined;
+  const reply = iqResult(iq);
+  reply.c('vCard', { xmlns: NS_VCARD });
+  return reply;
+}
+
+/** CORE-IQ-10: urn:xmpp:time to the server: UTC now (the injected clock), offset +00:00. */
+export function timeIq(iq: Element, nowMs: number): Element | undefined {
+  const p = payload(iq);
+  if (!p || iq.attrs.type !== 'get' || p.name !== 'time' || p.xmlns !== NS_TIME) return undefined;
+  const reply = iqResult(iq);
+  const t = reply.c('time', { xmlns: NS_TIME });
+  t.c('tzo').t('+00:00');
+  t.c('utc').t(new Date(nowMs).toISOString().replace(/\.\d+Z$/, 'Z'));
+  return reply;
+}
+
+/**
+ * CORE-IQ-11: jabber:iq:register get to the server from a signed-in account (mod_register): already
+ * registered, with the username and an empty password.
+ */
+export function registerIq(iq: Element): Element | undefined {
+  const p = payload(iq);
+  if (!p || iq.attrs.type !== 'get' || p.name !== 'query' || p.xmlns !== NS_REGISTER) return undefined;
+  const from = String(iq.attrs.from ?? '');
+  const reply = iqResult(iq);
+  const q = reply.c('query', { xmlns: NS_REGISTER });
+  q.c('registered');
+  q.c('username').t(from.slice(0, from.indexOf('@')));
+  q.c('password');
+  return reply;
+}
+
+/**
+ * CORE-IQ-12: a pubsub request to another account's bare JID (its PEP service) from someone without a
+ * presence subscription (e.g. relayed through a MUC) is `forbidden` (auth): PEP's presence access model.
+ */
+export function pepIq(iq: Element, own = false): Element | undefined {
+  const p = payload(iq);
+  if (!p || p.name !== 'pubsub' || p.xmlns !== NS_PUBSUB) return undefined;
+  // One's own PEP service: the (empty) node asked for does not exist.
+  if (own) return iq.attrs.type === 'get' ? errorReply(iq, 'cancel', 'item-not-found') : undefined;
+  return errorReply(iq, 'auth', 'forbidden');
 }
 
 function nodeNotFound(iq: Element): Element {
   return errorReply(iq, 'cancel', 'item-not-found', 'Node does not exist');
 }
 
-export const IQ_NAMESPACES = { NS_PING, NS_VERSION };
 export type { Element };

@@ -35,15 +35,27 @@ function parseUncached(text: string): Jid | undefined {
   if (resource !== undefined && resource.length === 0) return undefined;
   const parts = bare.split('@');
   if (parts.length > 2) return undefined;
-  const [local, domain] = parts.length === 2 ? parts : [undefined, parts[0]];
+  const [local, written] = parts.length === 2 ? parts : [undefined, parts[0]];
+  // CORE-JID-1: an empty root label (`localhost.`) is stripped, as Prosody's jid.prep does.
+  const domain = written.length > 1 && written.endsWith('.') ? written.slice(0, -1) : written;
   if (local !== undefined && (local.length === 0 || /[\s"&'/:<>]/.test(local))) return undefined;
   if (!domain || /[\s@/]/.test(domain) || domain.startsWith('.') || domain.endsWith('.')) return undefined;
+  // CORE-JID-2: each part is at most 1023 bytes (RFC 7622 §3.1).
+  if (tooLong(local) || tooLong(domain) || tooLong(resource)) return undefined;
   const parts2 = { local: local?.toLowerCase(), domain: domain.toLowerCase(), resource };
   const bareJid = bareOf(parts2);
   // The normalised full JID is the text itself when nothing was case-folded: reuse that string (its hash
   // is already computed when it is a Map key).
   const full = resource === undefined ? bareJid : `${bareJid}/${resource}`;
   return { ...parts2, bare: bareJid, full: full === text ? text : full };
+}
+
+const MAX_PART_BYTES = 1023;
+const utf8 = new TextEncoder();
+
+function tooLong(part: string | undefined): boolean {
+  if (part === undefined || part.length <= MAX_PART_BYTES / 3) return false;
+  return utf8.encode(part).length > MAX_PART_BYTES;
 }
 
 export function bareOf(jid: Jid): string {

@@ -3,6 +3,7 @@
 // XML, as on the wire. Session ids are the worker's numbers; request ids are the page's.
 import type { CloseReason, TransportError } from '../runner/transport';
 import type { MockDiagnostic } from './server';
+import { parseSnapshot, type MockSnapshot } from './inspect';
 
 export type TransportErrorKind = TransportError['kind'];
 
@@ -19,6 +20,8 @@ export type PageMessage =
   | { type: 'send'; session: number; xml: string }
   | { type: 'close'; id: number; session: number }
   | { type: 'settle'; id: number }
+  /** A snapshot of the server's state once everything sent so far is processed (INSPECT-2). */
+  | { type: 'inspect'; id: number }
   /** Drop all state (sessions end as 'dropped') and start a fresh server: one server state per run. */
   | { type: 'reset'; id: number };
 
@@ -30,6 +33,8 @@ export type WorkerMessage =
   | { type: 'stanzas'; items: Array<{ session: number; xml: string }> }
   /** A session ended; `id` answers the page's `close` request when there was one. */
   | { type: 'closed'; session: number; reason: CloseReason; id?: number }
+  /** Answers `inspect`: the snapshot, validated on arrival (INSPECT-3). */
+  | { type: 'inspection'; id: number; snapshot: MockSnapshot }
   /** Answers `settle` and `reset`: the server has nothing left to deliver. */
   | { type: 'settled'; id: number }
   /** Something the server noted (a handler exception, an unmodelled feature): for logs and UIs. */
@@ -91,6 +96,7 @@ export function parsePageMessage(data: unknown): Parsed<PageMessage> {
       if (!isId(data.id) || !isId(data.session)) return fail('close: needs id and session numbers');
       return { ok: true, message: { type: 'close', id: data.id, session: data.session } };
     case 'settle':
+    case 'inspect':
     case 'reset':
       if (!isId(data.id)) return fail(`${data.type}: id must be a non-negative integer`);
       return { ok: true, message: { type: data.type, id: data.id } };
@@ -159,6 +165,12 @@ export function parseWorkerMessage(data: unknown): Parsed<WorkerMessage> {
       };
       if (d.stanza !== undefined) diagnostic.stanza = d.stanza as string;
       return { ok: true, message: { type: 'diagnostic', diagnostic } };
+    }
+    case 'inspection': {
+      if (!isId(data.id)) return fail('inspection: needs id');
+      const snap = parseSnapshot(data.snapshot);
+      if (!snap.ok) return fail(`inspection: ${snap.error}`);
+      return { ok: true, message: { type: 'inspection', id: data.id, snapshot: snap.snapshot } };
     }
     case 'settled':
       if (!isId(data.id)) return fail('settled: needs id');

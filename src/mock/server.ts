@@ -27,7 +27,7 @@ import {
   errorReply,
   xmppDateTime,
 } from './stanza';
-import { serverIq, ownAccountIq } from './iqHandlers';
+import { serverIq, ownAccountIq, pepIq, registerIq, timeIq, vcardIq } from './iqHandlers';
 import { CONFIGURED_HOSTS } from './serverInfo';
 import { PRESENCE_TYPES, SUBSCRIPTION_TYPES, injectVcardUpdate, parsePriority } from './presenceRules';
 import type {
@@ -50,6 +50,7 @@ export type {
   SessionHandlers,
 } from './types';
 import { Rosters, NS_ROSTER } from './roster';
+import { SNAPSHOT_VERSION, type MockSnapshot, type RoomSnapshot } from './inspect';
 
 export const SERVER_DOMAIN = 'localhost';
 /** CORE-AUTH-2: the corpus config's host where every login fails. */
@@ -152,6 +153,12 @@ class Server implements MockServer {
 
   sessions(): string[] {
     return [...this.bySession.keys()];
+  }
+
+  inspect(): MockSnapshot {
+    const rooms: RoomSnapshot[] = [];
+    for (const c of this.components.values()) if (c.inspect) rooms.push(...c.inspect());
+    return { version: SNAPSHOT_VERSION, sessions: this.sessions(), rooms };
   }
 
   // ---- sessions -------------------------------------------------------------------------------
@@ -349,7 +356,17 @@ class Server implements MockServer {
       this.endSession(s, { kind: 'stream-error', condition: 'unsupported-stanza-type' });
       return;
     }
+    if (exceedsSize(stanza, STANZA_SIZE_LIMIT)) {
+      // CORE-STREAM-2: Prosody's c2s_stanza_size_limit (256 KiB): the stream ends, policy-violation.
+      this.endSession(s, { kind: 'stream-error', condition: 'policy-violation', text: 'stanza too large' });
+      return;
+    }
     delete stanza.attrs.xmlns;
+    // CORE-WIRE-4: an XML parser normalises tab, CR and LF in attribute values to spaces.
+    for (const k in stanza.attrs) {
+      const v = stanza.attrs[k];
+      if (typeof v === 'string' && /[\t\n\r]/.test(v)) stanza.attrs[k] = v.replace(/[\t\n\r]/g, ' ');
+    }
     // CORE-STAMP-1: the server stamps the sender's full JID and the stream's language.
     stanza.attrs.from = s.full;
     if (stanza.attrs['xml:lang'] === undefined) stanza.attrs['xml:lang'] = 'en';
@@ -368,6 +385,8 @@ class Server implements MockServer {
     const toAttr = stanza.attrs.to;
     if (toAttr !== undefined) {
       const to = parseJid(toAttr);
+      // CORE-JID-1: `localhost.` is `localhost` (the stanza is routed, and delivered, as prepped).
+      if (to && toAttr.split('/')[0].endsWith('.')) stanza.attrs.to = fullOf(to);
       if (!to) {
         // CORE-ERR-3
         if (stanza.attrs.type !== 'error' && stanza.attrs.type !== 'result') {
@@ -553,7 +572,8 @@ class Server implements MockServer {
       if (to.local === undefined) {
         // CORE-IQ-2: the server itself.
         if (stanza.name === 'iq' && answerable) {
-          const reply = serverIq(stanza, this.discoItems());
+          const reply =
+            serverIq(stanza, this.discoItems()) ?? timeIq(stanza, this.now()) ?? registerIq(stanza);
           this.reply(origin, reply ?? errorReply(stanza, 'cancel', 'service-unavailable'));
         } else if (stanza.name === 'message' && t !== 'error') {
           this.reply(origin, errorReply(stanza, 'cancel', 'service-unavailable'));
@@ -580,8 +600,15 @@ class Server implements MockServer {
       if (stanza.name === 'message') {
         this.messageToBare(origin, bare, stanza);
       } else if (answerable) {
-        // CORE-ROUTE-3: another account's bare JID serves nothing the mock models.
-        this.reply(origin, errorReply(stanza, 'cancel', 'service-unavailable'));
+        // CORE-ROUTE-3: another account's bare JID serves nothing the mock models but its vCard
+        // (CORE-IQ-9).
+        this.reply(
+          origin,
+          vcardIq(stanza) ??
+            pepIq(stanza) ??
+            timeIq(stanza, this.now()) ??
+            errorReply(stanza, 'cancel', 'service-unavailable'),
+        );
       }
       return;
     }
@@ -634,6 +661,16 @@ class Server implements MockServer {
     const t = stanza.attrs.type;
     const component = this.components.get(to.domain);
     if (component) {
+      if (origin.kind === 'client' && t !== undefined && t !== 'probe' && SUBSCRIPTION_TYPES.has(t)) {
+        // CORE-SUB-4 (Prosody's outbound subscription handling): stamped from the bare JID to the
+        // bare JID; a subscribe marks the roster item ask='subscribe'; an unsubscribed with no
+        // subscription to cancel is not routed at all.
+        if (t === 'unsubscribed') return;
+        const s = origin.session;
+        stanza.attrs.from = s.bare;
+        stanza.attrs.to = bareOf(to);
+        if (t === 'subscribe') this.pushRoster(s.bare, this.rosters.markAsk(s.bare, bareOf(to)));
+      }
       this.toComponent(origin, component, stanza);
       return;
     }
@@ -658,8 +695,10 @@ class Server implements MockServer {
         if (target) this.deliver(target, stanza);
         return;
       }
+      // CORE-PRES-11: a presence error to a bare JID reaches every session (observed: one that never
+      // sent presence gets the MUC's answer to its subscription request); others, available ones.
       for (const x of this.sessionsOfBare(bareOf(to))) {
-        if (x.available) this.deliver(x, copyElement(stanza));
+        if (x.available || t === 'error') this.deliver(x, copyElement(stanza));
       }
       return;
     }
@@ -854,6 +893,26 @@ class Server implements MockServer {
       // a broken listener must not break the server
     }
   }
+}
+
+/** Prosody 0.12's default c2s_stanza_size_limit, in bytes of serialized XML. */
+export const STANZA_SIZE_LIMIT = 256 * 1024;
+
+/** Whether the stanza's serialized size is above `limit` (text and attribute lengths, tags estimated). */
+function exceedsSize(root: Element, limit: number): boolean {
+  let size = 0;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (typeof n === 'string') size += n.length;
+    else if (n instanceof Element) {
+      size += 2 * n.name.length + 5;
+      for (const k in n.attrs) size += k.length + String(n.attrs[k]).length + 4;
+      for (const c of n.children) stack.push(c);
+    }
+    if (size > limit) return true;
+  }
+  return false;
 }
 
 function describe(err: unknown): string {

@@ -3,6 +3,7 @@ import type { Element } from 'ltx';
 import type { CloseReason } from '../runner/transport';
 import type { Component } from './component';
 import type { RandomSource } from './ids';
+import type { MockSnapshot } from './inspect';
 
 export interface MockDiagnostic {
   level: 'error' | 'warning' | 'info';
@@ -70,5 +71,7 @@ export interface MockServer {
   reset(): void;
   /** Full JIDs of the online sessions, in connection order. */
   sessions(): string[];
+  /** INSPECT-2: the server's state now (sessions, every component's rooms), plain JSON. */
+  inspect(): MockSnapshot;
   readonly diagnostics: readonly MockDiagnostic[];
 }

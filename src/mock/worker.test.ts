@@ -399,3 +399,56 @@ describe('a real worker_threads Worker', () => {
     }
   }, 20_000);
 });
+
+describe('INSPECT-2/3 inspect() over the worker protocol', () => {
+  it('answers with the server state, validated on arrival; never live objects', async () => {
+    const { transport } = fakeTransport();
+    const owner = await transport.connect({
+      jid: 'owner@localhost',
+      password: 'x',
+      resource: 'r',
+      clientName: 'O',
+    });
+    await owner.send(
+      parse(
+        `<presence to="room@conference.localhost/Own"><x xmlns="http://jabber.org/protocol/muc"/></presence>`,
+      ),
+    );
+    const snap = await transport.inspect();
+    expect(snap.sessions).toEqual(['owner@localhost/r']);
+    expect(snap.rooms).toHaveLength(1);
+    expect(snap.rooms[0]).toMatchObject({ jid: 'room@conference.localhost', locked: true });
+    expect(snap.rooms[0].occupants).toEqual([
+      {
+        nick: 'Own',
+        roomJid: 'room@conference.localhost/Own',
+        jid: 'owner@localhost',
+        role: 'moderator',
+        affiliation: 'owner',
+        sessions: [{ jid: 'owner@localhost/r' }],
+      },
+    ]);
+    await transport.dispose!();
+  });
+  it('a snapshot that does not fit is a protocol error naming the field', async () => {
+    const { transport } = fakeTransport((w) => {
+      w.corrupt = (m) =>
+        m.type === 'inspection'
+          ? { ...m, snapshot: { version: 1, sessions: [], rooms: [{ jid: 'r@c', locked: 'no' }] } }
+          : m;
+    });
+    await expect(transport.inspect()).rejects.toThrow(/snapshot\.rooms\[0\]\.locked/);
+  });
+  it('parseWorkerMessage rejects an inspection without a valid snapshot', () => {
+    const r = parseWorkerMessage({
+      type: 'inspection',
+      id: 1,
+      snapshot: { version: 2, sessions: [], rooms: [] },
+    });
+    expect(r).toEqual({ ok: false, error: 'inspection: invalid snapshot at snapshot.version' });
+    expect(parsePageMessage({ type: 'inspect', id: 7 })).toEqual({
+      ok: true,
+      message: { type: 'inspect', id: 7 },
+    });
+  });
+});

@@ -138,6 +138,10 @@ export function createWorkerHandler(
         await server.settled();
         emit({ type: 'settled', id: m.id });
         return;
+      case 'inspect':
+        await server.settled();
+        emit({ type: 'inspection', id: m.id, snapshot: server.inspect() });
+        return;
       case 'reset': {
         const old = server;
         old.reset(); // ends every session: each posts 'closed' (dropped)

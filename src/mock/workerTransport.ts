@@ -7,6 +7,7 @@ import { TransportError, type ConnectOptions, type Session, type Transport } fro
 import { BufferedSession } from './inProcess';
 import { parseWorkerMessage, type PageMessage, type WorkerMessage } from './protocol';
 import type { MockDiagnostic } from './server';
+import type { MockSnapshot } from './inspect';
 
 export interface WorkerTransportOptions {
   /** A request (connect, close, settle, reset) unanswered for this long fails as 'timeout'. Default 10 s. */
@@ -18,6 +19,8 @@ export interface WorkerTransportOptions {
 export interface WorkerTransport extends Transport {
   /** A fresh server state in the worker (all sessions end as 'dropped'). */
   reset(): Promise<void>;
+  /** INSPECT-2: the worker's server state, validated on arrival. */
+  inspect(): Promise<MockSnapshot>;
   /** The last crash message, if the worker crashed. */
   readonly lastCrash: string | undefined;
 }
@@ -174,6 +177,7 @@ export function createWorkerTransport(
         return;
       }
       case 'settled':
+      case 'inspection':
         settle(m.id, m);
         return;
       case 'diagnostic':
@@ -212,6 +216,11 @@ export function createWorkerTransport(
     async settled(): Promise<void> {
       if (!worker) return;
       await request({ type: 'settle' });
+    },
+    async inspect(): Promise<MockSnapshot> {
+      const m = await request({ type: 'inspect' });
+      if (m.type !== 'inspection') throw new TransportError('protocol', `unexpected answer ${m.type}`);
+      return m.snapshot;
     },
     async reset(): Promise<void> {
       if (!worker) return;

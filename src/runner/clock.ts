@@ -4,12 +4,23 @@ export interface Clock {
   now(): number;
   /**
    * Resolves after `ms`, or as soon as `signal` aborts. Never rejects. Use only `signal.aborted` and
-   * `signal.add/removeEventListener('abort', l)`: the runner passes a lighter look-alike (runner.ts).
+   * `signal.add/removeEventListener('abort', l)`: the runner passes a lighter look-alike (signal.ts).
    */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * One event-loop turn, so data already in the sockets is delivered (setImmediate in Node, a zero
+   * timeout elsewhere). Without it the runner sleeps 0 ms on this clock.
+   */
+  turn?(): Promise<void>;
 }
 
+const turn: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise<void>((resolve) => setImmediate(resolve))
+    : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export const realClock: Clock = {
+  turn,
   now: () => (typeof performance !== 'undefined' ? performance.now() : Date.now()),
   sleep(ms, signal) {
     return new Promise<void>((resolve) => {
@@ -36,6 +47,8 @@ export function createManualClock(start = 0): ManualClock {
   let now = start;
   const sleepers = new Set<{ until: number; wake: () => void }>();
   return {
+    // Event-loop turns are real even on a manual clock: they let in what the test transport delivered.
+    turn,
     now: () => now,
     get pending() {
       return sleepers.size;

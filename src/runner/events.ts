@@ -84,7 +84,7 @@ export type RunEvent =
       /**
        * A received stanza the runner discarded without matching it: the rest of a burst after a
        * `receives:` matched, when the script's next step is not another receive of that client
-       * (scansion's behaviour; see src/runner/runner.ts, "Bursts").
+       * (scansion's behaviour; see src/runner/RUNNER.md, RUN-BURST-3).
        */
       type: 'stanza-ignored';
       runId: string;

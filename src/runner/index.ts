@@ -1,5 +1,8 @@
 // The runner room's public face: run a parsed Script over any Transport, with events and control.
 export { createRunner, DEFAULT_TIMEOUTS } from './runner';
+export { transition, initialControl } from './control';
+export { createRunId } from './text';
+export type { Control, ControlState, Intent } from './control';
 export type { Runner, RunnerOptions, RunnerStatus, RunnerTimeouts } from './runner';
 export { realClock, createManualClock } from './clock';
 export type { Clock, ManualClock } from './clock';

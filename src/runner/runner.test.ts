@@ -69,7 +69,7 @@ Romeo disconnects
 `;
 
 describe('runner: a passing script', () => {
-  it('connects, sends exactly what is written, receives, disconnects; events carry the runId', async () => {
+  it('RUN-STEP-1..6, RUN-EVENT-1: connects, sends exactly what is written, receives, disconnects; events carry the runId', async () => {
     const server = echoServer();
     const runner = createRunner({ script: script(PING), transport: server.transport, runId: 'r1' });
     const events = collect(runner);
@@ -120,7 +120,7 @@ Juliet receives:
 });
 
 describe('runner: failures', () => {
-  it('a mismatch fails the step with line, expected and received; later steps are skipped; all disconnected', async () => {
+  it('RUN-STEP-3, RUN-VERDICT-3: a mismatch fails the step with line, expected and received; later steps are skipped; all disconnected', async () => {
     const server = echoServer();
     const s = script(PING.replace('type="result" id="p1"', 'type="error" id="p1"'));
     const runner = createRunner({ script: s, transport: server.transport });
@@ -139,7 +139,7 @@ describe('runner: failures', () => {
     expect(server.log).toContain('close romeo@localhost/test requested');
   });
 
-  it('receives: times out on the (fake) clock after receiveMs, not before', async () => {
+  it('RUN-WAIT-2: receives: times out on the (fake) clock after receiveMs, not before', async () => {
     const clock = createManualClock();
     const server = createTestServer(); // answers nothing, has no settled()
     const runner = createRunner({ script: script(PING), transport: server.transport, clock });
@@ -154,7 +154,7 @@ describe('runner: failures', () => {
     expect(result.failure?.message).toBe('nothing arrived for Romeo within 5000 ms');
   });
 
-  it('receives: with settled() fails at once when nothing is queued (no clock needed)', async () => {
+  it('RUN-WAIT-2: receives: with settled() fails at once when nothing is queued (no clock needed)', async () => {
     const clock = createManualClock();
     const server = createTestServer({ settled: true });
     const result = await createRunner({ script: script(PING), transport: server.transport, clock }).start();
@@ -162,7 +162,7 @@ describe('runner: failures', () => {
     expect(result.failure?.message).toMatch(/nothing arrived for Romeo/);
   });
 
-  it('a sends with an unknown variable is an error located at its line', async () => {
+  it('RUN-STEP-2: a sends with an unknown variable is an error located at its line', async () => {
     const server = echoServer();
     const s = script(`Romeo connects
 
@@ -178,7 +178,7 @@ Romeo sends:
     expect(server.sent).toHaveLength(0);
   });
 
-  it('authentication failure and connection refused are errors with the reason', async () => {
+  it('RUN-VERDICT-2: authentication failure and connection refused are errors with the reason', async () => {
     const auth = await createRunner({
       script: script(PING),
       transport: createTestServer({ rejectAuth: ['romeo@localhost'] }).transport,
@@ -195,7 +195,7 @@ Romeo sends:
     expect(refused.failure?.message).toMatch(/Romeo could not connect: cannot connect/);
   });
 
-  it('the server closing the stream while a receives waits fails the step at once, without a hang', async () => {
+  it('RUN-VERDICT-1: the server closing the stream while a receives waits fails the step at once, without a hang', async () => {
     const clock = createManualClock();
     const server = createTestServer();
     const runner = createRunner({ script: script(PING), transport: server.transport, clock });
@@ -224,7 +224,7 @@ describe('runner: receives: nothing', () => {
 
 Romeo receives: nothing
 `;
-  it('passes after the quiet period on a real-server transport', async () => {
+  it('RUN-WAIT-3: passes after the quiet period on a real-server transport', async () => {
     const clock = createManualClock();
     const server = createTestServer();
     const runner = createRunner({ script: script(NOTHING), transport: server.transport, clock });
@@ -239,7 +239,7 @@ Romeo receives: nothing
     expect(result.nothingWaitMs).toBe(500);
   });
 
-  it('fails as soon as a stanza arrives during the quiet period', async () => {
+  it('RUN-STEP-4: fails as soon as a stanza arrives during the quiet period', async () => {
     const clock = createManualClock();
     const server = createTestServer();
     const runner = createRunner({ script: script(NOTHING), transport: server.transport, clock });
@@ -251,7 +251,7 @@ Romeo receives: nothing
     expect(result.failure?.received).toContain('<message from="x@localhost"');
   });
 
-  it('with settled() decides without the clock', async () => {
+  it('RUN-WAIT-3: with settled() decides without the clock', async () => {
     const server = createTestServer({ settled: true });
     const result = await createRunner({
       script: script(NOTHING),
@@ -288,7 +288,7 @@ Romeo sends:
 Romeo receives:
 	<iq type="result" id="c1"/>
 `;
-  it('drops the rest of a burst when the next step is not a receive of that client', async () => {
+  it('RUN-BURST-3: drops the rest of a burst when the next step is not a receive of that client', async () => {
     const runner = createRunner({
       script: script(
         CONFIG +
@@ -304,14 +304,14 @@ Romeo receives:
     expect(ignored[0]).toMatchObject({ client: 'Romeo' });
     expect(ignored[0].type === 'stanza-ignored' && ignored[0].xml).toContain('status code="104"');
   });
-  it('hands the rest of a burst to a directly following receive of the same client', async () => {
+  it('RUN-BURST-2: hands the rest of a burst to a directly following receive of the same client', async () => {
     const result = await createRunner({
       script: script(CONFIG + `\nRomeo receives:\n\t<message type="groupchat"/>\n`),
       transport: mucLike().transport,
     }).start();
     expect(result.verdict).toBe('pass');
   });
-  it('a receives: nothing right after sees the rest of the burst and fails', async () => {
+  it('RUN-BURST-2: a receives: nothing right after sees the rest of the burst and fails', async () => {
     const result = await createRunner({
       script: script(CONFIG + `\nRomeo receives: nothing\n`),
       transport: mucLike().transport,
@@ -319,7 +319,46 @@ Romeo receives:
     expect(result.verdict).toBe('fail');
     expect(result.failure?.received).toContain('groupchat');
   });
-  it('stanzas that arrive later (another task) stay queued: strict FIFO for them', async () => {
+  it('RUN-ATTR-4: a failing step says what it compared and where the other stanzas went', async () => {
+    const server = mucLike();
+    const runner = createRunner({
+      script: script(
+        CONFIG +
+          `\nJuliet connects\n\nJuliet sends:\n\t<iq type="set" id="j1"/>\n\nRomeo sends:\n\t<iq type="set" id="r2"/>\n\nRomeo receives:\n\t<iq type="result" id="other"/>\n`,
+      ),
+      transport: server.transport,
+      timeouts: { orderingGapMs: 0 },
+    });
+    const events = collect(runner);
+    const result = await runner.start();
+    expect(result.verdict).toBe('fail');
+    const seqOf = (pred: (xml: string, client: string) => boolean) =>
+      events.flatMap((e) =>
+        e.type === 'stanza' && e.direction === 'in' && pred(e.xml, e.client) ? [e.seq] : [],
+      );
+    const [r2Result] = seqOf((x, c) => c === 'Romeo' && x.includes('id="r2"'));
+    expect(result.failure?.stanzaSeq).toBe(r2Result);
+    const ctx = result.failure?.context;
+    expect(ctx?.sameClientLater.map((x) => x.xml)).toEqual([expect.stringContaining('code="104"')]);
+    expect(ctx?.otherClients.map((x) => `${x.client}:${x.xml.slice(0, 28)}`)).toEqual([
+      'Juliet:<iq type="result" id="j1"/>',
+      'Juliet:<message type="groupchat"><x',
+    ]);
+    expect(ctx?.dropped).toHaveLength(1);
+    expect(ctx?.dropped[0]).toMatchObject({
+      client: 'Romeo',
+      reason: expect.stringContaining('Juliet connects'),
+    });
+    const ignored = events.find((e) => e.type === 'stanza-ignored');
+    expect(ignored?.type === 'stanza-ignored' && ignored.seq).toBe(ctx?.dropped[0].seq);
+    // At the end, every stanza nobody read is reported (Juliet's two and Romeo's leftover 104).
+    const unread = events.flatMap((e) => (e.type === 'stanza-unread' ? [`${e.client}:${e.seq}`] : []));
+    expect(unread).toEqual([
+      ...ctx!.otherClients.map((x) => `Juliet:${x.seq}`),
+      `Romeo:${ctx!.sameClientLater[0].seq}`,
+    ]);
+  });
+  it('RUN-BURST-4: stanzas that arrive later (another task) stay queued: strict FIFO for them', async () => {
     const server = createTestServer({
       onStanza(from, stanza, srv) {
         srv.deliver(from.jid, new Element('iq', { type: 'result', id: stanza.attrs.id }));
@@ -339,14 +378,14 @@ Romeo receives:
 });
 
 describe('runner: disconnects and ordering', () => {
-  it('disconnecting a client twice is a no-op (presence_preapproval.scs does it)', async () => {
+  it('RUN-STEP-5: disconnecting a client twice is a no-op (presence_preapproval.scs does it)', async () => {
     const result = await createRunner({
       script: script(`Romeo connects\n\nRomeo disconnects\n\nRomeo disconnects\n`),
       transport: echoServer().transport,
     }).start();
     expect(result.verdict).toBe('pass');
   });
-  it("waits orderingGapMs between one client's sends and another client's sends", async () => {
+  it("RUN-ORDER-1: waits orderingGapMs between one client's sends and another client's sends", async () => {
     const clock = createManualClock();
     const server = echoServer();
     const runner = createRunner({
@@ -368,7 +407,7 @@ describe('runner: disconnects and ordering', () => {
 });
 
 describe('runner: control', () => {
-  it('step() runs exactly one step, then pauses; resume() finishes', async () => {
+  it('RUN-CONTROL-3: step() runs exactly one step, then pauses; resume() finishes', async () => {
     const server = echoServer();
     const runner = createRunner({ script: script(PING), transport: server.transport });
     const events = collect(runner);
@@ -385,7 +424,7 @@ describe('runner: control', () => {
     expect(events.some((e) => e.type === 'resumed')).toBe(true);
   });
 
-  it('runTo(line) pauses before the step containing that line', async () => {
+  it('RUN-CONTROL-4: runTo(line) pauses before the step containing that line', async () => {
     const server = echoServer();
     const runner = createRunner({ script: script(PING), transport: server.transport });
     const events = collect(runner);
@@ -396,7 +435,7 @@ describe('runner: control', () => {
     await vi_waitFor(() => runner.status === 'finished');
   });
 
-  it('pause() takes effect before the next step; stop() ends the run as an error and disconnects', async () => {
+  it('RUN-CONTROL-2/5: pause() takes effect before the next step; stop() ends the run as an error and disconnects', async () => {
     const server = echoServer();
     const runner = createRunner({ script: script(PING), transport: server.transport });
     runner.pause();
@@ -413,7 +452,7 @@ describe('runner: control', () => {
     expect(server.sessions.get('romeo@localhost/test')?.open ?? false).toBe(false);
   });
 
-  it('stop() during a long receive wait ends at once', async () => {
+  it('RUN-CONTROL-5: stop() during a long receive wait ends at once', async () => {
     const clock = createManualClock();
     const runner = createRunner({ script: script(PING), transport: createTestServer().transport, clock });
     const done = runner.start();
@@ -422,6 +461,37 @@ describe('runner: control', () => {
     const result = await done;
     expect(result.verdict).toBe('error');
     expect(result.failure?.message).toBe('run stopped during Romeo receives:');
+  });
+});
+
+describe('runner: a stream closed while paused', () => {
+  it('RUN-CONTROL-6: is reported at once; continuing ends the run with fail naming the client', async () => {
+    const server = echoServer();
+    const runner = createRunner({
+      script: script(`Romeo connects\n\nJuliet connects\n\nJuliet sends:\n\t<presence/>\n`),
+      transport: server.transport,
+    });
+    const events = collect(runner);
+    await runner.step();
+    await runner.step();
+    expect(runner.status).toBe('paused');
+    server.drop('romeo@localhost/test', { kind: 'stream-error', condition: 'system-shutdown' });
+    // At once, while still paused.
+    expect(runner.status).toBe('paused');
+    expect(events[events.length - 1]).toMatchObject({
+      type: 'connection',
+      client: 'Romeo',
+      state: 'closed',
+      message: 'closed by the server: stream error <system-shutdown/>',
+    });
+    // Juliet's step would pass: the run still ends, at the step it was paused before.
+    const result = await runner.start();
+    expect(result.verdict).toBe('fail');
+    expect(result.failure?.step).toBe(2);
+    expect(result.failure?.message).toBe(
+      "the server closed Romeo's stream while the run was paused: stream error <system-shutdown/>",
+    );
+    expect(server.sent).toHaveLength(0);
   });
 });
 

@@ -11,6 +11,11 @@ export interface ConnectOptions {
   connectPort?: number;
   /** Script name of the client, for logs and diagnostics only. */
   clientName: string;
+  /**
+   * Optional: every raw chunk of the stream (stream headers, authentication, binding, stanzas) as it
+   * goes out or comes in, for a live console. Transports without a wire (the mock) never call it.
+   */
+  onTraffic?: (direction: 'in' | 'out', text: string) => void;
 }
 
 export type CloseReason =

@@ -255,7 +255,7 @@ describe('diagnostics', () => {
 describe('parser details', () => {
   it('reads names with spaces and "\'s", optional colons, receives: nothing and inline XML', () => {
     const text =
-      "[Client] Juliet's phone\n\tjid: j@localhost\n\tresource: phone\n\tconnect_host: 127.0.0.1\n\tconnect_port: 5222\n-----\nJuliet's phone connects\nJuliet's phone sends <presence/>\nJuliet's phone receives nothing\nJuliet's phone receives: nothing\nJuliet's phone disconnects\n";
+      "[Client] Juliet's phone\n\tjid: j@localhost\n\tpassword: pw\n\tresource: phone\n\tconnect_host: 127.0.0.1\n\tconnect_port: 5222\n-----\nJuliet's phone connects\nJuliet's phone sends <presence/>\nJuliet's phone receives nothing\nJuliet's phone receives: nothing\nJuliet's phone disconnects\n";
     const { script, diagnostics } = parse(text);
     expect(diagnostics).toEqual([]);
     expect(script.clients[0]).toMatchObject({
@@ -275,13 +275,13 @@ describe('parser details', () => {
     const s = script.steps[1];
     expect(s.action === 'sends' && [s.xml, s.xmlRange]).toEqual([
       '<presence/>',
-      { line: 8, column: 22, endLine: 8, endColumn: 33 },
+      { line: 9, column: 22, endLine: 9, endColumn: 33 },
     ]);
   });
 
   it('keeps comments of every kind; tags; sections; blank lines inside a block', () => {
     const text =
-      '# Title\n# more\n## slow\n[Client] A\n\tjid: a@b\n-----\n// vim: x\nA connects\n# Section one\nA sends:\n\t<message>\n\n\t\t<body>hi</body>\n\t</message>\n-- A sends:\n--\nA disconnects\n';
+      '# Title\n# more\n## slow\n[Client] A\n\tjid: a@b\n\tpassword: pw\n-----\n// vim: x\nA connects\n# Section one\nA sends:\n\t<message>\n\n\t\t<body>hi</body>\n\t</message>\n-- A sends:\n--\nA disconnects\n';
     const { script, diagnostics } = parse(text);
     expect(diagnostics).toEqual([]);
     expect(script.metadata).toEqual({ title: 'Title', description: ['more'], tags: ['slow'] });
@@ -297,11 +297,13 @@ describe('parser details', () => {
     expect(script.steps.map((s) => s.section)).toEqual([undefined, 'Section one', 'Section one']);
     const send = script.steps[1];
     expect(send.action === 'sends' && send.stanzas[0].getChildText('body')).toBe('hi');
-    expect(send.range).toEqual({ line: 10, column: 1, endLine: 14, endColumn: 12 });
+    expect(send.range).toEqual({ line: 11, column: 1, endLine: 15, endColumn: 12 });
   });
 
   it('a comment between property lines does not end the client declaration', () => {
-    const { script, diagnostics } = parse('[Client] A\n\tjid: a@b\n# the password\n\tpassword: pw\n-----\n');
+    const { script, diagnostics } = parse(
+      '[Client] A\n\tjid: a@b\n# the password\n\tpassword: pw\n-----\nA connects\n',
+    );
     expect(diagnostics).toEqual([]);
     expect(script.clients[0]).toMatchObject({ jid: 'a@b', password: 'pw' });
     expect(script.clients[0].range).toEqual({ line: 1, column: 1, endLine: 4, endColumn: 14 });
@@ -309,12 +311,12 @@ describe('parser details', () => {
 
   it('accepts CRLF line endings and spaces for indentation', () => {
     const text =
-      '[Client] A\r\n  jid: a@b\r\n-----\r\nA connects\r\nA sends:\r\n    <presence>\r\n      <show>away</show>\r\n    </presence>\r\n';
+      '[Client] A\r\n  jid: a@b\r\n  password: pw\r\n-----\r\nA connects\r\nA sends:\r\n    <presence>\r\n      <show>away</show>\r\n    </presence>\r\n';
     const { script, diagnostics } = parse(text);
     expect(diagnostics).toEqual([]);
     const s = script.steps[1];
     expect(s.action === 'sends' && s.stanzas[0].toString()).toBe('<presence><show>away</show></presence>');
-    expect(s.action === 'sends' && s.xmlRange).toEqual({ line: 6, column: 5, endLine: 8, endColumn: 16 });
+    expect(s.action === 'sends' && s.xmlRange).toEqual({ line: 7, column: 5, endLine: 9, endColumn: 16 });
   });
 
   it('never throws on odd input', () => {

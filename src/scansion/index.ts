@@ -1,7 +1,6 @@
 // Public API of the language core (pure: no Node, DOM or timers; runs in the page, workers and Node).
-export { parse } from './parser';
-export { parse as checkScript } from './parser';
-export { locOf, parseXml } from './xml';
+export { parse, normalizeLineEndings } from './parser';
+export { locOf, parseXml, MAX_XML_DEPTH } from './xml';
 export { jidVariable, parseVariableName, findVariables, expand, expandString } from './variables';
 export type { JidKind, VariableRef } from './variables';
 export { match, ANY, isCaptureValue, strictness } from './matcher';

@@ -29,105 +29,71 @@
 // M6 Children, non-strict. Every expected child must be matched by a distinct received child (order
 //    ignored, extras ignored). Pairing is a maximum bipartite matching over "matches as a whole" (so two
 //    expected <status/> children need two different received ones, and no greedy choice can wrongly use
-//    up a candidate another child needed). When no full pairing exists, each unpaired expected child is
-//    reported against its best remaining candidate of the same name (fewest mismatches), so the report
-//    points into the child ("attribute role: expected 'moderator', got 'participant'") rather than just
-//    saying it is missing; with no same-named candidate it is a 'missing-child'.
+//    up a candidate another child needed), computed at a bounded cost (pairing.ts). When no full pairing
+//    exists, each unpaired expected child is reported against its best remaining candidate of the same
+//    name (fewest mismatches), so the report points into the child ("attribute role: expected
+//    'moderator', got 'participant'") rather than just saying it is missing; with no same-named
+//    candidate it is a 'missing-child'. With several candidates of which none has the expected child's
+//    first concrete attribute value (or text), it is a 'missing-child' too, naming how many there were
+//    and the closest (disco_self.scs: no <feature var='…disco#info'/> among 38 <feature>s is a missing
+//    feature, not a wrong value on the first one).
 // M7 Children, strict. The element children must pair up one to one, in order, with no extras. If the
 //    same children are all there but in another order, that is one 'order' mismatch; otherwise missing
 //    and unexpected children are reported as in M6, plus 'unexpected-child' for each unpaired received one.
 // M8 Captures are committed to the caller's map only when the whole match succeeds; trials of
 //    candidates work on copies, so a failed candidate never leaves a capture behind.
+// M9 Limits. Attributes are read as own properties only (`constructor`, `__proto__` are not found on
+//    Object.prototype). An expected stanza nested deeper than MAX_MATCH_DEPTH levels, or a comparison
+//    needing more than TRIAL_BUDGET candidate trials, ends in one 'limit' mismatch saying so: never a
+//    stack overflow, a hang or an out-of-memory crash.
 // Paths: `/presence/x[1]/item[1]@role`, index 1-based among same-named siblings on the expected side
 // (received side for unexpected children), `/message/body[1]/text()` for text.
-import type { Element, Node } from 'ltx';
-import { locOf } from './xml';
-import type { MatchResult, Mismatch, Range } from './types';
+import type { Element } from 'ltx';
+import type { MatchResult, Mismatch } from './types';
+import {
+  DEFAULT_NS,
+  attr,
+  attrNames,
+  brief,
+  depthOf,
+  elementChildren,
+  indexedPaths,
+  isCaptureValue,
+  strictOf,
+  type Side,
+  locOf,
+} from './matchBasics';
+import { pairChildren } from './pairing';
+import { CandidateIndex } from './candidates';
+import { compareAttributes, compareText } from './compareNode';
 
-export const ANY = '{scansion:any}';
-const CAPTURE_PREFIX = '{scansion:capture:';
-const STRICT_ATTR = 'scansion:strict';
-const DEFAULT_NS = 'jabber:client';
+export { ANY, isCaptureValue, strictness, strictReason } from './matchBasics';
 
-/** The capture name of a `{scansion:capture:NAME}` value, or undefined. */
-export function isCaptureValue(v: string): string | undefined {
-  return v.startsWith(CAPTURE_PREFIX) && v.endsWith('}') ? v.slice(CAPTURE_PREFIX.length, -1) : undefined;
-}
-
-interface Side {
-  el: Element;
-  ns: string;
-}
-
-function quote(v: string | undefined): string {
-  if (v === undefined) return 'nothing';
-  const s = v.length > 80 ? v.slice(0, 77) + '...' : v;
-  return `'${s}'`;
-}
-
-function textOf(el: Element): string {
-  let s = '';
-  for (const c of el.children) if (typeof c === 'string') s += c;
-  return s.trim();
-}
-
-function elementChildren(el: Element): Element[] {
-  const out: Element[] = [];
-  for (const c of el.children as Node[]) if (typeof c === 'object' && c !== null) out.push(c);
-  return out;
-}
-
-function brief(el: Element): string {
-  let s = '<' + el.name;
-  for (const k of Object.keys(el.attrs)) {
-    if (k === STRICT_ATTR) continue;
-    const v = el.attrs[k];
-    if (v === undefined || v === null) continue;
-    s += ` ${k}='${v}'`;
-  }
-  s += elementChildren(el).length > 0 || textOf(el) ? '>…' : '/>';
-  return s.length > 120 ? s.slice(0, 117) + '...' : s;
-}
-
-/** Mode of an expected element given its parent's mode and namespace (rule M3). */
-function strictOf(exp: Element, parentStrict: boolean, parentNs: string): boolean {
-  const s = exp.attrs[STRICT_ATTR];
-  if (s === 'true') return true;
-  if (s === 'false') return false;
-  const own = exp.attrs.xmlns;
-  if (own !== undefined && own !== parentNs) return own !== DEFAULT_NS;
-  return parentStrict;
-}
-
-/** The matching mode of every element of an expected stanza (rule M3): true = strict. For UIs and tests. */
-export function strictness(expected: Element): Map<Element, boolean> {
-  const out = new Map<Element, boolean>();
-  const walk = (el: Element, parentStrict: boolean, parentNs: string): void => {
-    const strict = strictOf(el, parentStrict, parentNs);
-    out.set(el, strict);
-    const ns = el.attrs.xmlns ?? parentNs;
-    for (const c of elementChildren(el)) walk(c, strict, ns);
-  };
-  walk(expected, false, DEFAULT_NS);
-  return out;
-}
-
-function indexedPaths(parentPath: string, els: Element[]): string[] {
-  const counts = new Map<string, number>();
-  return els.map((e) => {
-    const n = (counts.get(e.name) ?? 0) + 1;
-    counts.set(e.name, n);
-    return `${parentPath}/${e.name}[${n}]`;
-  });
-}
+/** Deepest expected stanza compared (real stanzas nest well under 20 levels). */
+export const MAX_MATCH_DEPTH = 256;
+/** Most candidate pairs compared in one match (a 3,000-child stanza in order needs about 3,000). */
+export const TRIAL_BUDGET = 50_000;
+/** Most candidates looked at to pick the closest one for a report. */
+const REPORT_SCAN = 200;
+const MATCHED: readonly Mismatch[] = [];
+const NAME_DIFFERS: readonly Mismatch[] = [{ kind: 'name', path: '', message: 'different element names' }];
+const NOT_TRIED: readonly Mismatch[] = [
+  { kind: 'limit', path: '', message: 'not compared (trial budget spent)' },
+];
 
 class Matcher {
   constructor(private captures: Map<string, string>) {}
 
+  trials = 0;
+  exhausted = false;
+  private memo = new Map<Element, Map<Element, readonly Mismatch[]>>();
+  private captureMemo = new Map<Element, boolean>();
+
   /** Compare one element pair; push mismatches to `out`. */
   element(exp: Side, rec: Side, strict: boolean, path: string, out: Mismatch[]): void {
-    const loc = locOf(exp.el);
+    // Positions are looked up only for a mismatch: locOf searches the parsed file for the element.
     if (exp.el.name !== rec.el.name) {
+      const loc = locOf(exp.el);
       out.push({
         kind: 'name',
         path,
@@ -139,6 +105,7 @@ class Matcher {
       return;
     }
     if (exp.ns !== rec.ns) {
+      const loc = locOf(exp.el);
       out.push({
         kind: 'namespace',
         path,
@@ -149,118 +116,33 @@ class Matcher {
       });
       return;
     }
-    this.attributes(exp.el, rec.el, strict, path, out);
-    this.text(exp.el, rec.el, strict, path, out);
+    compareAttributes(exp.el, rec.el, strict, path, this.captures, out);
+    compareText(exp.el, rec.el, path, out);
     this.children(exp, rec, strict, path, out);
   }
 
-  attributes(exp: Element, rec: Element, strict: boolean, path: string, out: Mismatch[]): void {
-    const loc = locOf(exp);
-    for (const name of Object.keys(exp.attrs)) {
-      if (name === STRICT_ATTR || name === 'xmlns' || name.startsWith('xmlns:')) continue;
-      const want = exp.attrs[name];
-      if (want === undefined || want === null) continue;
-      const got = rec.attrs[name];
-      const at = loc?.attrs[name] ?? loc?.nameRange;
-      const base = { path: `${path}@${name}`, ...(at ? { loc: at } : {}) };
-      const expected = String(want);
-      if (got === undefined || got === null) {
-        out.push({
-          kind: 'missing-attribute',
-          ...base,
-          expected,
-          message:
-            expected === ANY
-              ? `attribute ${name}: expected any value, missing`
-              : `attribute ${name}: expected ${quote(expected)}, missing`,
-        });
-        continue;
-      }
-      const value = String(got);
-      if (expected === ANY) continue;
-      const capture = isCaptureValue(expected);
-      if (capture !== undefined) {
-        const prior = this.captures.get(capture);
-        if (prior === undefined) this.captures.set(capture, value);
-        else if (prior !== value) {
-          out.push({
-            kind: 'capture',
-            ...base,
-            expected: prior,
-            received: value,
-            message: `attribute ${name}: expected ${quote(prior)} (captured as ${capture}), got ${quote(value)}`,
-          });
-        }
-        continue;
-      }
-      if (value !== expected) {
-        out.push({
-          kind: 'attribute-value',
-          ...base,
-          expected,
-          received: value,
-          message: `attribute ${name}: expected ${quote(expected)}, got ${quote(value)}`,
-        });
-      }
-    }
-    if (!strict) return;
-    for (const name of Object.keys(rec.attrs)) {
-      if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
-      const v = rec.attrs[name];
-      if (v === undefined || v === null) continue;
-      if (exp.attrs[name] !== undefined && exp.attrs[name] !== null) continue;
-      out.push({
-        kind: 'unexpected-attribute',
-        path: `${path}@${name}`,
-        received: String(v),
-        message: `unexpected attribute ${name}=${quote(String(v))} (strict mode)`,
-        ...(loc ? { loc: loc.nameRange } : {}),
-      });
-    }
-  }
-
-  text(exp: Element, rec: Element, strict: boolean, path: string, out: Mismatch[]): void {
-    const want = textOf(exp);
-    // No expected text = no constraint, in both modes (see M5: http_upload.scs expects
-    // <header name='Authorization'></header> inside a strict <slot xmlns=...>, and Prosody sends the
-    // Bearer token as its text; the real scansion passes that script).
-    if (want === '') return;
-    if (want === ANY) return;
-    const got = textOf(rec);
-    if (want === got) return;
-    const loc = locOf(exp);
-    let at: Range | undefined = loc?.nameRange;
-    if (loc?.text) {
-      const first = Object.keys(loc.text)[0];
-      if (first !== undefined) at = loc.text[Number(first)];
-    }
-    out.push({
-      kind: 'text',
-      path: `${path}/text()`,
-      expected: want,
-      received: got,
-      message:
-        want === ''
-          ? `text: expected none (strict mode), got ${quote(got)}`
-          : `text: expected ${quote(want)}, got ${got === '' ? 'none' : quote(got)}`,
-      ...(at ? { loc: at } : {}),
-    });
-  }
-
   /**
-   * Try a pair on copies of the captures; returns the mismatches (empty = match). Memoized per
-   * (expected, received) element pair: within one match() an expected element's mode and path are
-   * fixed, so the answer only depends on the pair, except under captures (subtrees holding a
-   * {scansion:capture:...} value are never memoized). Without this, nested candidate trials are
-   * exponential in the depth (pubsub forms nest 5-6 levels).
+   * The mismatches of a pair (empty = match), tried on a copy of the captures. Memoized per (expected,
+   * received) element pair: within one match() an expected element's mode and path are fixed, so the
+   * answer only depends on the pair, except under captures (subtrees holding a {scansion:capture:...}
+   * value are never memoized). Without this, nested candidate trials are exponential in the depth
+   * (pubsub forms nest 5-6 levels). Each new pair counts against TRIAL_BUDGET, which also bounds the
+   * memo's size; past the budget a pair counts as not matching.
    */
-  trial(exp: Side, rec: Side, strict: boolean, path: string): Mismatch[] {
+  trial(exp: Side, rec: Side, strict: boolean, path: string): readonly Mismatch[] {
+    if (exp.el.name !== rec.el.name) return NAME_DIFFERS;
     const cacheable = !this.hasCapture(exp.el);
     if (cacheable) {
       const hit = this.memo.get(exp.el)?.get(rec.el);
-      if (hit) return hit;
+      if (hit !== undefined) return hit;
     }
-    const result = this.trialUncached(exp, rec, strict, path);
+    if (this.trials >= TRIAL_BUDGET) {
+      this.exhausted = true;
+      return NOT_TRIED;
+    }
+    this.trials++;
+    const found = this.details(exp, rec, strict, path);
+    const result = found.length === 0 ? MATCHED : found;
     if (cacheable) {
       let inner = this.memo.get(exp.el);
       if (!inner) this.memo.set(exp.el, (inner = new Map()));
@@ -269,21 +151,24 @@ class Matcher {
     return result;
   }
 
-  private memo = new Map<Element, Map<Element, Mismatch[]>>();
-  private captureMemo = new Map<Element, boolean>();
+  count(exp: Side, rec: Side, strict: boolean, path: string): number {
+    const r = this.trial(exp, rec, strict, path);
+    return r === NOT_TRIED ? Infinity : r.length;
+  }
 
   private hasCapture(el: Element): boolean {
     let v = this.captureMemo.get(el);
     if (v === undefined) {
       v =
-        Object.values(el.attrs).some((a) => typeof a === 'string' && isCaptureValue(a) !== undefined) ||
+        attrNames(el).some((a) => isCaptureValue(attr(el, a)!) !== undefined) ||
         elementChildren(el).some((c) => this.hasCapture(c));
       this.captureMemo.set(el, v);
     }
     return v;
   }
 
-  private trialUncached(exp: Side, rec: Side, strict: boolean, path: string): Mismatch[] {
+  /** The mismatches of a pair, computed on a copy of the captures (nothing is recorded). */
+  details(exp: Side, rec: Side, strict: boolean, path: string): Mismatch[] {
     const saved = this.captures;
     this.captures = new Map(saved);
     const out: Mismatch[] = [];
@@ -297,108 +182,107 @@ class Matcher {
 
   /** Compare a pair for real (captures recorded); a memoized capture-free pair is not re-walked. */
   commit(exp: Side, rec: Side, strict: boolean, path: string, out: Mismatch[]): void {
-    if (!this.hasCapture(exp.el)) out.push(...this.trial(exp, rec, strict, path));
-    else this.element(exp, rec, strict, path, out);
+    if (this.hasCapture(exp.el)) this.element(exp, rec, strict, path, out);
+    else out.push(...this.trial(exp, rec, strict, path));
   }
 
   children(exp: Side, rec: Side, strict: boolean, path: string, out: Mismatch[]): void {
     const ec = elementChildren(exp.el);
     const rc = elementChildren(rec.el);
     if (ec.length === 0 && (!strict || rc.length === 0)) return;
-    const eSides: Side[] = ec.map((e) => ({ el: e, ns: e.attrs.xmlns ?? exp.ns }));
-    const rSides: Side[] = rc.map((r) => ({ el: r, ns: r.attrs.xmlns ?? rec.ns }));
+    const eSides: Side[] = ec.map((e) => ({ el: e, ns: attr(e, 'xmlns') ?? exp.ns }));
+    const rSides: Side[] = rc.map((r) => ({ el: r, ns: attr(r, 'xmlns') ?? rec.ns }));
     const eStrict = ec.map((e) => strictOf(e, strict, exp.ns));
     const ePaths = indexedPaths(path, ec);
+    const index = new CandidateIndex(ec, rc);
+    const ok = (i: number, j: number): boolean =>
+      index.admits(i, j) && this.count(eSides[i], rSides[j], eStrict[i], ePaths[i]) === 0;
 
     if (strict && ec.length === rc.length) {
       // M7: in order, one to one.
       let allOk = true;
-      for (let i = 0; i < ec.length && allOk; i++) {
-        if (this.trial(eSides[i], rSides[i], eStrict[i], ePaths[i]).length > 0) allOk = false;
-      }
+      for (let i = 0; i < ec.length && allOk; i++) allOk = ok(i, i);
       if (allOk) {
         for (let i = 0; i < ec.length; i++) this.commit(eSides[i], rSides[i], eStrict[i], ePaths[i], out);
         return;
       }
     }
 
-    // Compatibility matrix and a maximum bipartite matching (Kuhn's augmenting paths).
-    const ok: boolean[][] = eSides.map((e, i) =>
-      rSides.map((r) => e.el.name === r.el.name && this.trial(e, r, eStrict[i], ePaths[i]).length === 0),
-    );
-    const recOwner: number[] = rc.map(() => -1);
-    const expPartner: number[] = ec.map(() => -1);
-    const augment = (i: number, seen: boolean[]): boolean => {
-      for (let j = 0; j < rc.length; j++) {
-        if (!ok[i][j] || seen[j]) continue;
-        seen[j] = true;
-        if (recOwner[j] === -1 || augment(recOwner[j], seen)) {
-          recOwner[j] = i;
-          expPartner[i] = j;
-          return true;
-        }
-      }
-      return false;
-    };
-    for (let i = 0; i < ec.length; i++)
-      augment(
-        i,
-        rc.map(() => false),
-      );
-    const complete = expPartner.every((j) => j !== -1);
+    const { partner, owner } = pairChildren({
+      expCount: ec.length,
+      recCount: rc.length,
+      candidates: (i) => index.keyed(i),
+      ok,
+    });
+    const complete = partner.every((j) => j !== -1);
 
     if (complete && (!strict || ec.length === rc.length)) {
       if (strict) {
         // Everything is there, one to one, but not in this order (the in-order pass failed).
+        const loc = locOf(exp.el);
         out.push({
           kind: 'order',
           path,
           expected: ec.map((e) => e.name).join(', '),
           received: rc.map((r) => r.name).join(', '),
           message: `children in a different order (strict mode): expected ${ec.map((e) => brief(e)).join(' ')}; got ${rc.map((r) => brief(r)).join(' ')}`,
-          ...(locOf(exp.el) ? { loc: locOf(exp.el)!.nameRange } : {}),
+          ...(loc ? { loc: loc.nameRange } : {}),
         });
         return;
       }
       // Commit captures along the chosen pairing.
       for (let i = 0; i < ec.length; i++)
-        this.commit(eSides[i], rSides[expPartner[i]], eStrict[i], ePaths[i], out);
+        this.commit(eSides[i], rSides[partner[i]], eStrict[i], ePaths[i], out);
       return;
     }
 
     // Report. Paired children are fine; each unpaired expected child against its best free candidate.
-    const used = recOwner.map((o) => o !== -1);
+    const used = Array.from(owner, (o) => o !== -1);
     for (let i = 0; i < ec.length; i++) {
-      if (expPartner[i] !== -1) continue;
+      if (partner[i] !== -1) continue;
+      const free = (list: readonly number[]) => list.filter((j) => !used[j]);
+      const sameName = index.sameName(i);
+      const keyedFree = index.hasKey(i) ? free(index.keyed(i)) : [];
+      const pool = keyedFree.length > 0 ? keyedFree : free(sameName);
       // Best = a candidate in the expected namespace first (Prosody's MUC presence carries a
       // vcard-temp:x:update <x> before the muc#user <x>: a wrong role must be reported in the latter),
-      // then the fewest mismatches.
-      let best: Mismatch[] | undefined;
+      // then the fewest mismatches, then the key value sharing the longest prefix with the expected one.
       let bestJ = -1;
       let bestRank = Infinity;
-      for (let j = 0; j < rc.length; j++) {
-        if (used[j] || rc[j].name !== ec[i].name) continue;
-        const m = this.trial(eSides[i], rSides[j], eStrict[i], ePaths[i]);
-        const rank = (rSides[j].ns === eSides[i].ns ? 0 : 1_000_000) + m.length;
+      for (const j of pool.slice(0, REPORT_SCAN)) {
+        const n = this.count(eSides[i], rSides[j], eStrict[i], ePaths[i]);
+        const rank =
+          (rSides[j].ns === eSides[i].ns ? 0 : 1e9) + Math.min(n, 1e6) * 1e3 - index.similarity(i, j);
         if (rank < bestRank) {
-          best = m;
           bestJ = j;
           bestRank = rank;
         }
       }
-      if (best && bestJ !== -1) {
-        used[bestJ] = true;
-        out.push(...best);
+      const loc = locOf(ec[i]);
+      const missing = (message: string, extra: Partial<Mismatch> = {}): void => {
+        out.push({
+          kind: 'missing-child',
+          path: ePaths[i],
+          expected: brief(ec[i]),
+          message,
+          ...extra,
+          ...(loc ? { loc: loc.nameRange } : {}),
+        });
+      };
+      if (bestJ === -1) {
+        missing(`missing child ${brief(ec[i])}`);
         continue;
       }
-      const loc = locOf(ec[i]);
-      out.push({
-        kind: 'missing-child',
-        path: ePaths[i],
-        expected: brief(ec[i]),
-        message: `missing child ${brief(ec[i])}`,
-        ...(loc ? { loc: loc.nameRange } : {}),
-      });
+      used[bestJ] = true;
+      if (index.hasKey(i) && keyedFree.length === 0 && sameName.length > 1) {
+        const closest = brief(rc[bestJ]);
+        missing(
+          `missing child ${brief(ec[i])}: not among the ${sameName.length} received <${ec[i].name}> (closest: ${closest})`,
+          { candidates: sameName.length, closest, received: closest },
+        );
+        continue;
+      }
+      out.push(...this.trial(eSides[i], rSides[bestJ], eStrict[i], ePaths[i]));
     }
     if (strict) {
       const rPaths = indexedPaths(path, rc);
@@ -417,6 +301,10 @@ class Matcher {
   }
 }
 
+function limit(message: string): MatchResult {
+  return { ok: false, mismatches: [{ kind: 'limit', path: '/', message }] };
+}
+
 /**
  * Match a received stanza against an expected one (variables already expanded). `captures` holds
  * `{scansion:capture:NAME}` values across steps; it is updated only when the match succeeds.
@@ -427,25 +315,29 @@ export function match(
   captures: Map<string, string> = new Map(),
 ): MatchResult {
   try {
+    const depth = depthOf(expected);
+    if (depth > MAX_MATCH_DEPTH) {
+      return limit(
+        `the expected stanza is nested ${depth} levels deep; the matcher compares at most ${MAX_MATCH_DEPTH} levels`,
+      );
+    }
     const working = new Map(captures);
     const m = new Matcher(working);
     const out: Mismatch[] = [];
-    const exp: Side = { el: expected, ns: expected.attrs.xmlns ?? DEFAULT_NS };
-    const rec: Side = { el: received, ns: received.attrs.xmlns ?? DEFAULT_NS };
+    const exp: Side = { el: expected, ns: attr(expected, 'xmlns') ?? DEFAULT_NS };
+    const rec: Side = { el: received, ns: attr(received, 'xmlns') ?? DEFAULT_NS };
     m.element(exp, rec, strictOf(expected, false, DEFAULT_NS), `/${expected.name}`, out);
+    if (m.exhausted) {
+      out.push({
+        kind: 'limit',
+        path: '/',
+        message: `comparison stopped after ${TRIAL_BUDGET} candidate trials: some children were not compared`,
+      });
+    }
     if (out.length > 0) return { ok: false, mismatches: out };
     for (const [k, v] of working) captures.set(k, v);
     return { ok: true };
   } catch (e) {
-    return {
-      ok: false,
-      mismatches: [
-        {
-          kind: 'name',
-          path: '/',
-          message: `could not compare these stanzas: ${(e as Error)?.message ?? String(e)}`,
-        },
-      ],
-    };
+    return limit(`could not compare these stanzas: ${(e as Error)?.message ?? String(e)}`);
   }
 }

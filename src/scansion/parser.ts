@@ -217,6 +217,16 @@ class ScriptParser {
       l = this.step(l, a, b, content, seenSeparator);
     }
     this.checkClients();
+    if (this.script.steps.length === 0) {
+      // An empty file, or one that is all comments, tests nothing: it must not read as a pass.
+      const last = this.lineCount - 1;
+      this.diag(
+        'error',
+        'no-steps',
+        "the script has no steps: add a separator line (-----) and steps such as 'Romeo connects'",
+        this.lineRange(last, this.index.starts[last], this.le[last]),
+      );
+    }
     // Report in file order (stable: same-position diagnostics keep their discovery order).
     this.diagnostics.sort((x, y) => x.line - y.line || x.column - y.column);
     return { script: this.script, diagnostics: this.diagnostics };
@@ -278,6 +288,16 @@ class ScriptParser {
         this.range(a, b),
       );
       return undefined;
+    }
+    const control = controlCharAt(name);
+    if (control >= 0) {
+      const at = a + ns + control;
+      this.diag(
+        'error',
+        'client-name-control',
+        `a client name cannot hold a control character (${describeChar(name.charCodeAt(control))})`,
+        this.range(at, at + 1),
+      );
     }
     if (className !== 'Client') {
       this.diag(
@@ -363,6 +383,14 @@ class ScriptParser {
 
   private checkClients(): void {
     for (const c of this.script.clients) {
+      if (!c.password) {
+        this.diag(
+          'warning',
+          'client-without-password',
+          `client '${c.name}' has no password: servers refuse to log in without one (add '\tpassword: …')`,
+          c.nameRange,
+        );
+      }
       if (!c.jid) {
         this.diag(
           'error',
@@ -578,8 +606,14 @@ class ScriptParser {
     }
     this.checkVariables(start, end);
     // Only blocks that mention `scansion:` can hold matcher instructions: skip the walk otherwise.
-    if (elements.length > 0 && this.text.slice(start, end).includes('scansion:'))
-      for (const el of elements) this.checkSpecials(el, action);
+    if (elements.length > 0 && this.text.slice(start, end).includes('scansion:')) {
+      // An explicit stack, not recursion (nesting is bounded by MAX_XML_DEPTH, but walks stay flat).
+      const work = [...elements];
+      for (let el = work.pop(); el; el = work.pop()) {
+        this.checkSpecials(el, action);
+        for (const c of el.children) if (typeof c === 'object') work.push(c);
+      }
+    }
     return step;
   }
 
@@ -623,7 +657,6 @@ class ScriptParser {
         `unknown special value '${value}' (known: {scansion:any}, {scansion:capture:NAME}); it is compared as written`,
       );
     }
-    for (const c of el.children) if (typeof c === 'object') this.checkSpecials(c, action);
   }
 
   /** The block as written, common indentation removed (for display and the `xml` field). */
@@ -704,6 +737,20 @@ class ScriptParser {
   }
 }
 
+/** Index of the first C0/C1 control character (tab included) in `s`, or -1. */
+export function controlCharAt(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || (c >= 0x7f && c <= 0x9f)) return i;
+  }
+  return -1;
+}
+
+function describeChar(code: number): string {
+  if (code === 9) return 'a tab';
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function spanRange(a: Range, b: Range): Range {
   return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
 }
@@ -712,19 +759,29 @@ function endOfRange(r: Range): { endLine: number; endColumn: number } {
   return { endLine: r.endLine, endColumn: r.endColumn };
 }
 
+/**
+ * The one line-ending normalisation of the language: CRLF and lone CR become LF. `parse` applies it,
+ * so the CLI, the page and every other caller read a file the same way (a CR-only file is many lines,
+ * not one comment). Line and column positions are the same before and after.
+ */
+export function normalizeLineEndings(text: string): string {
+  return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
+}
+
 /** Parse a .scs script. Never throws: problems come back as diagnostics beside a partial script. */
 export function parse(text: string): ParseResult {
-  const src = typeof text === 'string' ? text : String(text ?? '');
+  const src = normalizeLineEndings(typeof text === 'string' ? text : String(text ?? ''));
   try {
     return new ScriptParser(src).run();
   } catch (e) {
-    // Defensive: a bug here must not crash the page or the CLI.
+    // A bug here must not crash the page or the CLI; it becomes an `internal-error` diagnostic, which
+    // the property tests assert no input ever produces.
     return {
       script: { metadata: { description: [], tags: [] }, clients: [], steps: [], comments: [] },
       diagnostics: [
         {
           severity: 'error',
-          code: 'internal',
+          code: 'internal-error',
           message: `internal parser error: ${(e as Error)?.message ?? String(e)}`,
           line: 1,
           column: 1,

@@ -120,7 +120,9 @@ export type MismatchKind =
   | 'text'
   | 'name'
   | 'namespace'
-  | 'capture';
+  | 'capture'
+  /** The matcher stopped at one of its limits (nesting depth, comparisons): the message says which. */
+  | 'limit';
 
 export interface Mismatch {
   kind: MismatchKind;
@@ -132,6 +134,10 @@ export interface Mismatch {
   message: string;
   /** Where the expected node (or attribute) was written, when known. */
   loc?: Range;
+  /** For a missing child: how many received children of that name there were to choose from. */
+  candidates?: number;
+  /** For a missing child among several candidates: the closest one, in brief (`<feature var='…'/>`). */
+  closest?: string;
 }
 
 export type MatchResult = { ok: true } | { ok: false; mismatches: Mismatch[] };

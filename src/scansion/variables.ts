@@ -4,7 +4,7 @@
 // Special attribute values `{scansion:any}` and `{scansion:capture:NAME}` are the matcher's business.
 import { Element } from 'ltx';
 import type { Node } from 'ltx';
-import { shareLocs } from './xml';
+import { attributeMap, shareLocs } from './xml';
 
 export type JidKind = 'JID' | 'full JID';
 
@@ -70,16 +70,33 @@ export function expandString(s: string, vars: Record<string, string>, unknown: S
   return out + s.slice(last);
 }
 
-function expandNode(node: Node, vars: Record<string, string>, unknown: Set<string>): Node {
-  if (typeof node === 'string') return expandString(node, vars, unknown);
-  const attrs: Record<string, string> = {};
-  for (const k of Object.keys(node.attrs)) {
-    const v = node.attrs[k];
+function expandAttrs(el: Element, vars: Record<string, string>, unknown: Set<string>): Element {
+  const copy = new Element(el.name);
+  const attrs = attributeMap();
+  for (const k of Object.keys(el.attrs)) {
+    const v = el.attrs[k];
     attrs[k] = typeof v === 'string' ? expandString(v, vars, unknown) : v;
   }
-  const copy = new Element(node.name, attrs);
-  for (const child of node.children) copy.cnode(expandNode(child, vars, unknown));
+  copy.attrs = attrs;
   return copy;
+}
+
+/** The clone, built with an explicit stack (no recursion: any depth of nesting is safe). */
+function expandTree(root: Element, vars: Record<string, string>, unknown: Set<string>): Element {
+  const top = expandAttrs(root, vars, unknown);
+  const work: [Element, Element][] = [[root, top]];
+  for (let item = work.pop(); item; item = work.pop()) {
+    const [from, to] = item;
+    for (const child of from.children as Node[]) {
+      if (typeof child === 'string') to.children.push(expandString(child, vars, unknown));
+      else if (child) {
+        const copy = expandAttrs(child, vars, unknown);
+        to.cnode(copy);
+        work.push([child, copy]);
+      }
+    }
+  }
+  return top;
 }
 
 /**
@@ -88,7 +105,7 @@ function expandNode(node: Node, vars: Record<string, string>, unknown: Set<strin
  */
 export function expand(el: Element, vars: Record<string, string>): { element: Element; unknown: string[] } {
   const unknown = new Set<string>();
-  const element = expandNode(el, vars, unknown) as Element;
+  const element = expandTree(el, vars, unknown);
   shareLocs(el, element);
   return { element, unknown: [...unknown] };
 }

@@ -24,6 +24,26 @@ import type { Diagnostic, ElementLoc, Range } from './types';
 // ElementLoc.
 const O = 6; // numbers per element in FileRecord.offs
 
+/**
+ * How deeply XML elements may nest in a script's block. Real stanzas nest a handful of levels; the
+ * limit keeps every recursive walk over a parsed stanza (matching, serializing, the page's views) far
+ * from the engine's stack limit, and turns a hostile file into a located error.
+ */
+export const MAX_XML_DEPTH = 256;
+
+/** Thrown from a saxes handler to abandon a block that nests too deeply (caught in `parse`). */
+class NestingTooDeep {
+  constructor(readonly at: number) {}
+}
+
+/**
+ * An attribute map without a prototype: `__proto__`, `constructor` or `toString` are ordinary
+ * attribute names, kept and compared like any other.
+ */
+export function attributeMap(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
+}
+
 /** A growable Int32Array: flat, outside the garbage-collected heap, cheap to append to. */
 class IntBuf {
   a = new Int32Array(256);
@@ -176,23 +196,41 @@ export function locOf(el: Element): ElementLoc | undefined {
  * the original. Used by `expand`.
  */
 export function shareLocs(original: Element, copy: Element): void {
+  // Elements of one tree share its root: when the root has no record, no element of it has one.
+  const root = rootOf(original);
+  const cloneOf = clones.get(root);
+  if (!SourceElement.recOf(root) && !cloneOf) return;
   const map = new Map<Element, number>();
   let rec: FileRecord | undefined;
-  const walk = (a: Element, b: Element): void => {
-    const found = find(a);
+  // A parsed element's descendants follow it in its record in document order, so a pre-order walk
+  // visits entries first+1, first+2, …: each is checked against the record (no climb to the root per
+  // element, which made deep trees quadratic) and looked up from scratch only when that fails.
+  let next = -1;
+  const indexOf = (el: Element): [FileRecord, number] | undefined => {
+    if (cloneOf) {
+      const i = cloneOf.map.get(el);
+      return i === undefined ? undefined : [cloneOf.rec, i];
+    }
+    return rec && rec.els[next] === el ? [rec, next] : find(el);
+  };
+  // An explicit stack, not recursion: no depth of nesting can exhaust the call stack.
+  const pairs: [Element, Element][] = [[original, copy]];
+  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
+    const [a, b] = pair;
+    const found = indexOf(a);
     if (found) {
       rec = found[0];
       map.set(b, found[1]);
+      next = found[1] + 1;
     }
     const ac = a.children;
     const bc = b.children;
-    for (let k = 0; k < ac.length && k < bc.length; k++) {
+    for (let k = Math.min(ac.length, bc.length) - 1; k >= 0; k--) {
       const x = ac[k];
       const y = bc[k];
-      if (typeof x === 'object' && typeof y === 'object' && x && y) walk(x, y);
+      if (typeof x === 'object' && typeof y === 'object' && x && y) pairs.push([x, y]);
     }
-  };
-  walk(original, copy);
+  }
   if (rec) clones.set(copy, { rec, map });
 }
 
@@ -236,6 +274,8 @@ class BlockParser {
   private current = -1;
   private sawError = false;
   private rec: FileRecord | undefined;
+  /** Set when a block was abandoned mid-parse: saxes' state is unknown, so this parser is retired. */
+  broken = false;
 
   constructor() {
     const p = this.parser;
@@ -273,7 +313,20 @@ class BlockParser {
         offs: new IntBuf(),
         textOffs: new IntBuf(),
       };
-    this.parser.write(this.src).close();
+    try {
+      this.parser.write(this.src).close();
+    } catch (e) {
+      if (!(e instanceof NestingTooDeep)) throw e;
+      this.broken = true;
+      this.diagnostics = [];
+      this.error(
+        'xml-too-deep',
+        `XML nests deeper than ${MAX_XML_DEPTH} levels: this element is one level too many`,
+        e.at,
+        e.at + 1,
+      );
+      return { elements: [], diagnostics: this.diagnostics };
+    }
     // Elements left open by malformed XML end where the block ends.
     for (const i of this.stack) this.rec.offs.a[O * i + 1] = end;
     return { elements, diagnostics };
@@ -293,6 +346,7 @@ class BlockParser {
   private onOpenTagStart(name: string): void {
     const pos = this.parser.position;
     const lt = Math.max(0, this.src.lastIndexOf('<', pos - 1));
+    if (this.stack.length >= MAX_XML_DEPTH) throw new NestingTooDeep(lt);
     const rec = this.rec!;
     const i = rec.els.length;
     let el: Element;
@@ -301,6 +355,7 @@ class BlockParser {
       SourceElement.attach(root, rec, i);
       el = root;
     } else el = new Element(name);
+    el.attrs = attributeMap();
     rec.els.push(el);
     const b = this.base;
     // The end is provisional (start tag only) until the close tag is seen.
@@ -445,10 +500,13 @@ let shared: BlockParser | undefined;
 export function parseXmlSlice(text: string, start: number, end: number, index: LineIndex): XmlSliceResult {
   const bp = (shared ??= new BlockParser());
   try {
-    return bp.parse(text, start, end, index);
+    const result = bp.parse(text, start, end, index);
+    if (bp.broken) shared = undefined;
+    return result;
   } catch (e) {
-    // saxes reports through the error handler; this is a last line of defence. The shared parser may
-    // be in a broken state now: start afresh next time.
+    // saxes reports through the error handler, so this is a bug of ours: an `internal-error` (which the
+    // property tests assert never happens), not a crash. The shared parser may be in a broken state
+    // now: start afresh next time.
     shared = undefined;
     const r = index.range(start, Math.max(start, end));
     return {
@@ -456,8 +514,8 @@ export function parseXmlSlice(text: string, start: number, end: number, index: L
       diagnostics: [
         {
           severity: 'error',
-          code: 'xml-malformed',
-          message: `XML: ${cleanMessage(String((e as Error)?.message ?? e))}`,
+          code: 'internal-error',
+          message: `internal XML reader error: ${cleanMessage(String((e as Error)?.message ?? e))}`,
           ...r,
         },
       ],

@@ -1,5 +1,11 @@
 // The automation hook for Playwright and other drivers (UI-CONTRACT.md):
 // window.scansionResult (the JSON report of the last finished run) and window.__scansion.
+//
+// A driver that opens the page declares itself BEFORE the page loads, with Playwright's
+// `page.addInitScript(() => { window.__scsAutomation = { target: 'ws://127.0.0.1:5280/xmpp-websocket' } })`
+// (target: 'mock' or a ws:// / wss:// URL, optional). Such a page keeps one document, writes no version
+// history and no settings, and runs on the given target without asking: unlike `?target=` in a link,
+// which a user could be sent and which must be confirmed before anything connects.
 import type { AppStore, JsonReportLike } from '../store';
 import type { RunController } from './runController';
 
@@ -10,6 +16,19 @@ export interface ScansionHook {
 }
 
 type HookWindow = { scansionResult?: JsonReportLike; __scansion?: ScansionHook };
+
+/** What a driver sets before the page loads (window.__scsAutomation). */
+export interface AutomationRequest {
+  target?: string;
+}
+
+/** The driver's request, when a driver set one (a non-object is treated as none). */
+export function readAutomationRequest(win: object): AutomationRequest | null {
+  const v = (win as { __scsAutomation?: unknown }).__scsAutomation;
+  if (!v || typeof v !== 'object') return null;
+  const t = (v as { target?: unknown }).target;
+  return typeof t === 'string' ? { target: t } : {};
+}
 
 export function installAutomationHook(
   win: object,

@@ -1,14 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store';
-import {
-  PREVIOUS_SCRIPT_KEY,
-  SCRIPT_KEY,
-  SETTINGS_KEY,
-  backupSavedScript,
-  readSavedScript,
-  restoreSettings,
-  startPersistence,
-} from './persistence';
+import { SCRIPT_KEY, SETTINGS_KEY, readSavedScript, restoreSettings, startPersistence } from './persistence';
 
 function memoryStorage(): Storage {
   const m = new Map<string, string>();
@@ -24,56 +16,30 @@ function memoryStorage(): Storage {
   };
 }
 
-function fakeTarget() {
-  const listeners = new Map<string, Set<() => void>>();
-  return {
-    addEventListener: (t: string, l: () => void) => {
-      if (!listeners.has(t)) listeners.set(t, new Set());
-      listeners.get(t)!.add(l);
-    },
-    removeEventListener: (t: string, l: () => void) => listeners.get(t)?.delete(l),
-    fire: (t: string) => listeners.get(t)?.forEach((l) => l()),
-    visibilityState: 'visible' as DocumentVisibilityState,
-  };
-}
-
 describe('persistence', () => {
-  it('debounces typing but flushes on beforeunload, so a reload keeps the last edit', () => {
-    vi.useFakeTimers();
-    try {
-      const storage = memoryStorage();
-      const store = createAppStore();
-      const win = fakeTarget();
-      const doc = fakeTarget();
-      startPersistence(store, { storage, win: win as never, doc: doc as never, delayMs: 1000 });
-      store.getState().setText('first');
-      store.getState().setText('first edit');
-      expect(readSavedScript(storage)).toBeNull();
-      win.fire('beforeunload');
-      expect(readSavedScript(storage)?.text).toBe('first edit');
-      store.getState().setText('second');
-      vi.advanceTimersByTime(1000);
-      expect(readSavedScript(storage)?.text).toBe('second');
-      store.getState().setText('hidden');
-      doc.visibilityState = 'hidden';
-      doc.fire('visibilitychange');
-      expect(readSavedScript(storage)?.text).toBe('hidden');
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('saves a loaded script at once and remembers settings', () => {
+  it('remembers settings the user chose', () => {
     const storage = memoryStorage();
     const store = createAppStore();
-    startPersistence(store, { storage, win: fakeTarget() as never, doc: fakeTarget() as never });
-    store.getState().loadScript({ text: 'loaded', fileName: 'a.scs', source: 'file' });
-    expect(readSavedScript(storage)).toMatchObject({ text: 'loaded', fileName: 'a.scs' });
+    startPersistence(store, { storage });
     store.getState().setTarget({ kind: 'ws', url: 'ws://127.0.0.1:5280/xmpp-websocket' });
     store.getState().setTheme('dark');
     const fresh = createAppStore();
     restoreSettings(fresh, storage);
     expect(fresh.getState().target).toEqual({ kind: 'ws', url: 'ws://127.0.0.1:5280/xmpp-websocket' });
+    expect(fresh.getState().theme).toBe('dark');
+  });
+
+  it("never saves a target a link or a driver chose (the user's stays)", () => {
+    const storage = memoryStorage();
+    const store = createAppStore();
+    startPersistence(store, { storage });
+    store.getState().setTarget({ kind: 'ws', url: 'ws://mine.example/ws' });
+    store.getState().setSessionTarget({ kind: 'ws', url: 'ws://evil.example/ws' }, 'link');
+    store.getState().setTheme('dark');
+    expect(store.getState().target).toEqual({ kind: 'ws', url: 'ws://evil.example/ws' });
+    const fresh = createAppStore();
+    restoreSettings(fresh, storage);
+    expect(fresh.getState().target).toEqual({ kind: 'ws', url: 'ws://mine.example/ws' });
     expect(fresh.getState().theme).toBe('dark');
   });
 
@@ -92,21 +58,13 @@ describe('persistence', () => {
     expect(readSavedScript(storage)).toBeNull();
   });
 
-  it('keeps the autosave aside before a link replaces it', () => {
-    const storage = memoryStorage();
-    storage.setItem(SCRIPT_KEY, JSON.stringify({ text: 'mine', fileName: 'm.scs', savedAt: 1 }));
-    backupSavedScript(storage);
-    expect(JSON.parse(storage.getItem(PREVIOUS_SCRIPT_KEY) as string).text).toBe('mine');
-  });
-
   it('survives a storage that throws', () => {
     const storage = memoryStorage();
     storage.setItem = () => {
       throw new Error('QuotaExceededError');
     };
     const store = createAppStore();
-    const p = startPersistence(store, { storage, win: fakeTarget() as never, doc: fakeTarget() as never });
-    store.getState().setText('x');
-    expect(() => p.flush()).not.toThrow();
+    startPersistence(store, { storage });
+    expect(() => store.getState().setTheme('dark')).not.toThrow();
   });
 });

@@ -1,9 +1,8 @@
-// Persistence: the script text autosaves to localStorage on every change (debounced, and flushed on
-// beforeunload / pagehide / visibilitychange so a reload never loses an edit); settings are remembered.
+// Persistence of the settings (target, theme, recent URLs), and the reader of the single autosave slot
+// of earlier versions of the page (documents.ts migrates it; the open documents are saved there).
 import type { AppStore, Target, Theme } from '../store';
 
 export const SCRIPT_KEY = 'scansion-playground:script';
-export const PREVIOUS_SCRIPT_KEY = 'scansion-playground:script.previous';
 export const SETTINGS_KEY = 'scansion-playground:settings';
 
 export interface SavedScript {
@@ -79,24 +78,11 @@ export function readSavedScript(storage: Storage | undefined): SavedScript | nul
   }
 }
 
-/** Keeps the autosaved script aside before a link replaces it (so it can still be recovered). */
-export function backupSavedScript(storage: Storage | undefined): void {
-  const s = safeStorage(storage);
-  const cur = s.get(SCRIPT_KEY);
-  if (cur) s.set(PREVIOUS_SCRIPT_KEY, cur);
-}
-
 export interface PersistenceOptions {
   storage?: Storage;
-  /** Where to listen for beforeunload/pagehide; document for visibilitychange. */
-  win?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
-  doc?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>;
-  delayMs?: number;
-  now?: () => number;
 }
 
 export interface Persistence {
-  /** Write the pending text now. */
   flush(): void;
   dispose(): void;
 }
@@ -112,40 +98,19 @@ export function restoreSettings(store: AppStore, storage: Storage | undefined): 
 
 export function startPersistence(store: AppStore, opts: PersistenceOptions = {}): Persistence {
   const storage = opts.storage ?? (typeof localStorage !== 'undefined' ? localStorage : undefined);
-  const win = opts.win ?? (typeof window !== 'undefined' ? window : undefined);
-  const doc = opts.doc ?? (typeof document !== 'undefined' ? document : undefined);
-  const delay = opts.delayMs ?? 250;
-  const now = opts.now ?? Date.now;
   const ss = safeStorage(storage);
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let dirty = false;
-
-  const writeScript = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (!dirty) return;
-    dirty = false;
-    const { text, fileName } = store.getState();
-    const saved: SavedScript = { text, fileName, savedAt: now() };
-    ss.set(SCRIPT_KEY, JSON.stringify(saved));
-  };
 
   const writeSettings = () => {
-    const { target, theme, themePicked, recentUrls } = store.getState();
+    const { theme, themePicked, recentUrls, targetOrigin } = store.getState();
+    // A target a link or a driver chose is for this page only: the saved one stays the user's.
+    const target =
+      targetOrigin === 'user' ? store.getState().target : (readSettings(storage).target ?? { kind: 'mock' });
     const saved: SavedSettings = { target, theme: themePicked ? theme : undefined, recentUrls };
     ss.set(SETTINGS_KEY, JSON.stringify(saved));
   };
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.text !== prev.text || s.fileName !== prev.fileName) {
-      dirty = true;
-      // A loaded script is saved at once; typing is debounced.
-      if (s.loadNonce !== prev.loadNonce) writeScript();
-      else {
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(writeScript, delay);
-      }
-    }
+    if (s.automation) return;
     if (
       s.target !== prev.target ||
       s.theme !== prev.theme ||
@@ -155,22 +120,10 @@ export function startPersistence(store: AppStore, opts: PersistenceOptions = {})
       writeSettings();
   });
 
-  const onHide = () => writeScript();
-  const onVisibility = () => {
-    if (!doc || doc.visibilityState === 'hidden') writeScript();
-  };
-  win?.addEventListener('beforeunload', onHide);
-  win?.addEventListener('pagehide', onHide);
-  doc?.addEventListener('visibilitychange', onVisibility);
-
   return {
-    flush: writeScript,
+    flush: () => undefined,
     dispose() {
-      writeScript();
       unsubscribe();
-      win?.removeEventListener('beforeunload', onHide);
-      win?.removeEventListener('pagehide', onHide);
-      doc?.removeEventListener('visibilitychange', onVisibility);
     },
   };
 }

@@ -1,4 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse as parseXml } from 'ltx';
 import { createInProcessTransport } from '../mock';
 import { createRunner, type RunEvent, type RunResult } from '../runner';
 import { createAppStore, type AppStore } from '../store';
@@ -78,6 +82,40 @@ describe('run controller', () => {
     expect(store.getState().status).toBe('pass');
   });
 
+  it('RUN-CONTROL-4: "To cursor" from a paused run stops at the line', async () => {
+    const { store, controller } = setup(DEFAULT_SCRIPT);
+    const steps = store.getState().parsed.script.steps;
+    await controller.step();
+    expect(store.getState().nextStep).toBe(1);
+    await controller.runToLine(steps[3].headerRange.line);
+    for (let i = 0; i < 100 && store.getState().nextStep !== 3; i++)
+      await new Promise((r) => setTimeout(r, 5));
+    const s = store.getState();
+    expect(s.status).toBe('paused');
+    expect(s.nextStep).toBe(3);
+    expect(statuses(store)).toEqual(['passed', 'passed', 'passed', 'pending']);
+    await controller.run();
+    expect(store.getState().status).toBe('pass');
+  });
+
+  it('RUN-ADHOC-1/2: sends an ad-hoc stanza while paused; its answer is shown and never read by the script', async () => {
+    const { store, controller } = setup(DEFAULT_SCRIPT);
+    await expect(controller.sendAdHoc('Romeo', parseXml('<presence/>'))).rejects.toThrow(/no run is active/);
+    await controller.step();
+    expect(store.getState().status).toBe('paused');
+    await controller.sendAdHoc(
+      'Romeo',
+      parseXml('<iq type="get" id="live-1" to="localhost"><ping xmlns="urn:xmpp:ping"/></iq>'),
+    );
+    await controller.run();
+    const s = store.getState();
+    expect(s.status).toBe('pass');
+    const adhoc = s.stanzas.filter((x) => x.fate === 'adhoc');
+    expect(adhoc.map((x) => x.direction)).toEqual(['out', 'in']);
+    expect(adhoc[1].xml).toContain('id="live-1"');
+    expect(adhoc.every((x) => x.step === null)).toBe(true);
+  });
+
   it('drops events of an earlier run', async () => {
     let firstEmit: ((e: RunEvent) => void) | null = null;
     let firstRunId = '';
@@ -150,5 +188,44 @@ describe('run controller', () => {
     expect(s.status).toBe('idle');
     expect(s.runId).toBeNull();
     expect(s.stanzas).toEqual([]);
+  });
+});
+
+const corpusFile = (name: string) =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/prosody-0.12', name);
+const MUC_PASSWORD = corpusFile('muc_password.scs');
+const haveCorpus = existsSync(MUC_PASSWORD);
+if (!haveCorpus) {
+  if (process.env.CI) throw new Error(`the corpus is missing (${MUC_PASSWORD}): CI needs ../shared/corpus`);
+  console.warn(`runController attribution: skipped, ${MUC_PASSWORD} is absent`);
+}
+
+describe.skipIf(!haveCorpus)('run controller: attribution (corpus muc_password.scs on the mock)', () => {
+  it('RUN-ATTR-1/2: the unexpected status-104 message is dropped with its reason; every other stanza names its step', async () => {
+    const { store, controller } = setup(readFileSync(MUC_PASSWORD, 'utf8'));
+    await controller.run();
+    const s = store.getState();
+    expect(s.status).toBe('pass');
+    const steps = s.parsed.script.steps;
+    const dropped = s.stanzas.filter((x) => x.fate === 'dropped');
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0].client).toBe('Romeo');
+    expect(dropped[0].xml).toContain('<status code="104"/>');
+    expect(dropped[0].step).toBeNull();
+    expect(dropped[0].reason).toMatch(
+      /arrived together with the stanza Romeo last received.*Juliet connects/,
+    );
+    // The script's own 104 (after config2, where a receives directly follows) is matched, not dropped.
+    const matched104 = s.stanzas.filter((x) => x.fate === 'matched' && x.xml.includes('code="104"'));
+    expect(matched104).toHaveLength(1);
+    for (const x of s.stanzas) {
+      if (x === dropped[0]) continue;
+      expect(x.seq).toBeTypeOf('number');
+      expect(x.step).toBeTypeOf('number');
+      const step = steps[x.step as number];
+      expect(step.client).toBe(x.client);
+      expect(x.fate).toBe(x.direction === 'in' ? 'matched' : 'sent');
+      expect(step.action).toBe(x.direction === 'in' ? 'receives' : 'sends');
+    }
   });
 });

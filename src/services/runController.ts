@@ -1,7 +1,10 @@
 // Run controller: the one place the page starts, steps, pauses and stops runs. It picks the transport,
-// creates the runner, feeds its events into the store (batched per frame) and drops events of any run
-// but the current one (by runId), so a stopped run can never write into a newer one.
-import { createRunner as defaultCreateRunner } from '../runner';
+// creates the runner, forwards the user's intents to it, feeds its events into the store (batched per
+// frame) and drops events of any run but the current one (by runId), so a stopped run can never write
+// into a newer one. The runner's control state machine is the only one: the controller asks the runner
+// what it is doing, and the store mirrors it through the runner's events.
+import type { Element } from 'ltx';
+import { createRunId, createRunner as defaultCreateRunner } from '../runner';
 import type { RunEvent, RunResult } from '../runner';
 import { buildJsonReport as defaultBuildReport } from '../runner/report';
 import type { Transport } from '../runner/transport';
@@ -36,6 +39,10 @@ export interface RunController {
   /** Run until the step at or after the editor's cursor line, then pause. */
   runToCursor(): Promise<void>;
   runToLine(line: number): Promise<void>;
+  /** Sends a stanza as one of the paused run's clients (the live console's ad-hoc stanza). */
+  sendAdHoc(client: string, stanza: Element): Promise<void>;
+  /** Every event of the current run, as it comes (the live console and the room inspector listen). */
+  onEvent(listener: (e: RunEvent) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -47,12 +54,8 @@ interface Active {
   off: () => void;
   /** stop() was asked: the run ends as "stopped", not with the runner's error verdict. */
   stopping: boolean;
-}
-
-let seq = 0;
-function newRunId(): string {
-  seq += 1;
-  return `run-${Date.now().toString(36)}-${seq}`;
+  /** Resolves when the first `step` intent has paused again (or the run finished). */
+  firstStep: Promise<void>;
 }
 
 function messageOf(err: unknown): string {
@@ -72,6 +75,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
   let pendingRunId: string | null = null;
   let buffer: RunEvent[] = [];
   let flushScheduled = false;
+  const listeners = new Set<(e: RunEvent) => void>();
 
   const flush = () => {
     flushScheduled = false;
@@ -83,6 +87,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
 
   const onEvent = (runId: string) => (e: RunEvent) => {
     if (e.runId !== runId || store.getState().runId !== runId) return; // stale run
+    for (const l of listeners) l(e);
     buffer.push(e);
     if (e.type === 'run-finished' || e.type === 'paused' || e.type === 'step-failed') {
       flush();
@@ -127,7 +132,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     }
     const script = s.parsed.script;
     const fileName = s.fileName;
-    const runId = newRunId();
+    const runId = createRunId(Date.now());
     pendingRunId = runId;
     s.beginRun({ runId, script, target: targetLabel(s.target) });
     if (s.target.kind === 'ws') s.addRecentUrl(s.target.url);
@@ -148,13 +153,22 @@ export function createRunController(deps: RunControllerDeps): RunController {
 
     const runner = createRunner({ script, transport, runId, timeouts: deps.timeouts });
     const off = runner.on(onEvent(runId));
-    // Step and run-to start paused before the first step (the runner pauses at its first gate), then
-    // ask for one step or a line; a plain run just starts.
-    if (mode.kind !== 'run') runner.pause();
-    const started = runner.start();
-    if (mode.kind === 'runTo') runner.runTo(mode.line);
+    // The first intent starts the runner: run to the end, one step, or to a line.
+    let firstStep: Promise<void> = Promise.resolve();
+    if (mode.kind === 'run') void runner.start();
+    else if (mode.kind === 'step') firstStep = runner.step();
+    else runner.runTo(mode.line);
+    const started = runner.result;
 
-    const a: Active = { runId, runner, transport, done: Promise.resolve(null), off, stopping: false };
+    const a: Active = {
+      runId,
+      runner,
+      transport,
+      done: Promise.resolve(null),
+      off,
+      stopping: false,
+      firstStep,
+    };
     active = a;
     const done = started
       .then(
@@ -192,37 +206,38 @@ export function createRunController(deps: RunControllerDeps): RunController {
     return a;
   }
 
-  const runningOrPaused = () => {
-    const st = store.getState().status;
-    return active !== null && (st === 'running' || st === 'paused');
+  /** The active run while its runner is running or paused (the runner's state, not the store's). */
+  const live = (): Active | null => {
+    const st = active?.runner.status;
+    return st === 'running' || st === 'paused' ? active : null;
   };
+  const runningOrPaused = () => live() !== null;
 
   return {
     async run() {
-      if (active && runningOrPaused()) {
-        if (store.getState().status === 'paused') active.runner.resume();
-        return active.done;
+      const a = live();
+      if (a) {
+        void a.runner.start();
+        return a.done;
       }
-      const a = await begin({ kind: 'run' });
-      return a ? a.done : null;
+      const b = await begin({ kind: 'run' });
+      return b ? b.done : null;
     },
     async step() {
-      if (active && store.getState().status === 'paused') {
-        await active.runner.step();
+      const a = live();
+      if (a) {
+        // Paused: one step. Running: the step in progress is the one; pause after it.
+        await a.runner.step();
         return;
       }
-      if (active && runningOrPaused()) {
-        active.runner.pause();
-        return;
-      }
-      const a = await begin({ kind: 'step' });
-      if (a) await a.runner.step();
+      const b = await begin({ kind: 'step' });
+      if (b) await b.firstStep;
     },
     pause() {
-      if (active && store.getState().status === 'running') active.runner.pause();
+      live()?.runner.pause();
     },
     resume() {
-      if (active && store.getState().status === 'paused') active.runner.resume();
+      live()?.runner.resume();
     },
     async stop() {
       const runId = active?.runId ?? pendingRunId;
@@ -236,16 +251,26 @@ export function createRunController(deps: RunControllerDeps): RunController {
       buffer = [];
       store.getState().resetRun();
     },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     async runToCursor() {
       await this.runToLine(store.getState().cursorLine);
     },
     async runToLine(line: number) {
-      if (active && runningOrPaused()) {
-        active.runner.runTo(line);
-        if (store.getState().status === 'paused') active.runner.resume();
+      const a = live();
+      if (a) {
+        // From paused this continues to the line and pauses there (the target is kept).
+        a.runner.runTo(line);
         return;
       }
       await begin({ kind: 'runTo', line });
+    },
+    async sendAdHoc(client: string, stanza: Element) {
+      const a = live();
+      if (!a) throw new Error('no run is active: start a run and pause it to send stanzas');
+      await a.runner.sendAdHoc(client, stanza);
     },
     async dispose() {
       await stopActive();

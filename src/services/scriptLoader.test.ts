@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store';
 import { DEFAULT_SCRIPT } from './defaultScript';
 import { SCRIPT_KEY } from './persistence';
+import { startDocuments } from './documents';
 import { createScriptLoader } from './scriptLoader';
 import { encodeShare } from './share';
 
@@ -38,8 +39,17 @@ const fakeFetch = (async (input: RequestInfo | URL) => {
 
 function setup(storage = memoryStorage()) {
   const store = createAppStore();
-  const loader = createScriptLoader({ store, storage, fetch: fakeFetch, baseUrl: '/' });
-  return { store, loader, storage };
+  const documents = startDocuments(store, { storage, kv: null });
+  let restored = false;
+  const loader = createScriptLoader({
+    store,
+    storage,
+    fetch: fakeFetch,
+    baseUrl: '/',
+    restored: () => restored,
+  });
+  const preload = () => (restored = documents.preload(false));
+  return { store, loader, storage, preload };
 }
 
 const saved = (text: string) => ({
@@ -47,18 +57,21 @@ const saved = (text: string) => ({
 });
 
 describe('script loading', () => {
-  it('a share link wins over the autosave, and the URL is cleaned', async () => {
-    const { store, loader } = setup(memoryStorage(saved('my edit')));
+  it('a share link opens in a tab of its own next to the saved script, and the URL is cleaned', async () => {
+    const { store, loader, preload } = setup(memoryStorage(saved('my edit')));
+    preload();
+    store.getState().setText('my edit, changed');
     const r = await loader.initial(`http://h/?name=s.scs&autorun=1#s=${encodeShare('shared text')}`);
     expect(store.getState().text).toBe('shared text');
     expect(store.getState().fileName).toBe('s.scs');
+    expect(store.getState().docs.map((d) => d.text)).toEqual(['my edit, changed', 'shared text']);
     expect(r.request.autorun).toBe(true);
     expect(r.cleanedHref).toBe('http://h/');
   });
 
   it('the autosave is restored when there is no link', async () => {
-    const { store, loader } = setup(memoryStorage(saved('my edit')));
-    loader.preload('http://h/');
+    const { store, loader, preload } = setup(memoryStorage(saved('my edit')));
+    preload();
     expect(store.getState().text).toBe('my edit');
     await loader.initial('http://h/');
     expect(store.getState()).toMatchObject({ text: 'my edit', fileName: 'mine.scs', source: 'autosave' });
@@ -76,7 +89,8 @@ describe('script loading', () => {
   });
 
   it('an unknown example is an error in words, and the autosave stays', async () => {
-    const { store, loader } = setup(memoryStorage(saved('my edit')));
+    const { store, loader, preload } = setup(memoryStorage(saved('my edit')));
+    preload();
     const r = await loader.initial('http://h/?example=nope&autorun=1');
     expect(store.getState().notice?.text).toMatch(/No example named "nope"\. Examples: muc-password/);
     expect(store.getState().text).toBe('my edit');

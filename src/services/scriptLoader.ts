@@ -3,12 +3,15 @@
 import type { AppStore, ScriptSource } from '../store';
 import { DEFAULT_FILE, DEFAULT_SCRIPT } from './defaultScript';
 import { parseGalleryIndex, type GalleryEntry } from './gallery';
-import { backupSavedScript, readSavedScript } from './persistence';
 import { decodeShare } from './share';
 import { cleanUrl, fileNameFromUrl, parseUrlRequest, type UrlRequest } from './urlParams';
 
 /** Largest file the page opens (scripts are a few KB; this keeps a wrong file from freezing the tab). */
 export const MAX_SCRIPT_BYTES = 2 * 1024 * 1024;
+/** Largest `?script=` download (it is read as it arrives and abandoned past this). */
+export const MAX_URL_SCRIPT_BYTES = 2 * 1024 * 1024;
+/** A `?script=` download (or an example) that takes longer than this is abandoned. */
+export const FETCH_TIMEOUT_MS = 15_000;
 
 export interface ScriptLoaderDeps {
   store: AppStore;
@@ -16,6 +19,9 @@ export interface ScriptLoaderDeps {
   storage?: Storage;
   /** Base URL of the app (Vite's BASE_URL), for examples/. */
   baseUrl?: string;
+  /** True when the saved documents were restored (then no default script is loaded). */
+  restored?: () => boolean;
+  fetchTimeoutMs?: number;
 }
 
 export type LoadOutcome = { ok: true } | { ok: false; message: string };
@@ -32,8 +38,6 @@ export interface ScriptLoader {
    * gallery example, then the built-in script. Returns the parsed URL request (autorun, target).
    */
   initial(href: string): Promise<{ request: UrlRequest; cleanedHref: string | null }>;
-  /** Synchronously loads the autosave when the URL carries no script link (before the first render). */
-  preload(href: string): void;
 }
 
 function messageOf(err: unknown): string {
@@ -51,19 +55,38 @@ export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
     return { ok: false, message };
   };
 
+  // Every script opens as a document: in a new tab, or in the current one when that is untouched.
   const loadText = (text: string, fileName: string, source: ScriptSource) => {
-    store.getState().loadScript({ text: text.replace(/\r\n?/g, '\n'), fileName, source });
+    store.getState().openDocument({ text: text.replace(/\r\n?/g, '\n'), fileName, source });
   };
+  const timeoutMs = deps.fetchTimeoutMs ?? FETCH_TIMEOUT_MS;
 
   async function fetchText(url: string, what: string): Promise<string> {
     let res: Response;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
+    let body: string;
     try {
-      res = await doFetch(url);
-    } catch (err) {
-      throw new Error(`Could not fetch ${what} (${url}): ${messageOf(err)}`, { cause: err });
+      try {
+        res = await doFetch(url, { signal: abort.signal });
+      } catch (err) {
+        if (abort.signal.aborted) throw new Error(timeoutMessage(what, url, timeoutMs), { cause: err });
+        throw new Error(`Could not fetch ${what} (${url}): ${messageOf(err)}`, { cause: err });
+      }
+      if (!res.ok) throw new Error(`Could not fetch ${what} (${url}): HTTP ${res.status}`);
+      body = await readLimited(res, MAX_URL_SCRIPT_BYTES, abort.signal).catch((err: unknown) => {
+        if (abort.signal.aborted) throw new Error(timeoutMessage(what, url, timeoutMs), { cause: err });
+        if (err instanceof TooLarge) {
+          throw new Error(
+            `${what[0].toUpperCase()}${what.slice(1)} (${url}) is larger than ${MAX_URL_SCRIPT_BYTES / 1024 / 1024} MB: not opened.`,
+            { cause: err },
+          );
+        }
+        throw new Error(`Could not read ${what} (${url}): ${messageOf(err)}`, { cause: err });
+      });
+    } finally {
+      clearTimeout(timer);
     }
-    if (!res.ok) throw new Error(`Could not fetch ${what} (${url}): HTTP ${res.status}`);
-    const body = await res.text();
     // Static servers with an SPA fallback answer a missing file with the page itself.
     if (/^\s*<!doctype html/i.test(body)) {
       throw new Error(`Could not fetch ${what} (${url}): not found (the server answered with an HTML page)`);
@@ -97,12 +120,16 @@ export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
       } catch {
         return fail(`Not a valid script URL: ${url}`);
       }
+      const name = fileNameFromUrl(abs);
+      store.getState().setLoading(name);
       try {
         const text = await fetchText(abs, 'the script');
-        loadText(text, fileNameFromUrl(abs), 'url');
+        loadText(text, name, 'url');
         return { ok: true };
       } catch (err) {
         return fail(messageOf(err));
+      } finally {
+        store.getState().setLoading(null);
       }
     },
 
@@ -155,22 +182,13 @@ export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
       }
     },
 
-    preload(href) {
-      const r = parseUrlRequest(href);
-      if (r.share || r.scriptUrl || r.example) return;
-      const saved = readSavedScript(deps.storage);
-      if (saved) loadText(saved.text, saved.fileName, 'autosave');
-    },
-
     async initial(href) {
       const nonceAtStart = store.getState().loadNonce;
       const request = parseUrlRequest(href);
       for (const p of request.problems) store.getState().notify('error', p);
-      if (request.target) store.getState().setTarget(request.target);
       const hasLink = Boolean(request.share || request.scriptUrl || request.example);
       if (hasLink) {
-        // The link replaces the editor's text: keep the autosave recoverable.
-        backupSavedScript(deps.storage);
+        // The link's script opens as a document of its own (the user's open documents stay).
         let out: LoadOutcome;
         if (request.share) out = loader.loadShare(request.share, request.name);
         else if (request.scriptUrl) out = await loader.loadUrl(request.scriptUrl);
@@ -178,12 +196,7 @@ export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
         if (out.ok) return { request, cleanedHref: cleanUrl(href) };
         request.autorun = false;
       }
-      if (store.getState().source === 'autosave') return { request, cleanedHref: null };
-      const saved = readSavedScript(deps.storage);
-      if (saved) {
-        loadText(saved.text, saved.fileName, 'autosave');
-        return { request, cleanedHref: null };
-      }
+      if (deps.restored?.()) return { request, cleanedHref: null };
       // Someone typed (or a script arrived) while the gallery loads: never overwrite it.
       const untouched = () => store.getState().text === '' && store.getState().loadNonce === nonceAtStart;
       try {
@@ -201,6 +214,42 @@ export function createScriptLoader(deps: ScriptLoaderDeps): ScriptLoader {
     },
   };
   return loader;
+}
+
+function timeoutMessage(what: string, url: string, ms: number): string {
+  return `Gave up fetching ${what} (${url}) after ${Math.round(ms / 1000)} s.`;
+}
+
+class TooLarge extends Error {}
+
+/** The body as text, refused (and the download cancelled) as soon as it passes `max` bytes. */
+async function readLimited(res: Response, max: number, signal: AbortSignal): Promise<string> {
+  const declared = Number(res.headers?.get?.('content-length'));
+  if (declared > max) throw new TooLarge();
+  if (!res.body || typeof res.body.getReader !== 'function') {
+    const t = await res.text();
+    if (t.length > max) throw new TooLarge();
+    return t;
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let out = '';
+  for (;;) {
+    if (signal.aborted) {
+      void reader.cancel();
+      throw new Error('aborted');
+    }
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      void reader.cancel();
+      throw new TooLarge();
+    }
+    out += decoder.decode(value, { stream: true });
+  }
+  return out + decoder.decode();
 }
 
 /** Saves text as a file through a temporary link. */

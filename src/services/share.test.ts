@@ -45,9 +45,9 @@ describe('url parameters', () => {
     expect(r.problems[0]).toMatch(/target must be/);
   });
 
-  it('cleans one-shot parameters but keeps the others', () => {
-    expect(cleanUrl('http://h/p?example=a&autorun=1&target=mock&x=1#s=zzz')).toBe(
-      'http://h/p?target=mock&x=1',
+  it('cleans one-shot parameters (target and timeouts too: a reload never reuses them) but keeps the others', () => {
+    expect(cleanUrl('http://h/p?example=a&autorun=1&target=mock&timeouts=1,2,3&x=1#s=zzz')).toBe(
+      'http://h/p?x=1',
     );
   });
 

@@ -1,7 +1,9 @@
 // How steps read in the run panel: labels, one-line summaries, section groups, expected XML with the
 // run's variables expanded. Pure helpers over the language core's types.
-import { expand, serialize } from '../scansion';
+import { expand, parseXml, serialize } from '../scansion';
+import { explainFailure, type Explanation } from '../scansion/explain';
 import type { Script, Step } from '../scansion/types';
+import type { StepFailure } from '../runner';
 
 export function stepLabel(step: Step): string {
   switch (step.action) {
@@ -54,15 +56,58 @@ export function groupSteps(script: Script): StepGroup[] {
   return groups;
 }
 
-/** Expected XML of a receives step with the given variables expanded (unknown ones left as written). */
+/**
+ * Expected XML of a receives step with the given variables expanded (unknown ones left as written, so
+ * before a run `${Romeo's full JID}` reads as the script wrote it). Attribute values are double-quoted,
+ * so an apostrophe needs no escaping: the serializer's `&apos;` is shown as `'`.
+ */
 export function expectedXml(step: Step, variables: Record<string, string>): string | null {
   if (step.action !== 'receives' && step.action !== 'sends') return null;
   if (step.stanzas.length === 0) return step.xml;
   try {
-    return step.stanzas.map((el) => serialize(expand(el, variables).element, { pretty: true })).join('\n');
+    return step.stanzas
+      .map((el) => readableXml(serialize(expand(el, variables).element, { pretty: true })))
+      .join('\n');
   } catch {
     return step.xml;
   }
+}
+
+/** The serializer's XML with `&apos;` written as `'` (only ever inside double-quoted attributes). */
+export function readableXml(xml: string): string {
+  return xml.replace(/&apos;/g, "'");
+}
+
+const explained = new WeakMap<StepFailure, { variables: Record<string, string>; out: Explanation[] }>();
+
+/**
+ * Sentences for a failed receives step (src/scansion/explain.ts): computed from the step's expected
+ * stanza with the run's variables, what arrived, the mismatches and the failure context. Remembered per
+ * failure and variables object, so every component and the editor share one computation.
+ */
+export function failureExplanations(
+  step: Step | undefined,
+  failure: StepFailure | undefined,
+  variables: Record<string, string>,
+): Explanation[] {
+  if (!failure || !step || step.action !== 'receives' || step.stanzas.length === 0) return [];
+  const hit = explained.get(failure);
+  if (hit && hit.variables === variables) return hit.out;
+  let received;
+  try {
+    received = failure.received ? parseXml(failure.received).elements[0] : undefined;
+  } catch {
+    received = undefined;
+  }
+  const out = explainFailure({
+    expected: expand(step.stanzas[0], variables).element,
+    received,
+    mismatches: failure.mismatches,
+    context: failure.context,
+    client: step.client,
+  });
+  explained.set(failure, { variables, out });
+  return out;
 }
 
 /** "12 ms", "1.24 s". */

@@ -34,7 +34,6 @@ function memoryStorage(): Storage {
   };
 }
 
-const noEvents = { addEventListener() {}, removeEventListener() {} } as never;
 
 describe('followSystemTheme', () => {
   it('follows the system preference, live, until the user picks a theme', () => {
@@ -56,7 +55,7 @@ describe('followSystemTheme', () => {
   it('saves only a picked theme, so a returning user who never picked still follows the system', () => {
     const storage = memoryStorage();
     const first = createAppStore();
-    startPersistence(first, { storage, win: noEvents, doc: noEvents });
+    startPersistence(first, { storage });
     followSystemTheme(first, fakeMedia(true).win);
     first.getState().setTarget({ kind: 'ws', url: 'ws://127.0.0.1:5280/xmpp-websocket' });
     expect(readSettings(storage).theme).toBeUndefined();
@@ -69,7 +68,7 @@ describe('followSystemTheme', () => {
     expect(readSettings(storage).theme).toBeUndefined(); // second store is not persisted here
 
     const third = createAppStore();
-    startPersistence(third, { storage, win: noEvents, doc: noEvents });
+    startPersistence(third, { storage });
     third.getState().setTheme('dark');
     const fourth = createAppStore();
     restoreSettings(fourth, storage);

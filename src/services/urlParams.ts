@@ -1,6 +1,9 @@
 // The page's URL parameters (see UI-CONTRACT.md): ?example=NAME, ?script=URL, #s= or ?s= (share),
-// &name=FILE, &target=mock|ws://…, &autorun=1.
-import type { Target } from '../store';
+// &name=FILE, &target=mock|ws://…, &timeouts=RECEIVE,NOTHING,CONNECT (ms), &autorun=1.
+import type { LinkTimeouts, Target } from '../store';
+
+/** Longest timeout a link may ask for (ms): one hour. */
+export const MAX_LINK_TIMEOUT_MS = 3_600_000;
 
 export interface UrlRequest {
   share?: string;
@@ -8,6 +11,7 @@ export interface UrlRequest {
   example?: string;
   name?: string;
   target?: Target;
+  timeouts?: LinkTimeouts;
   autorun: boolean;
   /** Problems with the parameters themselves, in words. */
   problems: string[];
@@ -32,6 +36,21 @@ export function parseUrlRequest(href: string): UrlRequest {
     else if (/^wss?:\/\//i.test(target)) out.target = { kind: 'ws', url: target };
     else out.problems.push(`target must be "mock" or a ws:// URL (got "${target}").`);
   }
+  const timeouts = q.get('timeouts') ?? hash.get('timeouts');
+  if (timeouts) {
+    const parts = timeouts.split(',').map((x) => (x.trim() === '' ? undefined : Number(x)));
+    const bad =
+      parts.length > 3 ||
+      parts.some((n) => n !== undefined && !(Number.isInteger(n) && n > 0 && n <= MAX_LINK_TIMEOUT_MS));
+    if (bad) {
+      out.problems.push(
+        `timeouts must be up to three whole numbers of milliseconds (receive,nothing,connect), each at most ${MAX_LINK_TIMEOUT_MS} (got "${timeouts}").`,
+      );
+    } else {
+      const [receiveMs, nothingMs, connectMs] = parts;
+      out.timeouts = { receiveMs, nothingMs, connectMs };
+    }
+  }
   const autorun = q.get('autorun') ?? hash.get('autorun');
   out.autorun = autorun === '1' || autorun === 'true';
   return out;
@@ -40,9 +59,10 @@ export function parseUrlRequest(href: string): UrlRequest {
 /** The same URL without the one-shot parameters, so a reload restores the autosave, not the link. */
 export function cleanUrl(href: string): string {
   const url = new URL(href);
-  for (const k of ['s', 'script', 'example', 'name', 'autorun']) url.searchParams.delete(k);
+  for (const k of ['s', 'script', 'example', 'name', 'autorun', 'target', 'timeouts'])
+    url.searchParams.delete(k);
   const hash = new URLSearchParams(url.hash.startsWith('#') ? url.hash.slice(1) : url.hash);
-  for (const k of ['s', 'autorun', 'target']) hash.delete(k);
+  for (const k of ['s', 'autorun', 'target', 'timeouts']) hash.delete(k);
   const h = hash.toString();
   url.hash = h ? `#${h}` : '';
   return url.toString();

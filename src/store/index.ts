@@ -9,6 +9,12 @@ export { EMPTY_PARSE, DEFAULT_FILE_NAME } from './scriptSlice';
 export { DEFAULT_WS_URL } from './settingsSlice';
 export { reduceRunEvent, reduceRunEvents, MAX_STANZAS } from './runReducer';
 export * from './selectors';
+export { currentDocs, isModified, newDocId, emptyDoc } from './documentsSlice';
+export type * from './documentTypes';
+export * from './suiteSelectors';
+export type * from './suiteSlice';
+export { DEFAULT_DROP, MAX_LIVE_LOG } from './liveSlice';
+export type * from './liveSlice';
 export type * from './types';
 
 /** The app's store (main.tsx uses it; tests create their own and pass it to StoreProvider). */

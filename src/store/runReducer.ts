@@ -32,6 +32,28 @@ function setStep(steps: StepRunState[], index: number, patch: Partial<StepRunSta
   return next;
 }
 
+/** The entries with these seqs, patched (searched from the newest: steps consume recent stanzas). */
+function patchBySeq(
+  stanzas: StanzaEntry[],
+  seqs: readonly number[],
+  patch: Partial<StanzaEntry>,
+): StanzaEntry[] | null {
+  const wanted = new Set(seqs);
+  let next: StanzaEntry[] | null = null;
+  for (let i = stanzas.length - 1; i >= 0 && wanted.size > 0; i--) {
+    const seq = stanzas[i].seq;
+    if (seq === undefined || !wanted.delete(seq)) continue;
+    next ??= stanzas.slice();
+    next[i] = { ...stanzas[i], ...patch };
+  }
+  return next;
+}
+
+function patchOne(state: RunData, seq: number | undefined, patch: Partial<StanzaEntry>): Partial<RunData> {
+  const stanzas = seq === undefined ? null : patchBySeq(state.stanzas, [seq], patch);
+  return stanzas ? { stanzas } : {};
+}
+
 export function reduceRunEvent(state: RunData, e: RunEvent): Partial<RunData> | null {
   if (state.runId === null || e.runId !== state.runId) return null;
   switch (e.type) {
@@ -45,7 +67,10 @@ export function reduceRunEvent(state: RunData, e: RunEvent): Partial<RunData> | 
         currentStep: e.step,
         status: state.status === 'paused' ? 'running' : state.status,
       };
-    case 'step-passed':
+    case 'step-passed': {
+      const matched = e.stanzas?.length
+        ? patchBySeq(state.stanzas, e.stanzas, { fate: 'matched', step: e.step })
+        : null;
       return {
         steps: setStep(state.steps, e.step, {
           status: 'passed',
@@ -53,10 +78,16 @@ export function reduceRunEvent(state: RunData, e: RunEvent): Partial<RunData> | 
           expected: e.expected,
           received: e.received,
         }),
+        ...(matched ? { stanzas: matched } : {}),
       };
+    }
     case 'step-failed': {
       const { type: _t, runId: _r, at: _a, durationMs, ...failure } = e;
       return {
+        ...patchOne(state, e.stanzaSeq, {
+          fate: 'unread',
+          reason: `compared by step ${e.step + 1} (${e.stepText}) and did not match`,
+        }),
         steps: setStep(state.steps, e.step, {
           status: 'failed',
           durationMs,
@@ -73,11 +104,14 @@ export function reduceRunEvent(state: RunData, e: RunEvent): Partial<RunData> | 
     case 'stanza': {
       const entry: StanzaEntry = {
         id: state.eventSeq,
+        ...(e.seq !== undefined ? { seq: e.seq } : {}),
         client: e.client,
         direction: e.direction,
         xml: e.xml,
         at: e.at,
-        step: state.currentStep,
+        // A received stanza belongs to the step that matches it (step-passed), not the one running.
+        step: e.direction === 'out' && !e.adHoc ? (e.step ?? state.currentStep) : null,
+        fate: e.adHoc ? 'adhoc' : e.direction === 'out' ? 'sent' : 'pending',
       };
       const stanzas =
         state.stanzas.length >= MAX_STANZAS ? [...state.stanzas.slice(1), entry] : [...state.stanzas, entry];
@@ -98,6 +132,10 @@ export function reduceRunEvent(state: RunData, e: RunEvent): Partial<RunData> | 
         eventSeq: state.eventSeq + 1,
       };
     }
+    case 'stanza-ignored':
+      return patchOne(state, e.seq, { fate: 'dropped', reason: e.reason });
+    case 'stanza-unread':
+      return patchOne(state, e.seq, { fate: 'unread' });
     case 'variables':
       return { variables: { ...state.variables, ...e.variables } };
     case 'paused':

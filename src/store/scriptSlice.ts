@@ -1,6 +1,6 @@
 // Script slice: the text being edited, its name, and what the parsing service derived from it.
 import type { StateCreator } from 'zustand';
-import type { ParseResult, Script } from '../scansion/types';
+import type { ParseResult } from '../scansion/types';
 import type { AppState, DiagnosticsSlice, ScriptSlice } from './types';
 
 export const EMPTY_PARSE: ParseResult = {
@@ -19,34 +19,30 @@ export const createScriptSlice: StateCreator<AppState, [], [], ScriptSlice & Dia
   parsedText: '',
   diagnostics: [],
   setText: (text) => set((s) => (s.text === text ? s : { text })),
+  // Replaces the active document's content (automation's setScript); opening a script as a document of
+  // its own is openDocument (documents slice).
   loadScript: ({ text, fileName, source }) =>
-    set((s) => ({
-      text,
-      fileName: fileName || DEFAULT_FILE_NAME,
-      source,
-      loadNonce: s.loadNonce + 1,
-      // A different script: the old run's steps no longer mean anything.
-      ...idleRun(),
-    })),
-  setFileName: (fileName) => set({ fileName: fileName || DEFAULT_FILE_NAME }),
-  setParsed: (parsed, forText) =>
     set((s) => {
-      const next = { parsed, parsedText: forText, diagnostics: parsed.diagnostics };
-      // A finished run's results stay while edits keep its steps where they were; once steps move,
-      // appear or go, its marks would point at the wrong lines, so the results are cleared.
-      const active = s.status === 'running' || s.status === 'paused';
-      if (!active && s.runScript && !sameSteps(s.runScript, parsed.script)) return { ...next, ...idleRun() };
-      return next;
+      const name = fileName || DEFAULT_FILE_NAME;
+      return {
+        text,
+        fileName: name,
+        source,
+        loadNonce: s.loadNonce + 1,
+        docs: s.docs.map((d) =>
+          d.id === s.activeDocId ? { ...d, text, fileName: name, source, original: text } : d,
+        ),
+        // A different script: the old run's steps no longer mean anything.
+        ...(s.runDocId === s.activeDocId || s.runDocId === null
+          ? { ...idleRun(), runDocId: null, runText: null }
+          : {}),
+      };
     }),
+  setFileName: (fileName) => set({ fileName: fileName || DEFAULT_FILE_NAME }),
+  // A finished run's results stay on screen while the text changes (marked out of date, see
+  // selectRunOutOfDate); a rerun replaces them.
+  setParsed: (parsed, forText) => set({ parsed, parsedText: forText, diagnostics: parsed.diagnostics }),
 });
-
-function sameSteps(a: Script, b: Script): boolean {
-  if (a.steps.length !== b.steps.length) return false;
-  return a.steps.every((x, i) => {
-    const y = b.steps[i];
-    return x.action === y.action && x.client === y.client && x.headerRange.line === y.headerRange.line;
-  });
-}
 
 /** The run slice's idle values (shared with resetRun). */
 export function idleRun() {

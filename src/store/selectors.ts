@@ -1,7 +1,7 @@
 // Selectors at module level. Each returns a value already in the state (or a primitive), so it is
 // stable for zustand's equality check; derived lists are computed with the memoized helpers below.
 import type { Diagnostic, Script } from '../scansion/types';
-import type { AppState, DisplayStatus } from './types';
+import type { AppState, ConnectionEntry, DisplayStatus } from './types';
 
 export const selectText = (s: AppState) => s.text;
 export const selectFileName = (s: AppState) => s.fileName;
@@ -63,3 +63,39 @@ export const selectIsActive = (s: AppState): boolean => s.status === 'running' |
 /** What `run-status` shows. */
 export const selectDisplayStatus = (s: AppState): DisplayStatus =>
   !selectIsActive(s) && selectErrors(s).length > 0 ? 'invalid' : s.status;
+
+/**
+ * The latest stream the server closed in this run (not one we closed), while its client is still
+ * closed: the run status says so at once, also while paused (RUNNER.md RUN-CONTROL-6).
+ */
+export const selectServerClosed = (s: AppState): ConnectionEntry | null => {
+  for (let i = s.connectionLog.length - 1; i >= 0; i--) {
+    const e = s.connectionLog[i];
+    if (
+      e.state === 'closed' &&
+      e.message?.startsWith('closed by the server') &&
+      s.connections[e.client] === e
+    )
+      return e;
+  }
+  return null;
+};
+
+/** The run status line's text for a stream the server closed (null when none was). */
+export const serverClosedText = (e: ConnectionEntry): string => `The server closed ${e.client}'s stream`;
+
+export const selectDocs = (s: AppState) => s.docs;
+export const selectActiveDocId = (s: AppState) => s.activeDocId;
+export const selectConflict = (s: AppState) => s.conflict;
+export const selectChangedSteps = (s: AppState) => s.changedSteps;
+
+/** A finished run whose script has been edited (or another document is shown) since it ran. */
+export const selectRunOutOfDate = (s: AppState): boolean =>
+  s.runText !== null &&
+  !selectIsActive(s) &&
+  s.status !== 'idle' &&
+  (s.runDocId !== s.activeDocId || s.text !== s.runText);
+
+/** The last run belongs to the document on screen (its marks can be drawn in the editor). */
+export const selectRunIsOfActiveDoc = (s: AppState): boolean =>
+  s.runDocId === null || s.runDocId === s.activeDocId;

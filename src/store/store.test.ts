@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../runner/events';
 import type { Script } from '../scansion/types';
-import { createAppStore, selectDisplayStatus, selectErrors } from './index';
+import { createAppStore, selectDisplayStatus, selectErrors, selectRunOutOfDate } from './index';
 
 function script(n: number): Script {
   return {
@@ -126,7 +126,7 @@ describe('run slice', () => {
 });
 
 describe('script slice', () => {
-  it('keeps finished results while the steps stay put, clears them when steps move', () => {
+  it('keeps finished results through edits, even when steps move (marked out of date instead)', () => {
     const store = createAppStore();
     store.getState().beginRun({ runId: 'r', script: script(2), target: 'mock' });
     store.getState().applyEvent({
@@ -137,9 +137,16 @@ describe('script slice', () => {
     });
     store.getState().setParsed({ script: script(2), diagnostics: [] }, 'same');
     expect(store.getState().status).toBe('pass');
+    store.setState({ runDocId: store.getState().activeDocId, runText: 'same', text: 'same' });
+    expect(selectRunOutOfDate(store.getState())).toBe(false);
+    store.getState().setText('more');
     store.getState().setParsed({ script: script(3), diagnostics: [] }, 'more');
-    expect(store.getState().status).toBe('idle');
-    expect(store.getState().runScript).toBeNull();
+    expect(store.getState().status).toBe('pass');
+    expect(store.getState().runScript?.steps).toHaveLength(2);
+    expect(selectRunOutOfDate(store.getState())).toBe(true);
+    // A rerun replaces the evidence.
+    store.getState().beginRun({ runId: 'r2', script: script(3), target: 'mock' });
+    expect(selectRunOutOfDate(store.getState())).toBe(false);
   });
 });
 

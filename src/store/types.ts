@@ -1,5 +1,8 @@
 // State shapes of the page's one store. Types only: the store holds state, services do the I/O.
 import type { Diagnostic, ParseResult, Script, StepAction } from '../scansion/types';
+import type { DocumentsSlice, LinkSlice } from './documentTypes';
+import type { SuiteSlice } from './suiteSlice';
+import type { LiveSlice } from './liveSlice';
 import type { ConnectionState, JsonReport, RunEvent, RunResult, StepFailure, StepStatus } from '../runner';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'pass' | 'fail' | 'error';
@@ -17,16 +20,29 @@ export interface StepRunState {
   received?: string;
 }
 
+/**
+ * What became of a stanza: a received one was `matched` by a step, `dropped` (a burst leftover, see
+ * `reason`), `unread` at the end of the run (or compared by the failing step without matching, see
+ * `reason`), or is still `pending`; a sent one was `sent` by a step, or is `adhoc` (the live console, in
+ * either direction).
+ */
+export type StanzaFate = 'matched' | 'dropped' | 'unread' | 'pending' | 'sent' | 'adhoc';
+
 export interface StanzaEntry {
   /** Monotonic per run, stable React key. */
   id: number;
+  /** The runner's per-run stanza number (shared by in and out), when it gave one. */
+  seq?: number;
   client: string;
   direction: 'in' | 'out';
   xml: string;
   /** Milliseconds (runner clock). */
   at: number;
-  /** Index of the step running when it was seen, if any. */
+  /** Index of the step that matched it (in) or sent it (out); null when none did (yet). */
   step: number | null;
+  fate: StanzaFate;
+  /** Why it was dropped (or left unread after a failed comparison). */
+  reason?: string;
 }
 
 export interface ConnectionEntry {
@@ -41,7 +57,7 @@ export interface ConnectionEntry {
 
 export type Target = { kind: 'mock' } | { kind: 'ws'; url: string };
 export type Theme = 'light' | 'dark';
-export type BottomPanel = 'details' | 'console' | 'sequence';
+export type BottomPanel = 'details' | 'console' | 'sequence' | 'live' | 'inspector';
 
 /** The `scs run --reporter json` shape (buildJsonReport in src/runner/report.ts), the page's scansionResult. */
 export type JsonReportLike = JsonReport;
@@ -146,10 +162,14 @@ export interface UiSlice {
 }
 
 export type AppState = ScriptSlice &
+  SuiteSlice &
+  LiveSlice &
   DiagnosticsSlice &
   RunSlice &
   EditorBridgeSlice &
   SettingsSlice &
-  UiSlice;
+  UiSlice &
+  DocumentsSlice &
+  LinkSlice;
 
 export type { StepAction };

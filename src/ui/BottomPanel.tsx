@@ -4,11 +4,15 @@ import { selectBottomPanel, selectStanzas, useAppStore, type BottomPanel as Pane
 import { Console } from './Console';
 import { SequenceView } from './SequenceView';
 import { StepDetails } from './StepDetails';
+import { LiveConsole } from './live/LiveConsole';
+import { RoomInspector } from './inspector/RoomInspector';
 
 const TABS: { id: Panel; label: string }[] = [
   { id: 'details', label: 'Step details' },
   { id: 'console', label: 'XML console' },
   { id: 'sequence', label: 'Sequence' },
+  { id: 'live', label: 'Live' },
+  { id: 'inspector', label: 'Rooms' },
 ];
 
 export function BottomPanel() {
@@ -49,6 +53,8 @@ export function BottomPanel() {
         {panel === 'details' && <StepDetails />}
         {panel === 'console' && <Console />}
         {panel === 'sequence' && <SequenceView />}
+        {panel === 'live' && <LiveConsole />}
+        {panel === 'inspector' && <RoomInspector />}
       </div>
     </section>
   );

@@ -6,6 +6,7 @@ import { selectStanzas, selectStepScript, useAppStore, type StanzaEntry } from '
 import { clientSlot } from './StepList';
 import { CopyIcon } from './icons';
 import { XmlBlock } from './XmlBlock';
+import { attributionOf } from '../services/attribution';
 
 const SHOW_MAX = 400;
 
@@ -158,6 +159,7 @@ export function Console() {
 function ConsoleEntry(props: { entry: StanzaEntry; time: string; slot: number; onCopy: () => void }) {
   const { entry: s } = props;
   const xml = useMemo(() => prettyXml(s.xml), [s.xml]);
+  const fate = attributionOf(s);
   return (
     <div
       className={`console-entry dir-${s.direction} client-${props.slot}`}
@@ -169,7 +171,18 @@ function ConsoleEntry(props: { entry: StanzaEntry; time: string; slot: number; o
         <span className="console-time">{props.time}</span>
         <span className={`console-client client-${props.slot}`}>{s.client}</span>
         <span className="console-dir">{s.direction === 'out' ? '→ sent' : '← received'}</span>
-        {s.step !== null && <span className="console-step">step {s.step + 1}</span>}
+        {fate && (
+          <span
+            className={`console-step stanza-fate stanza-fate-${fate.kind}`}
+            data-testid="console.fate"
+            data-fate={fate.kind}
+            data-step={fate.step ?? undefined}
+            title={fate.title}
+          >
+            {fate.label}
+            {fate.kind === 'dropped' && fate.title ? ` — ${fate.title.replace(/^Dropped: /, '')}` : ''}
+          </span>
+        )}
         <button
           type="button"
           className="icon-button small"

@@ -1,7 +1,9 @@
 // The editor pane: a tab bar with the file name and the lazily loaded editor.
 import { lazy, Suspense } from 'react';
 import { useServices } from './ServicesContext';
-import { selectFileName, selectText, useAppStore } from '../store';
+import { selectText, useAppStore } from '../store';
+import { ConflictBanner } from './Banners';
+import { DocumentTabs } from './DocumentTabs';
 
 const ScsEditor = lazy(() => import('../editor/LazyEditor'));
 
@@ -25,21 +27,10 @@ function EditorFallback() {
 
 export function EditorPane() {
   const { run } = useServices();
-  const fileName = useAppStore(selectFileName);
-  const errors = useAppStore((s) => s.diagnostics.filter((d) => d.severity === 'error').length);
   return (
     <section className="editor-pane" aria-label="Script editor" data-pane="editor">
-      <div className="pane-tabs">
-        <div className="file-tab" title={fileName}>
-          <span className="file-icon" aria-hidden="true">
-            ◆
-          </span>
-          <span className="file-name" data-testid="file-name">
-            {fileName}
-          </span>
-          {errors > 0 && <span className="file-errors">{errors}</span>}
-        </div>
-      </div>
+      <DocumentTabs />
+      <ConflictBanner />
       <div className="editor-body">
         <Suspense fallback={<EditorFallback />}>
           <ScsEditor

@@ -3,6 +3,8 @@ import { DownloadButton, OpenButton, ShareButton } from './FileButtons';
 import { GalleryMenu } from './GalleryMenu';
 import { TargetPicker } from './TargetPicker';
 import { ThemeToggle } from './ThemeToggle';
+import { TraceButtons } from './suite/TraceButtons';
+import { ViewSwitch } from './suite/ViewSwitch';
 
 export function Header() {
   return (
@@ -14,11 +16,13 @@ export function Header() {
         <span className="brand-name">scansion</span>
         <span className="brand-sub">playground</span>
       </h1>
+      <ViewSwitch />
       <nav className="header-tools" aria-label="Script">
         <GalleryMenu />
         <OpenButton />
         <DownloadButton />
         <ShareButton />
+        <TraceButtons />
       </nav>
       <div className="header-spacer" />
       <DocLinks />

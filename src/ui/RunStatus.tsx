@@ -9,6 +9,8 @@ import {
   selectRunError,
   selectRunSteps,
   selectRunTarget,
+  selectServerClosed,
+  serverClosedText,
   useAppStore,
 } from '../store';
 
@@ -21,6 +23,7 @@ export function RunStatus() {
   const runError = useAppStore(selectRunError);
   const stopped = useAppStore((s) => s.stopped);
   const target = useAppStore(selectRunTarget);
+  const serverClosed = useAppStore(selectServerClosed);
   const errors = useAppStore((s) => s.diagnostics.filter((d) => d.severity === 'error').length);
   const total = steps.length;
   const done = steps.filter((s) => s.status === 'passed').length;
@@ -43,6 +46,10 @@ export function RunStatus() {
     case 'paused':
       text = next !== null ? `Paused before step ${next + 1} of ${total}` : 'Paused';
       detail = `${done} passed`;
+      if (serverClosed) {
+        text = `${text}: ${serverClosedText(serverClosed)}`;
+        detail = serverClosed.message ?? '';
+      }
       break;
     case 'pass':
       text = 'Passed';

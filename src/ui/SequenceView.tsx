@@ -9,9 +9,11 @@ import {
   selectStepScript,
   useAppStore,
   type ConnectionEntry,
+  type StanzaEntry,
 } from '../store';
 import { clientSlot } from './StepList';
 import { XmlBlock } from './XmlBlock';
+import { attributionOf } from '../services/attribution';
 
 const SHOW_MAX = 300;
 
@@ -121,7 +123,7 @@ export function SequenceView() {
                   title={peer ? `${s.direction === 'out' ? 'to' : 'from'} ${peer}` : undefined}
                   onClick={() => setOpen(open === s.id ? null : s.id)}
                 >
-                  {s.step !== null && <span className="seq-step">{s.step + 1}</span>}
+                  <SeqFate entry={s} />
                   <span className="seq-arrow" style={{ left: `${left}%`, width: `${width}%` }}>
                     <span className={`seq-line ${rightward ? 'to-right' : 'to-left'}`} />
                     <span className="seq-label">{sum.text}</span>
@@ -144,5 +146,27 @@ export function SequenceView() {
         {notesBefore.tail.map(note)}
       </div>
     </div>
+  );
+}
+
+/** The step that matched or sent the stanza, or a mark for a dropped / unread one. */
+function SeqFate(props: { entry: StanzaEntry }) {
+  const fate = attributionOf(props.entry);
+  if (!fate) return null;
+  const text =
+    fate.step !== null && fate.kind !== 'dropped'
+      ? String(fate.step + 1)
+      : fate.kind === 'dropped'
+        ? '✕'
+        : '?';
+  return (
+    <span
+      className={`seq-step stanza-fate-${fate.kind}`}
+      data-testid="sequence.fate"
+      data-fate={fate.kind}
+      title={fate.title ?? fate.label}
+    >
+      {text}
+    </span>
   );
 }

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse } from '../scansion';
+import { match, parse, parseXml } from '../scansion';
+import type { Mismatch } from '../scansion';
 import { createAppStore } from '../store';
 import { StepDetails } from './StepDetails';
 import { renderWith } from './testUtils';
@@ -28,7 +29,7 @@ const EXPECTED = `<presence from="room@conference.localhost/Romeo">
   </x>
 </presence>`;
 
-function failedStore(received: string, step = 1) {
+function failedStore(received: string, step = 1, mismatches?: Mismatch[]) {
   const store = createAppStore();
   const { script } = parse(SCRIPT);
   store.getState().beginRun({ runId: 'r', script, target: 'mock' });
@@ -44,7 +45,8 @@ function failedStore(received: string, step = 1) {
     expected: step === 1 ? EXPECTED : undefined,
     received,
     mismatches:
-      step === 1
+      mismatches ??
+      (step === 1
         ? [
             {
               kind: 'attribute-value',
@@ -55,7 +57,7 @@ function failedStore(received: string, step = 1) {
               loc: { line: 9, column: 30, endColumn: 46, endLine: 9 },
             },
           ]
-        : [],
+        : []),
   });
   return store;
 }
@@ -65,7 +67,7 @@ describe('StepDetails', () => {
     const received =
       '<presence from="room@conference.localhost/Romeo"><x xmlns="http://jabber.org/protocol/muc#user"><item affiliation="owner" role="participant"/></x></presence>';
     const { store } = renderWith(<StepDetails />, failedStore(received));
-    const sentence = "attribute role: expected 'moderator', got 'participant'";
+    const sentence = "On <item>, attribute role: expected 'moderator', got 'participant'.";
     expect(screen.getByTestId('diff.mismatch').textContent).toBe(sentence);
     // Clicking the sentence takes the editor to where the expectation was written.
     fireEvent.click(screen.getByText(sentence, { selector: 'button' }));
@@ -133,5 +135,57 @@ describe('StepDetails', () => {
     expect(screen.getByText('Passed: 3 of 3 steps')).toBeTruthy();
     const row = screen.getByText("${Romeo's full JID}").closest('tr');
     expect(row?.textContent).toContain('romeo@localhost/abc');
+  });
+
+  it('shows every mismatch, one sentence each, and groups strict extras with the reason', () => {
+    const received =
+      '<presence from="room@conference.localhost/Juliet"><x xmlns="http://jabber.org/protocol/muc#user"><item affiliation="owner" role="participant"/><status code="1"/><status code="2"/></x></presence>';
+    const { script } = parse(SCRIPT);
+    const step = script.steps[1];
+    const r = step.action === 'receives' ? match(step.stanzas[0], parseXml(received).elements[0]) : null;
+    const mismatches = r && !r.ok ? r.mismatches : [];
+    expect(mismatches.length).toBe(4);
+    renderWith(<StepDetails />, failedStore(received, 1, mismatches));
+    const shown = screen.getAllByTestId('diff.mismatch').map((e) => e.textContent);
+    expect(shown).toEqual([
+      "On <presence>, attribute from: expected 'room@conference.localhost/Romeo', got 'room@conference.localhost/Juliet'.",
+      "On <item>, attribute role: expected 'moderator', got 'participant'.",
+      "<x> has 2 children not in the expectation: <status> ×2. Strict because <x> declares its own namespace 'http://jabber.org/protocol/muc#user'; add scansion:strict='false' to <x> to allow them.",
+    ]);
+    // Each sentence marks its own node in the expected XML.
+    const notes = [...screen.getByTestId('diff.expected').querySelectorAll('.xml-note')].map(
+      (n) => n.textContent,
+    );
+    expect([...notes].sort()).toEqual([...shown].sort());
+  });
+
+  it('before a run, the expected XML shows a variable as written, not as ${Romeo&apos;s full JID}', () => {
+    const store = createAppStore();
+    const text = SCRIPT.replace(
+      'room@conference.localhost/Romeo">',
+      'room@conference.localhost/Romeo" to="${Romeo\'s full JID}">',
+    );
+    store.getState().setText(text);
+    const { script } = parse(text);
+    store.getState().beginRun({ runId: 'r', script, target: 'mock' });
+    store.getState().selectStep(1);
+    renderWith(<StepDetails />, store);
+    const xml = screen.getByTestId('diff.expected').textContent ?? '';
+    expect(xml).toContain(`to="\${Romeo's full JID}"`);
+    expect(xml).not.toContain('&apos;');
+  });
+
+  it('Accept received rewrites the expected block in the script text and says how to undo', () => {
+    const received =
+      '<presence from="room@conference.localhost/Romeo"><x xmlns="http://jabber.org/protocol/muc#user"><item affiliation="owner" role="participant"/></x></presence>';
+    const store = failedStore(received);
+    store.getState().setText(SCRIPT);
+    renderWith(<StepDetails />, store);
+    fireEvent.click(screen.getByTestId('diff.accept'));
+    expect(store.getState().text).toContain('\t\t\t<item affiliation="owner" role="participant"/>');
+    expect(store.getState().text).not.toContain('role="moderator"');
+    expect(screen.getByTestId('diff.accept-note').textContent).toMatch(
+      /replaced with what arrived\. Undo with/,
+    );
   });
 });

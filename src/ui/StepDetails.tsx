@@ -2,8 +2,16 @@
 // mismatch marked at its line with its sentence, and a raw side-by-side diff as a second view.
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { locateCounterpartRange, locateMismatchRange, prettyXml } from '../services/xmlFormat';
-import { expectedXml, formatDuration, stepLabel } from '../services/stepView';
-import type { Mismatch, Step } from '../scansion/types';
+import {
+  expectedXml,
+  failureExplanations,
+  formatDuration,
+  readableXml,
+  stepLabel,
+} from '../services/stepView';
+import { acceptAllReceived, acceptReceived, receivedByStep } from '../services/acceptReceived';
+import type { Explanation } from '../scansion/explain';
+import type { Step } from '../scansion/types';
 import type { StepFailure } from '../runner';
 import {
   selectConnections,
@@ -14,10 +22,12 @@ import {
   selectStepScript,
   selectVariables,
   useAppStore,
+  useAppStoreApi,
   type StepRunState,
 } from '../store';
 import { StatusGlyph } from './StepList';
 import { XmlBlock, type LineMark } from './XmlBlock';
+import './stepDetails.css';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -67,14 +77,77 @@ function StepBody(props: {
   return <ConnectionDetails step={step} />;
 }
 
-/** One mark per mismatch: its line, the attribute or name to underline, and its sentence. */
-function marksFor(xml: string, mismatches: Mismatch[], withNotes = true): LineMark[] {
-  return mismatches.map((m) => {
-    const r = locateMismatchRange(xml, m.path);
-    if (!r) return { line: 1, notes: withNotes ? [m.message] : [] };
-    const span = r.endLine === r.line ? { start: r.column, end: r.endColumn } : undefined;
-    return { line: r.line, notes: withNotes ? [m.message] : [], span };
-  });
+/** The expected-side paths an explanation is about (a grouped strict sentence: the element itself). */
+function markPaths(e: Explanation): string[] {
+  if (e.kind === 'strict-children')
+    return [e.relax?.path ?? e.paths[0].slice(0, e.paths[0].lastIndexOf('/'))];
+  if (e.kind === 'strict-attributes') return [e.paths[0].replace(/@[^/]*$/, '')];
+  return e.paths;
+}
+
+/** Marks on the expected XML: each explained node, with the sentence under its first line. */
+function marksFor(xml: string, explanations: Explanation[]): LineMark[] {
+  return explanations.flatMap((e) =>
+    markPaths(e).map((path, i) => {
+      const notes = i === 0 ? [e.sentence] : [];
+      const r = locateMismatchRange(xml, path);
+      if (!r) return { line: 1, notes };
+      const span = r.endLine === r.line ? { start: r.column, end: r.endColumn } : undefined;
+      return { line: r.line, notes, span };
+    }),
+  );
+}
+
+/** Accept what arrived, for this step or for the whole run, and say what happened. */
+function AcceptControls(props: { step: number; failed: boolean }) {
+  const store = useAppStoreApi();
+  const runStatus = useAppStore((s) => s.status);
+  const runScript = useAppStore((s) => s.runScript);
+  const steps = useAppStore(selectRunSteps);
+  const failures = useAppStore(selectFailures);
+  const [note, setNote] = useState<string | null>(null);
+  const finished = runStatus === 'pass' || runStatus === 'fail' || runStatus === 'error';
+  const all = useMemo(
+    () => (finished ? receivedByStep(store.getState()).length : 0),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [finished, runScript, steps, failures, store],
+  );
+  const done = (r: ReturnType<typeof acceptReceived>, what: string) =>
+    setNote(r.ok ? `${what} Undo with ${MOD}+Z in the editor.` : r.message);
+  if (!props.failed && all === 0) return null;
+  return (
+    <div className="accept-controls">
+      {props.failed && (
+        <button
+          type="button"
+          className="accept-button"
+          data-testid="diff.accept"
+          title="Replace this step's expected XML with the stanza that arrived, written with the script's variables"
+          onClick={() => done(acceptReceived(store, props.step), 'Expected XML replaced with what arrived.')}
+        >
+          Accept received
+        </button>
+      )}
+      {all > 0 && (
+        <button
+          type="button"
+          className="accept-button"
+          data-testid="diff.accept-all"
+          title="Replace the expected XML of every receives step of this run with what arrived (a snapshot update)"
+          onClick={() =>
+            done(acceptAllReceived(store), `Expected XML of ${all} steps replaced with what arrived.`)
+          }
+        >
+          Accept all ({all})
+        </button>
+      )}
+      {note && (
+        <span className="accept-note" role="status" data-testid="diff.accept-note">
+          {note}
+        </span>
+      )}
+    </div>
+  );
 }
 
 function ReceiveDiff(props: {
@@ -88,13 +161,17 @@ function ReceiveDiff(props: {
   const reveal = useAppStore((s) => s.requestReveal);
   const columns = useRef<HTMLDivElement>(null);
   const expected = useMemo(
-    () => st.expected ?? failure?.expected ?? expectedXml(step, variables) ?? '',
+    () => readableXml(st.expected ?? failure?.expected ?? expectedXml(step, variables) ?? ''),
     [st.expected, failure?.expected, step, variables],
   );
   const receivedRaw = st.received ?? failure?.received;
   const received = useMemo(() => (receivedRaw ? prettyXml(receivedRaw) : null), [receivedRaw]);
   const mismatches = useMemo(() => failure?.mismatches ?? [], [failure]);
-  const expectedMarks = useMemo(() => marksFor(expected, mismatches), [expected, mismatches]);
+  const explanations = useMemo(
+    () => failureExplanations(step, failure, variables),
+    [step, failure, variables],
+  );
+  const expectedMarks = useMemo(() => marksFor(expected, explanations), [expected, explanations]);
   const receivedMarks = useMemo(
     (): LineMark[] =>
       received
@@ -136,28 +213,29 @@ function ReceiveDiff(props: {
             {mismatches.length} mismatch{mismatches.length === 1 ? '' : 'es'}
           </span>
         )}
+        {received !== null && <AcceptControls step={step.index} failed={!!failure} />}
       </div>
-      {mismatches.length > 0 && (
+      {explanations.length > 0 && (
         <ul className="mismatch-list">
-          {mismatches.map((m, i) => (
+          {explanations.map((e, i) => (
             <li
               key={i}
-              className="mismatch"
+              className={`mismatch mismatch-${e.kind}`}
               data-testid="diff.mismatch"
-              data-kind={m.kind}
-              data-path={m.path}
+              data-kind={e.kind}
+              data-path={e.paths.join(' ')}
             >
-              {m.loc ? (
+              {e.loc ? (
                 <button
                   type="button"
                   className="mismatch-link"
-                  title={`Go to line ${m.loc.line} of the script`}
-                  onClick={() => reveal(m.loc!.line)}
+                  title={`Go to line ${e.loc.line} of the script`}
+                  onClick={() => reveal(e.loc!.line)}
                 >
-                  {m.message}
+                  {e.sentence}
                 </button>
               ) : (
-                m.message
+                e.sentence
               )}
             </li>
           ))}

@@ -1,8 +1,12 @@
 // The script's steps grouped under its comment headings, with status and duration. Selecting a step
 // shows its details and asks the editor to reveal its line. Arrow keys move between steps.
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { summarizeAttribution, type AttributedEntry } from '../services/attribution';
+import { summarizeStanza } from '../services/stanzaSummary';
 import { formatDuration, groupSteps, stepLabel, stepSummary } from '../services/stepView';
 import {
+  selectChangedSteps,
+  selectRunOutOfDate,
   selectCurrentStep,
   selectNextStep,
   selectRunSteps,
@@ -36,6 +40,16 @@ export function StepList() {
   const reveal = useAppStore((s) => s.requestReveal);
   const setPanel = useAppStore((s) => s.setBottomPanel);
   const groups = useMemo(() => groupSteps(script), [script]);
+  const outOfDate = useAppStore(selectRunOutOfDate);
+  const changedList = useAppStore(selectChangedSteps);
+  const changed = useMemo(() => new Set(changedList), [changedList]);
+  const stanzas = useAppStore((s) => s.stanzas);
+  const attribution = summarizeAttribution(stanzas);
+  const otherDoc = useAppStore((s) =>
+    s.runDocId && s.runDocId !== s.activeDocId
+      ? (s.docs.find((d) => d.id === s.runDocId)?.fileName ?? null)
+      : null,
+  );
   const listRef = useRef<HTMLDivElement>(null);
 
   // Keep the running (or selected-on-failure) step in view.
@@ -79,6 +93,13 @@ export function StepList() {
 
   return (
     <div className="step-list" data-testid="step-list" ref={listRef} onKeyDown={onKeyDown} aria-label="Steps">
+      {outOfDate && (
+        <div className="banner banner-info results-stale" role="status" data-testid="results-stale">
+          {otherDoc
+            ? `Results of the last run, of ${otherDoc}.`
+            : 'The script was edited since this run: these results are out of date. Run again to replace them.'}
+        </div>
+      )}
       {groups.map((g) => (
         <section key={g.first} className="step-group" aria-label={g.section ?? 'Steps'}>
           {g.section && (
@@ -104,11 +125,12 @@ export function StepList() {
                     data-step={step.index}
                     data-status={status}
                     data-line={line}
+                    data-changed={changed.has(step.index) || undefined}
                     aria-current={current === step.index ? 'step' : undefined}
                     aria-pressed={selected === step.index}
                     aria-label={`Step ${step.index + 1}, line ${line}: ${stepLabel(step)}, ${
                       isNext ? 'next' : STATUS_WORDS[status]
-                    }`}
+                    }${changed.has(step.index) ? ', changed since the run' : ''}`}
                     onClick={() => choose(step.index, line)}
                   >
                     <StatusGlyph status={status} next={isNext} />
@@ -119,7 +141,21 @@ export function StepList() {
                       </span>{' '}
                       <span className="step-action">{stepLabel(step).slice(step.client.length + 1)}</span>
                       {summary && <span className="step-summary">{summary}</span>}
+                      {changed.has(step.index) && (
+                        <span className="step-changed" title="This step was edited since the run">
+                          changed
+                        </span>
+                      )}
                     </span>
+                    {attribution.matchedByStep.has(step.index) && (
+                      <span
+                        className="step-matched"
+                        data-testid="step-list.matched"
+                        title="Received stanzas this step matched"
+                      >
+                        ⇐{attribution.matchedByStep.get(step.index)}
+                      </span>
+                    )}
                     <span className="step-duration">{formatDuration(st?.durationMs)}</span>
                     <span className="step-line">:{line}</span>
                   </button>
@@ -129,7 +165,37 @@ export function StepList() {
           </ul>
         </section>
       ))}
+      <Leftovers dropped={attribution.dropped} unread={attribution.unread} />
     </div>
+  );
+}
+
+/** Received stanzas no step matched: dropped burst leftovers (with the reason) and those left unread. */
+function Leftovers(props: { dropped: AttributedEntry[]; unread: AttributedEntry[] }) {
+  const setPanel = useAppStore((s) => s.setBottomPanel);
+  const { dropped, unread } = props;
+  if (dropped.length === 0 && unread.length === 0) return null;
+  const row = (e: AttributedEntry, kind: 'dropped' | 'unread') => (
+    <li
+      key={e.id}
+      data-testid="step-list.leftover"
+      data-fate={kind}
+      className={`leftover stanza-fate-${kind}`}
+    >
+      <button type="button" className="leftover-button" onClick={() => setPanel('console')}>
+        <span className="leftover-kind">{kind}</span> {e.client}: {summarizeStanza(e.xml).text}
+        {kind === 'dropped' && e.reason && <span className="leftover-reason"> — {e.reason}</span>}
+      </button>
+    </li>
+  );
+  return (
+    <section className="step-group leftovers" aria-label="Stanzas no step read">
+      <h3 className="step-section">Not matched by any step</h3>
+      <ul className="step-items">
+        {dropped.map((e) => row(e, 'dropped'))}
+        {unread.map((e) => row(e, 'unread'))}
+      </ul>
+    </section>
   );
 }
 

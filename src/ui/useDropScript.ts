@@ -1,9 +1,12 @@
 // Drag and drop a file anywhere on the page to open it.
 import { useEffect, useState } from 'react';
 import type { AppServices } from '../services';
+import { useAppStoreApi } from '../store';
+import { routeDrop } from './suite/dropRouting';
 
 export function useDropScript(services: AppServices): boolean {
   const [over, setOver] = useState(false);
+  const store = useAppStoreApi();
   useEffect(() => {
     let depth = 0;
     const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -27,6 +30,7 @@ export function useDropScript(services: AppServices): boolean {
       e.preventDefault();
       depth = 0;
       setOver(false);
+      if (e.dataTransfer && routeDrop(services, store, e.dataTransfer)) return;
       const f = e.dataTransfer?.files?.[0];
       if (f) void services.loader.loadFile(f, 'drop');
     };
@@ -40,6 +44,6 @@ export function useDropScript(services: AppServices): boolean {
       window.removeEventListener('dragover', overFn, true);
       window.removeEventListener('drop', drop, true);
     };
-  }, [services]);
+  }, [services, store]);
   return over;
 }

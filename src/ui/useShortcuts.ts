@@ -6,7 +6,9 @@ import type { AppServices } from '../services';
 export function useShortcuts(services: AppServices) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !e.shiftKey && !e.altKey) {
+      // A field with its own Ctrl+Enter (the live console's composer) keeps it.
+      const own = e.target instanceof Element && e.target.closest('[data-own-enter]');
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !e.shiftKey && !e.altKey && !own) {
         e.preventDefault();
         e.stopPropagation();
         void services.run.run();

@@ -1,12 +1,19 @@
 // `--reporter junit`: JUnit XML for CI systems, one <testcase> per script; fail -> <failure>,
 // error -> <error>, with the step, line, expected and received in the body.
 import { escapeXML, escapeXMLText } from 'ltx';
+import { oneLine, xmlSafe } from './escape';
 import type { Reporter, ScriptEntry } from './types';
+
+/** Attribute and text content: characters XML cannot hold made visible, then escaped. */
+const attr = (s: string) => escapeXML(xmlSafe(s));
+const text = (s: string) => escapeXMLText(xmlSafe(s));
+/** A file name stays on one line. */
+const name = (s: string) => attr(oneLine(s));
 
 const sec = (ms: number) => (ms / 1000).toFixed(3);
 
 function testcase({ file, result }: ScriptEntry): string {
-  const head = `    <testcase classname="scansion" name="${escapeXML(file)}" time="${sec(result.durationMs)}"`;
+  const head = `    <testcase classname="scansion" name="${name(file)}" time="${sec(result.durationMs)}"`;
   const f = result.failure;
   if (result.verdict === 'pass' || !f) return `${head}/>\n`;
   const tag = result.verdict === 'fail' ? 'failure' : 'error';
@@ -15,20 +22,20 @@ function testcase({ file, result }: ScriptEntry): string {
   if (f.received) lines.push('received:', f.received);
   for (const m of f.mismatches) lines.push(`- ${m.path}: ${m.message}`);
   return (
-    `${head}>\n      <${tag} message="${escapeXML(f.message)}" type="${result.verdict}">` +
-    `${escapeXMLText(lines.join('\n'))}</${tag}>\n    </testcase>\n`
+    `${head}>\n      <${tag} message="${attr(f.message)}" type="${result.verdict}">` +
+    `${text(lines.join('\n'))}</${tag}>\n    </testcase>\n`
   );
 }
 
 export const junitReporter: Reporter = {
   start: () => '',
   script: () => '',
-  finish(entries, durationMs, notRun) {
+  finish(entries, durationMs, notRun, why = '--bail') {
     const n = (v: string) => entries.filter((e) => e.result.verdict === v).length;
     const skipped = notRun
       .map(
         (file) =>
-          `    <testcase classname="scansion" name="${escapeXML(file)}" time="0"><skipped/></testcase>\n`,
+          `    <testcase classname="scansion" name="${name(file)}" time="0"><skipped message="${attr(`not run (${why})`)}"/></testcase>\n`,
       )
       .join('');
     return (

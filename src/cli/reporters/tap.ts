@@ -1,12 +1,13 @@
 // `--reporter tap`: TAP version 13, one test point per script, failure details as a YAML block.
+import { multiLine, oneLine } from './escape';
 import type { Reporter } from './types';
 
 function yamlString(s: string): string {
-  return JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
+  return JSON.stringify(multiLine(s)); // a JSON string is a valid YAML double-quoted scalar
 }
 
 function block(key: string, text: string): string {
-  return `  ${key}: |-\n${text
+  return `  ${key}: |-\n${multiLine(text)
     .split('\n')
     .map((l) => `    ${l}`)
     .join('\n')}\n`;
@@ -16,9 +17,9 @@ export const tapReporter: Reporter = {
   start: (total) => `TAP version 13\n1..${total}\n`,
   script({ file, result }, index) {
     const ms = Math.round(result.durationMs);
-    if (result.verdict === 'pass') return `ok ${index + 1} - ${file} # time=${ms}ms\n`;
+    if (result.verdict === 'pass') return `ok ${index + 1} - ${oneLine(file)} # time=${ms}ms\n`;
     const f = result.failure;
-    let out = `not ok ${index + 1} - ${file} # time=${ms}ms\n  ---\n`;
+    let out = `not ok ${index + 1} - ${oneLine(file)} # time=${ms}ms\n  ---\n`;
     out += `  verdict: ${result.verdict}\n`;
     if (f) {
       out += `  message: ${yamlString(f.message)}\n  line: ${f.line}\n  step: ${yamlString(f.stepText)}\n`;
@@ -31,10 +32,10 @@ export const tapReporter: Reporter = {
     }
     return out + '  ...\n';
   },
-  finish(entries, _durationMs, notRun) {
+  finish(entries, _durationMs, notRun, why = '--bail') {
     // Scripts skipped by --bail are declared by the plan: report them as skipped test points.
     return notRun
-      .map((file, i) => `ok ${entries.length + i + 1} - ${file} # SKIP not run (--bail)\n`)
+      .map((file, i) => `ok ${entries.length + i + 1} - ${oneLine(file)} # SKIP not run (${why})\n`)
       .join('');
   },
 };

@@ -11,8 +11,11 @@ export interface Reporter {
   start(total: number): string;
   /** Text to print when a script has finished (may be empty: some formats print only at the end). */
   script(entry: ScriptEntry, index: number): string;
-  /** Text to print at the end. `notRun` lists scripts skipped by --bail. */
-  finish(entries: ScriptEntry[], durationMs: number, notRun: string[]): string;
+  /**
+   * Text to print at the end. `notRun` lists scripts that were not run, and `why` says why: '--bail'
+   * (the default) or the signal that interrupted the run, e.g. 'SIGINT'.
+   */
+  finish(entries: ScriptEntry[], durationMs: number, notRun: string[], why?: string): string;
 }
 
 export function formatMs(ms: number): string {

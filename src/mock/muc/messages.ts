@@ -244,8 +244,15 @@ export function handleMessageToRoom(room: Room, stanza: Element): void {
       return;
     }
     const form = child(stanza, 'x', NS_DATA);
-    if (formType(form) === 'http://jabber.org/protocol/muc#request') handleRoleRequest(room, stanza, form!);
+    if (formType(form) === 'http://jabber.org/protocol/muc#request') {
+      handleRoleRequest(room, stanza, form!);
+      return;
+    }
   }
+  // MUC-SVC-9: any other message to the room (normal without an invite, decline or voice request;
+  // chat; headline) is unhandled: service-unavailable from the room, no `by`.
+  if (type !== 'error' && type !== 'groupchat')
+    room.route(errorReply(stanza, 'cancel', 'service-unavailable'));
 }
 
 /** handle_message_to_occupant: private messages (MUC-PM-1..3). */

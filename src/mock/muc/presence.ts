@@ -293,7 +293,12 @@ export function handleKickable(room: Room, stanza: Element): void {
 /** Presence to the bare room JID: treated as to the sender's current nick (buggy clients). */
 export function handlePresenceToRoom(room: Room, stanza: Element): void {
   const current = room.occupantJidOf(stanza.attrs.from!);
-  if (current === undefined) return;
+  if (current === undefined) {
+    // MUC-SVC-7: a non-occupant's presence to the bare room JID (a join without a nickname, a probe,
+    // an unavailable) is unhandled: service-unavailable from the room, no `by`.
+    if (stanza.attrs.type !== 'error') room.route(errorReply(stanza, 'cancel', 'service-unavailable'));
+    return;
+  }
   const to = stanza.attrs.to;
   stanza.attrs.to = current;
   handlePresenceToOccupant(room, stanza);

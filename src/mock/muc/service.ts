@@ -14,6 +14,7 @@ import { roomDiscoInfo, roomDiscoItems, serviceDiscoInfo, serviceDiscoItems } fr
 import { handleCommand } from './adhoc';
 import { handleMamGet, handleMamSet } from './mam';
 import { resourceprep } from './nickprep';
+import { snapshotRoom, type RoomSnapshot } from '../inspect';
 import {
   bare,
   child,
@@ -75,6 +76,14 @@ export class MucService implements Component {
   /** Live rooms (for tests and benchmarks). */
   roomList(): Room[] {
     return [...this.rooms.values()];
+  }
+
+  /** INSPECT-1: every live room, by JID. */
+  inspect(): RoomSnapshot[] {
+    const now = this.now();
+    return this.roomList()
+      .map((r) => snapshotRoom(r, now))
+      .sort((a, b) => (a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0));
   }
 
   isAdmin(jid: string): boolean {
@@ -149,10 +158,16 @@ export class MucService implements Component {
       }
     }
 
-    // MUC-SVC-4: subscription presences are unhandled: Prosody answers service-unavailable from the
-    // bare JID (addressed to the sender's bare JID there; here to the sending session, since the mock
-    // core delivers presence to a bare JID only to available sessions).
-    if (stanza.name === 'presence' && type !== undefined && SUBSCRIPTIONS.has(type)) {
+    // MUC-SVC-4: subscription presences to an existing room are unhandled: service-unavailable from
+    // the bare JID to the sender's bare JID (the core routes them bare to bare, CORE-SUB-4); to the
+    // service or a room that does not exist they get item-not-found below (MUC-SVC-2).
+    if (
+      stanza.name === 'presence' &&
+      type !== undefined &&
+      SUBSCRIPTIONS.has(type) &&
+      kind !== 'host' &&
+      this.rooms.has(bareTo)
+    ) {
       const r = errorReply(stanza, 'cancel', 'service-unavailable');
       r.attrs.from = bareTo;
       ctx.send(r);
@@ -212,6 +227,17 @@ export class MucService implements Component {
       }
     }
     let room = this.rooms.get(roomJid);
+    if (
+      !room &&
+      kind === 'bare' &&
+      stanza.name === 'presence' &&
+      type === undefined &&
+      child(stanza, 'x', NS_MUC)
+    ) {
+      // MUC-SVC-8: a nick-less join to a room that does not exist raises a Lua error in Prosody 0.12:
+      // nothing is answered (the half-made room it leaves behind is not modelled).
+      return;
+    }
     if (!room) {
       if (stanza.name === 'presence' && type === undefined && child(stanza, 'x', NS_MUC)) {
         // MUC-CREATE-1
@@ -227,8 +253,4 @@ export class MucService implements Component {
     }
     method(room, stanza);
   }
-}
-
-export function createService(opts?: MucServiceOptions): MucService {
-  return new MucService(opts);
 }

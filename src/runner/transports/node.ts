@@ -8,7 +8,7 @@ import scramSha1 from '@xmpp/sasl-scram-sha-1';
 import type { Transport } from '../transport';
 import { createXmppTransport, type XmppTransportOptions } from './xmpp';
 
-export const DEFAULT_ORIGIN = 'http://localhost:5173';
+const DEFAULT_ORIGIN = 'http://localhost:5173';
 
 export interface NodeTransportOptions extends Omit<XmppTransportOptions, 'WebSocket'> {
   /** The Origin header of the WebSocket handshake. */

@@ -27,6 +27,7 @@ import {
   type Session,
   type Transport,
 } from '../transport';
+import { teardown } from './teardown';
 
 /** Anything constructible like the DOM WebSocket (`ws` in Node). */
 export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => unknown;
@@ -53,7 +54,7 @@ export interface XmppTransportOptions {
  * Node and reports an error in the page. After the stream closed, nothing more is a stanza of this session:
  * such data is dropped. `_onData` is bound when the socket is attached, so the override is what runs.
  */
-export class SafeClient extends Client {
+class SafeClient extends Client {
   override _onData(data: unknown): void {
     if (!(this as unknown as { parser: unknown }).parser) return;
     try {
@@ -209,28 +210,8 @@ class XmppSession implements Session {
   close(): Promise<void> {
     if (this.closing) return this.closing;
     if (this.ended) return (this.closing = Promise.resolve());
-    this.closing = closeEntity(this.entity, this.closeTimeoutMs).then(() => this.end({ kind: 'requested' }));
+    this.closing = teardown(this.entity, this.closeTimeoutMs).then(() => this.end({ kind: 'requested' }));
     return this.closing;
-  }
-}
-
-/** Close the stream and socket; never rejects, never waits longer than `timeoutMs` (+ a margin). */
-async function closeEntity(entity: Entity, timeoutMs: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs * 2 + 100);
-  });
-  try {
-    await Promise.race([entity.stop().catch(() => undefined), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-  // If the server did not answer, make sure the socket is gone.
-  const socket = (entity as unknown as { socket?: { end?: () => void } | null }).socket;
-  try {
-    socket?.end?.();
-  } catch {
-    // already gone
   }
 }
 
@@ -282,7 +263,7 @@ export function createXmppTransport(url: string, options: XmppTransportOptions =
         settled = true;
         clearTimeout(timer);
         reject(classify(err, service, opts.jid, false));
-        void closeEntity(entity, Math.min(closeTimeoutMs, 500));
+        void teardown(entity, Math.min(closeTimeoutMs, 500));
       };
       const timer = setTimeout(
         () =>
@@ -302,6 +283,16 @@ export function createXmppTransport(url: string, options: XmppTransportOptions =
           streamError = { condition: e.condition ?? 'undefined-condition', text: e.text || undefined };
         if (!session) fail(err);
       });
+      if (opts.onTraffic) {
+        const onTraffic = opts.onTraffic;
+        entity.on('element', (el: unknown) => onTraffic('in', String(el)));
+        entity.on('send', (el: unknown) => onTraffic('out', String(el)));
+        entity.on('status', (status: unknown, arg: unknown) => {
+          if (status === 'open' && arg) onTraffic('in', String(arg).replace(/\/>$/, '>'));
+          else if (status === 'opening' || status === 'closing')
+            onTraffic('out', `<!-- stream ${status} -->`);
+        });
+      }
       entity.on('stanza', (stanza: Element) => {
         if (session && entity.status === 'online') session.deliver(stanza);
       });

@@ -1,0 +1,94 @@
+// Comparing two targets from the page: the mock against real Prosody on the corpus's MUC scripts (the
+// same verdicts), and two Prosody servers with different MUC defaults on a script whose result depends
+// on them (the first divergent step, with both stanzas and the sentence). Serial: both use Prosody.
+import path from 'node:path';
+import { test, expect } from './support/test';
+import { CORPUS_MISSING, MUC_012_SCRIPTS, corpusFile, fixturesDir, hasCorpusFile } from './support/paths';
+import {
+  PROSODY_MISSING,
+  PROSODY_WS_URL,
+  prosodyInstalled,
+  prosodyUp,
+  restartProsody,
+} from './support/prosody';
+import { startProsodyVariant } from './support/prosodyVariant';
+import { SuitePage } from './pages/SuitePage';
+
+test.describe.configure({ mode: 'serial' });
+
+// Prosody decides some orders by Lua hash order (see tests/differential.test.ts, RACY): left out here.
+const RACY = new Set(['issue978-multi.scs', 'muc_register.scs', 'muc_show_offline.scs']);
+
+test.describe('compare two targets', () => {
+  test.skip(!prosodyInstalled(), PROSODY_MISSING);
+
+  test('the mock and real Prosody give the corpus MUC scripts the same verdicts', async ({
+    playground: pg,
+    page,
+  }) => {
+    const files = MUC_012_SCRIPTS.filter((f) => !RACY.has(f) && hasCorpusFile(f)).map(corpusFile);
+    test.skip(files.length === 0 && !process.env.CI, CORPUS_MISSING);
+    expect(files.length, CORPUS_MISSING).toBeGreaterThan(0);
+    test.setTimeout(180_000);
+    restartProsody();
+    expect(await prosodyUp()).toBe(true);
+    await pg.goto();
+    const suite = new SuitePage(page);
+    await suite.show('suite');
+    await suite.filesInput.setInputFiles(files);
+    await expect(suite.items).toHaveCount(files.length);
+    await suite.show('compare');
+    await suite.setCompareTarget('a', 'mock');
+    await suite.setCompareTarget('b', PROSODY_WS_URL);
+    await page.getByTestId('compare-run').click();
+    const verdicts = await suite.compareVerdicts(150_000);
+    expect(Object.keys(verdicts).sort()).toEqual(files.map((f) => path.basename(f)).sort());
+    const differ = Object.entries(verdicts).filter(([, v]) => v !== 'same');
+    await pg.shot('compare: mock vs Prosody');
+    expect(differ, 'scripts whose runs differ between the mock and Prosody').toEqual([]);
+    for (const id of Object.keys(verdicts)) {
+      await expect(suite.row(id).getByTestId('compare-row.a')).toHaveText(/pass|fail|error/);
+      expect(await suite.row(id).getByTestId('compare-row.a').innerText()).toBe(
+        await suite.row(id).getByTestId('compare-row.b').innerText(),
+      );
+    }
+  });
+
+  test('two Prosody servers with different MUC defaults: the first divergent step', async ({
+    playground: pg,
+    page,
+  }) => {
+    restartProsody();
+    const base = Number(process.env.SCS_E2E_PORT) || 4399;
+    // Only the service's admins may create rooms on B; Romeo is not one.
+    const b = startProsodyVariant({
+      dir: `${process.env.SCS_E2E_PROSODY_DIR || '/tmp/scs-prosody-e2e'}-restricted`,
+      port: base + 3,
+      c2sPort: base + 4,
+      mucOptions: ['restrict_room_creation = true'],
+    });
+    try {
+      await pg.goto();
+      const suite = new SuitePage(page);
+      await suite.show('suite');
+      await suite.filesInput.setInputFiles(path.join(fixturesDir, 'room-creation.scs'));
+      await suite.show('compare');
+      await suite.setCompareTarget('a', PROSODY_WS_URL);
+      await suite.setCompareTarget('b', b.url);
+      await page.getByTestId('compare-run').click();
+      expect(await suite.compareVerdicts(60_000)).toEqual({ 'room-creation.scs': 'differs' });
+      const row = suite.row('room-creation.scs');
+      await expect(row.getByTestId('compare-row.a')).toHaveText('pass');
+      await expect(row.getByTestId('compare-row.b')).toHaveText('fail');
+      const sentence = row.getByTestId('compare-row.divergence');
+      await expect(sentence).toContainText('At step 3 (Romeo receives:, line 21): passed on');
+      await sentence.getByRole('button').click();
+      // Both stanzas: A received the 201 presence, B an error presence (not-allowed).
+      await expect(page.getByTestId('compare-detail.a')).toContainText('status code="201"');
+      await expect(page.getByTestId('compare-detail.b')).toContainText('not-allowed');
+      await pg.shot('compare: two Prosody servers differ at the first step');
+    } finally {
+      b.stop();
+    }
+  });
+});

@@ -1,0 +1,271 @@
+// The differential fuzzer's engine: fast-check model-based commands (one command per client action,
+// shrinkable), each run on the mock and on Prosody side by side, transcripts normalised and compared
+// after every step; the first divergence fails the run and fast-check shrinks the flow.
+import fc from 'fast-check';
+import type { Element } from 'ltx';
+import type { Transport } from '../../../src/runner/transport';
+import type { InProcessTransport } from '../../../src/mock/inProcess';
+import { openSide, type FlowSide, type Received } from './driver';
+import { action, flowNames, type Action, type Names } from './flows';
+import { addresseeOf, label, render } from './render';
+import { normaliseStanzas } from './normalise';
+import { Coverage, roleIn, stateOf } from './coverage';
+
+export interface Sides {
+  /** A fresh mock (a new server each flow) and its snapshot. */
+  mock(): InProcessTransport;
+  /** The oracle (Prosody); undefined: mock only (self-check). */
+  oracle?: () => Transport;
+}
+
+export interface StepRecord {
+  action: Action;
+  from: number;
+  stanza: Element;
+  mock: Received[];
+  oracle: Received[];
+}
+
+export interface Divergence {
+  step: number;
+  client: number;
+  action: string;
+  mock: string[];
+  oracle: string[];
+  detail: string;
+}
+
+export class DivergenceError extends Error {
+  constructor(
+    readonly divergence: Divergence,
+    readonly flow: FlowRecord,
+  ) {
+    super(`divergence at step ${divergence.step}, client ${divergence.client}: ${divergence.detail}`);
+  }
+}
+
+export interface FlowRecord {
+  names: Names;
+  clients: number;
+  steps: StepRecord[];
+}
+
+interface Model {
+  clients: number;
+}
+interface Real {
+  names: Names;
+  tag: string;
+  mock: FlowSide;
+  mockT: InProcessTransport;
+  oracle: FlowSide | undefined;
+  record: FlowRecord;
+  sentIds: Set<string>;
+  coverage: Coverage | undefined;
+  flowId: number;
+}
+
+function describeReceived(r: Received | undefined, sentIds: ReadonlySet<string>, flow: string): string[] {
+  if (!r) return ['(not connected)'];
+  const out = normaliseStanzas(r.stanzas, sentIds, flow);
+  // N-CLOSE: a session's end is compared as an end: Prosody's WebSocket close races its stream error
+  // (the client sees policy-violation, or the connection dropped).
+  if (r.closed) out.push('(closed)');
+  if (r.stalled) out.push('(stalled: no pong)');
+  return out;
+}
+
+class Step implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly action: Action) {}
+  check(m: Readonly<Model>): boolean {
+    const a = this.action;
+    return a.c < m.clients;
+  }
+  async run(_m: Model, real: Real): Promise<void> {
+    const k = real.record.steps.length;
+    const id = `s${k}`;
+    real.sentIds.add(id);
+    const stanza = render(this.action, real.names, id);
+    if (real.coverage) {
+      const snap = await real.mockT.inspect();
+      const where = addresseeOf(this.action);
+      const room = real.names.rooms[where.room];
+      real.coverage.hit(real.flowId, {
+        kind: where.kind,
+        addressee: where.addressee,
+        role: roleIn(snap, room, real.names.users[this.action.c]),
+        state: stateOf(snap, room),
+      });
+    }
+    const mockOut = await real.mock.step(this.action.c, stanza);
+    const oracleOut = real.oracle ? await real.oracle.step(this.action.c, stanza) : mockOut;
+    real.record.steps.push({
+      action: this.action,
+      from: this.action.c,
+      stanza,
+      mock: mockOut,
+      oracle: oracleOut,
+    });
+    for (let c = 0; c < real.record.clients; c++) {
+      const a = describeReceived(
+        mockOut.find((r) => r.client === c),
+        real.sentIds,
+        real.tag,
+      );
+      const b = describeReceived(
+        oracleOut.find((r) => r.client === c),
+        real.sentIds,
+        real.tag,
+      );
+      const n = Math.max(a.length, b.length);
+      for (let i = 0; i < n; i++) {
+        if (a[i] !== b[i]) {
+          throw new DivergenceError(
+            {
+              step: k,
+              client: c,
+              action: label(this.action),
+              mock: a,
+              oracle: b,
+              detail: `stanza ${i + 1}: mock ${a[i] ?? '(nothing)'}\n  oracle ${b[i] ?? '(nothing)'}`,
+            },
+            real.record,
+          );
+        }
+      }
+    }
+  }
+  toString(): string {
+    return label(this.action);
+  }
+}
+
+export interface FuzzOptions {
+  flows: number;
+  seed: number;
+  maxSteps?: number;
+  /** Stop (as passed) once this much wall time has gone. */
+  budgetMs?: number;
+  coverage?: Coverage;
+  onFlow?: (n: number) => void;
+  /** Record every divergence class and go on (no shrinking): how soon each class is found. */
+  keepGoing?: boolean;
+}
+
+export interface DivergenceClass {
+  signature: string;
+  firstFlow: number;
+  count: number;
+  example: Divergence;
+}
+
+/** A divergence's class: the action kind, its addressee, and the shapes of the two differing stanzas. */
+export function signatureOf(d: Divergence, a: Action): string {
+  const shape = (x: string | undefined) => {
+    if (x === undefined) return '(nothing)';
+    const m = /^<(\w+)([^>]*)>/.exec(x);
+    const type = m ? (/ type="([^"]*)"/.exec(m[2])?.[1] ?? '') : '';
+    const cond = /<([\w-]+) xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/.exec(x)?.[1] ?? '';
+    return `${m?.[1] ?? x.slice(0, 30)}${type ? `/${type}` : ''}${cond ? `/${cond}` : ''}`;
+  };
+  const i = d.mock.findIndex((x, k) => x !== d.oracle[k]);
+  const k = i === -1 ? Math.min(d.mock.length, d.oracle.length) : i;
+  const where = addresseeOf(a);
+  return `${a.t} ${where.kind}->${where.addressee}: mock ${shape(d.mock[k])} / prosody ${shape(d.oracle[k])}`;
+}
+
+export interface FuzzResult {
+  flowsRun: number;
+  classes?: DivergenceClass[];
+  failure?: { divergence: Divergence; flow: FlowRecord; counterexample: string; shrinks: number };
+  error?: string;
+}
+
+const flowArb = (maxSteps: number) =>
+  fc.record({
+    clients: fc.integer({ min: 2, max: 4 }),
+    admin: fc.boolean(),
+    prologue: fc.constantFrom(true, true, true, false),
+    steps: fc.commands([action.map((a) => new Step(a))], { maxCommands: maxSteps, size: 'max' }),
+  });
+
+let flowCounter = 0;
+
+const PROLOGUE: Action[] = [
+  { t: 'join', c: 0, r: 0, nick: 0, x: true, pw: 'none', hist: 'none' },
+  { t: 'config', c: 0, r: 0, fields: {} },
+  { t: 'join', c: 1, r: 0, nick: 1, x: true, pw: 'none', hist: 'none' },
+];
+
+export async function fuzz(sides: Sides, opts: FuzzOptions): Promise<FuzzResult> {
+  let flowsRun = 0;
+  let last: DivergenceError | undefined;
+  const started = Date.now();
+  const classes = new Map<string, DivergenceClass>();
+  const firstFlowId = flowCounter;
+  const prop = fc.asyncProperty(flowArb(opts.maxSteps ?? 16), async ({ clients, admin, prologue, steps }) => {
+    if (opts.budgetMs !== undefined && Date.now() - started > opts.budgetMs) return;
+    const flowId = flowCounter++;
+    const tag = `f${flowId}x`;
+    const names = flowNames(tag, clients, admin);
+    const specs = names.users.map((jid, i) => ({ jid, resource: names.resources[i] }));
+    const mockT = sides.mock();
+    const mock = await openSide(mockT, specs);
+    const oracle = sides.oracle ? await openSide(sides.oracle(), specs, { barrierMs: 3000 }) : undefined;
+    const real: Real = {
+      names,
+      tag,
+      mock,
+      mockT,
+      oracle,
+      record: { names, clients, steps: [] },
+      sentIds: new Set(),
+      coverage: opts.coverage,
+      flowId,
+    };
+    try {
+      // The prologue (most flows): room 0 made and unlocked by client 0, client 1 in it too, so the
+      // random steps meet an open room with occupants early.
+      if (prologue) for (const a of PROLOGUE) await new Step(a).run({ clients }, real);
+      await fc.asyncModelRun(() => ({ model: { clients }, real }), steps);
+      flowsRun++;
+      opts.onFlow?.(flowsRun);
+    } catch (err) {
+      if (err instanceof DivergenceError && opts.keepGoing) {
+        const a = err.flow.steps[err.divergence.step].action;
+        const sig = signatureOf(err.divergence, a);
+        const c = classes.get(sig);
+        if (c) c.count++;
+        else
+          classes.set(sig, {
+            signature: sig,
+            firstFlow: flowId - firstFlowId + 1,
+            count: 1,
+            example: err.divergence,
+          });
+        flowsRun++;
+        opts.onFlow?.(flowsRun);
+        return;
+      }
+      if (err instanceof DivergenceError) last = err;
+      throw err;
+    } finally {
+      await mock.close();
+      await oracle?.close();
+    }
+  });
+  const details = await fc.check(prop, { numRuns: opts.flows, seed: opts.seed, endOnFailure: false });
+  if (!details.failed) return { flowsRun, classes: [...classes.values()] };
+  if (last) {
+    return {
+      flowsRun,
+      failure: {
+        divergence: last.divergence,
+        flow: last.flow,
+        counterexample: String(details.counterexample?.[0]?.steps ?? ''),
+        shrinks: details.numShrinks,
+      },
+    };
+  }
+  return { flowsRun, error: String(details.errorInstance) };
+}

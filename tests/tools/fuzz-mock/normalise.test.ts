@@ -1,0 +1,98 @@
+// Each normalisation rule of the differential fuzzer hides what it names, and a real difference of
+// the same stanza survives it.
+import { describe, expect, it } from 'vitest';
+import { parse } from 'ltx';
+import { normaliseStanzas } from './normalise';
+
+const sent = new Set(['s1']);
+const norm = (...xml: string[]) =>
+  normaliseStanzas(
+    xml.map((x) => parse(x)),
+    sent,
+  );
+const same = (a: string[], b: string[]) => expect(norm(...a)).toEqual(norm(...b));
+const differ = (a: string[], b: string[]) => expect(norm(...a)).not.toEqual(norm(...b));
+
+const MUC_USER = 'http://jabber.org/protocol/muc#user';
+const pres = (from: string, inner: string, type = '') =>
+  `<presence from="r@conference.localhost/${from}" to="u@localhost/r"${type}><x xmlns="${MUC_USER}">${inner}</x></presence>`;
+
+describe('fuzz:mock normalisation', () => {
+  it('N-ATTR: attribute order is ignored; a different value is not', () => {
+    same(['<message to="a" from="b"/>'], ['<message from="b" to="a"/>']);
+    differ(['<message to="a" from="b"/>'], ['<message from="c" to="a"/>']);
+  });
+  it('N-ID: ids the server chose are equal; ids the flow sent must match, and a missing id is a difference', () => {
+    same(['<message id="abc" to="a"/>'], ['<message id="xyz" to="a"/>']);
+    differ(['<message id="s1" to="a"/>'], ['<message id="xyz" to="a"/>']);
+    differ(['<message id="abc" to="a"/>'], ['<message to="a"/>']);
+  });
+  it("N-STAMP: delay stamps are equal; a delay's presence and its from are not", () => {
+    const d = (stamp: string, from = 'r@c') =>
+      `<message><delay xmlns="urn:xmpp:delay" from="${from}" stamp="${stamp}"/></message>`;
+    same([d('2008-08-22T21:09:04Z')], [d('2026-11-30T01:00:00Z')]);
+    differ([d('2008-08-22T21:09:04Z')], [d('2008-08-22T21:09:04Z', 'other@c')]);
+    differ([d('2008-08-22T21:09:04Z')], ['<message/>']);
+  });
+  it('N-SID: stanza-id and occupant-id values are equal; their by and presence are not', () => {
+    const m = (id: string, by = 'r@c') =>
+      `<message><stanza-id xmlns="urn:xmpp:sid:0" by="${by}" id="${id}"/><occupant-id xmlns="urn:xmpp:occupant-id:0" id="${id}"/></message>`;
+    same([m('aaa')], [m('bbb')]);
+    differ([m('aaa')], [m('aaa', 'x@c')]);
+    differ([m('aaa')], ['<message><stanza-id xmlns="urn:xmpp:sid:0" by="r@c" id="a"/></message>']);
+  });
+  it('N-CODES: status code order in one muc#user x is ignored; a missing or extra code is not', () => {
+    same(
+      [pres('a', '<status code="110"/><item role="none"/><status code="307"/>')],
+      [pres('a', '<item role="none"/><status code="307"/><status code="110"/>')],
+    );
+    differ(
+      [pres('a', '<status code="110"/><item role="none"/><status code="307"/>')],
+      [pres('a', '<item role="none"/><status code="110"/>')],
+    );
+  });
+  it("N-ROSTER: the order of other occupants' presences is ignored; content, and the self-presence's place, are not", () => {
+    const a = pres('a', '<item role="participant"/>');
+    const b = pres('b', '<item role="moderator"/>');
+    const self = pres('c', '<item role="participant"/><status code="110"/>');
+    same([a, b, self], [b, a, self]);
+    differ([a, b, self], [a, self, b]);
+    differ([a, b, self], [a, pres('b', '<item role="participant"/>'), self]);
+  });
+  it('N-DISCO: feature and item order is ignored; a missing feature is not', () => {
+    const q = (...v: string[]) =>
+      `<iq type="result"><query xmlns="http://jabber.org/protocol/disco#info"><identity category="c"/>${v.map((x) => `<feature var="${x}"/>`).join('')}</query></iq>`;
+    same([q('a', 'b')], [q('b', 'a')]);
+    differ([q('a', 'b')], [q('a')]);
+  });
+  it('N-LISTMULTI: selected values of a list-multi field as a set; another selection differs', () => {
+    const f = (...v: string[]) =>
+      `<x><field type="list-multi" var="b"><option><value>a</value></option>${v.map((x) => `<value>${x}</value>`).join('')}</field></x>`;
+    same([f('visitor', 'participant')], [f('participant', 'visitor')]);
+    differ([f('visitor', 'participant')], [f('participant')]);
+  });
+  it("N-FLOW: other flows' rooms in the service's disco#items are dropped; this flow's room is not", () => {
+    const q = (...j: string[]) =>
+      parse(
+        `<iq type="result"><query xmlns="http://jabber.org/protocol/disco#items">${j.map((x) => `<item jid="${x}"/>`).join('')}</query></iq>`,
+      );
+    const n = (...j: string[]) => normaliseStanzas([q(...j)], sent, 'f7x');
+    expect(n('f7xr0@conference.localhost', 'f3xr1@conference.localhost')).toEqual(
+      n('f7xr0@conference.localhost'),
+    );
+    expect(n('f7xr0@conference.localhost')).not.toEqual(n());
+  });
+  it('N-TIME: the utc of a time answer is ignored; its offset is not', () => {
+    const t = (utc: string, tzo = '+00:00') =>
+      `<iq type="result"><time xmlns="urn:xmpp:time"><tzo>${tzo}</tzo><utc>${utc}</utc></time></iq>`;
+    same([t('2008-08-22T21:09:04Z')], [t('2026-11-30T00:00:00Z')]);
+    differ([t('2008-08-22T21:09:04Z')], [t('2008-08-22T21:09:04Z', '+01:00')]);
+  });
+  it('empty text is no XML (<value></value> is <value/>); a non-empty value is a difference', () => {
+    const v = parse('<x><value/></x>');
+    const withEmpty = parse('<x><value/></x>');
+    withEmpty.getChild('value')!.children.push('');
+    expect(normaliseStanzas([withEmpty], sent)).toEqual(normaliseStanzas([v], sent));
+    differ(['<x><value/></x>'], ['<x><value>0</value></x>']);
+  });
+});

@@ -1,0 +1,113 @@
+// Normalisation of one flow's transcripts before the mock's and Prosody's are compared. Each rule hides
+// one thing that legitimately differs between two correct servers, and nothing else (normalise.test.ts
+// shows a real difference surviving each):
+//   N-ATTR   attributes are compared as a set (XML attribute order carries no meaning)
+//   N-ID     a stanza id the flow did not send (server-generated, or the MUC's encoded iq ids) -> {id}
+//   N-STAMP  <delay stamp> -> {stamp} (Prosody stamps presence with its clock)
+//   N-SID    <stanza-id id> and <occupant-id id> -> {stanza-id} / {occupant-id} (random, salted)
+//   N-CODES  <status code> children of one muc#user <x> sorted (Lua table order)
+//   N-ROSTER the occupant list on join: a run of other occupants' presences from one room, sorted by
+//            `from` (Prosody iterates occupants in hash order); the self-presence (110) ends the run
+//   N-LISTMULTI the <value>s of a list-multi form field sorted (a Lua set)
+//   N-FLOW   rooms of other flows left on the shared Prosody are dropped from disco#items
+//   N-TIME   the <utc> of an urn:xmpp:time answer -> {utc} (each server's clock)
+//   N-CLOSE  (fuzz.ts) a session's end is compared as an end, not by its reason
+//   N-DISCO  <feature>s of a disco#info query sorted by var, <item>s of disco#items by jid (hash order)
+import type { Element } from 'ltx';
+
+const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
+const NS_DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function isEl(n: unknown): n is Element {
+  return typeof n === 'object' && n !== null && 'name' in n && 'attrs' in n;
+}
+
+/** Canonical XML text of an element after the element-level rules. */
+function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: string): string {
+  const attrs: Record<string, string> = { ...(e.attrs as Record<string, string>) };
+  if (top && attrs.id !== undefined && !sentIds.has(attrs.id)) attrs.id = '{id}'; // N-ID
+  if (e.name === 'delay' && attrs.stamp !== undefined) attrs.stamp = '{stamp}'; // N-STAMP
+  if (e.name === 'stanza-id' && attrs.id !== undefined) attrs.id = '{stanza-id}'; // N-SID
+  if (e.name === 'occupant-id' && attrs.id !== undefined) attrs.id = '{occupant-id}'; // N-SID
+  const names = Object.keys(attrs)
+    .filter((k) => attrs[k] !== undefined)
+    .sort(); // N-ATTR
+  const open = `<${e.name}${names.map((k) => ` ${k}="${esc(String(attrs[k]))}"`).join('')}`;
+  // An empty text node is no XML at all (<value></value> is <value/>).
+  const otherFlow = (c: Element) =>
+    flow !== undefined &&
+    e.name === 'query' &&
+    attrs.xmlns === NS_DISCO_ITEMS &&
+    c.name === 'item' &&
+    String(c.attrs.jid ?? '').includes('@conference.') &&
+    !String(c.attrs.jid).startsWith(flow); // N-FLOW
+  let kids = e.children
+    .filter((c) => (isEl(c) ? !otherFlow(c) : String(c) !== ''))
+    .map((c) => (isEl(c) ? canon(c, false, sentIds, flow) : esc(String(c))));
+  if (e.name === 'time' && attrs.xmlns === 'urn:xmpp:time') {
+    kids = kids.map((k) => (k.startsWith('<utc>') ? '<utc>{utc}</utc>' : k)); // N-TIME
+  }
+  const xmlns = attrs.xmlns;
+  if (e.name === 'x' && xmlns === NS_MUC_USER) {
+    // N-CODES: the status codes as a set, kept after the other children
+    const isCode = (k: string) => k.startsWith('<status ');
+    kids = [...kids.filter((k) => !isCode(k)), ...kids.filter(isCode).sort()];
+  }
+  if (e.name === 'field' && attrs.type === 'list-multi') {
+    // N-LISTMULTI: the selected values of a list-multi field as a set (Lua table order)
+    const isValue = (k: string) => k.startsWith('<value');
+    kids = [...kids.filter((k) => !isValue(k)), ...kids.filter(isValue).sort()];
+  }
+  if (e.name === 'query' && (xmlns === NS_DISCO_INFO || xmlns === NS_DISCO_ITEMS)) {
+    const tag = xmlns === NS_DISCO_INFO ? '<feature ' : '<item ';
+    const first = kids.findIndex((k) => k.startsWith(tag));
+    if (first !== -1) {
+      const sorted = kids.filter((k) => k.startsWith(tag)).sort(); // N-DISCO
+      kids = [...kids.slice(0, first), ...sorted, ...kids.slice(first).filter((k) => !k.startsWith(tag))];
+    }
+  }
+  return kids.length === 0 ? `${open}/>` : `${open}>${kids.join('')}</${e.name}>`;
+}
+
+function roomOf(e: Element): string | undefined {
+  if (e.name !== 'presence') return undefined;
+  const from = String(e.attrs.from ?? '');
+  if (!from.includes('@conference.')) return undefined;
+  const x = e.children.find((c) => isEl(c) && c.name === 'x' && c.attrs.xmlns === NS_MUC_USER) as
+    Element | undefined;
+  if (!x) return undefined;
+  const self = x.children.some((c) => isEl(c) && c.name === 'status' && c.attrs.code === '110');
+  if (self) return undefined;
+  return from.split('/')[0];
+}
+
+/** What one client received in one step, as canonical strings in a normalised order. */
+export function normaliseStanzas(
+  stanzas: readonly Element[],
+  sentIds: ReadonlySet<string>,
+  /** This flow's name prefix (N-FLOW): rooms of other flows on a shared server are not this flow's. */
+  flow?: string,
+): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < stanzas.length) {
+    const room = roomOf(stanzas[i]);
+    if (room === undefined) {
+      out.push(canon(stanzas[i], true, sentIds, flow));
+      i++;
+      continue;
+    }
+    // N-ROSTER: a run of presences of other occupants from one room.
+    let j = i;
+    while (j < stanzas.length && roomOf(stanzas[j]) === room) j++;
+    const run = stanzas.slice(i, j).map((s) => canon(s, true, sentIds, flow));
+    out.push(...(run.length > 1 ? run.sort() : run));
+    i = j;
+  }
+  return out;
+}
