@@ -28,9 +28,7 @@ describe('RunControls: why Run is disabled', () => {
   });
   it('says the script has no steps yet', () => {
     renderWith(<RunControls />, storeWith('[Client] Romeo\n\tjid: romeo@localhost\n\tpassword: p\n-----\n'));
-    expect(screen.getByTestId('run-button').getAttribute('title')).toBe(
-      'Cannot run: the script has no steps yet',
-    );
+    expect(screen.getByTestId('run-button').getAttribute('title')).toMatch(/^Cannot run: .*no steps/);
   });
   it('keeps the Run tooltip with its shortcut when Run is enabled', () => {
     renderWith(<RunControls />, storeWith(OK));
