@@ -23,6 +23,7 @@ const suites: { file: string; fn: string }[] = [
   { file: 'mock.ts', fn: 'benchMock' },
   { file: 'matcher.ts', fn: 'benchMatcher' },
   { file: 'suites.ts', fn: 'benchSuites' },
+  { file: 'page.ts', fn: 'benchPage' },
 ];
 
 function fmt(n: number | undefined, digits = 2): string {

@@ -121,9 +121,7 @@ describe('completionsAt: inside XML', () => {
     const startsWith = (items: ScsCompletion[], typed: string) =>
       labels(items.filter((c) => (c.filterText ?? c.label).startsWith(typed)));
     const sends = startsWith(block('<presence‸'), '<presence');
-    expect(sends).toEqual(
-      expect.arrayContaining(['join a room', 'leave the room', 'change nickname']),
-    );
+    expect(sends).toEqual(expect.arrayContaining(['join a room', 'leave the room', 'change nickname']));
     expect(sends).not.toContain('self-presence after joining');
     const received = startsWith(recv('<presence‸'), '<presence');
     expect(received).toEqual(

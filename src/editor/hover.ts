@@ -41,7 +41,7 @@ export function codeSpan(s: string): string {
  * backslash-escaped, so a client named `[x](https://…)` or `**x**` never becomes a link or markup.
  */
 export function mdText(s: string): string {
-  return s.replace(/[\\`*_{}\[\]()#+\-.!|<>~&:]/g, (c) => '\\' + c);
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => '\\' + c);
 }
 
 export function hoverAt(text: string, line: number, column: number, ctx: HoverContext): ScsHover | null {

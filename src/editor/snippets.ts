@@ -242,7 +242,9 @@ export const STANZA_SNIPPETS: readonly StanzaSnippet[] = [
     detail: 'expected message from the room, reflected to every occupant (XEP-0045 §7.4)',
     fits: 'receives',
     body: () =>
-      `<message type="groupchat" from="${ROOM}/\${2:Nick}">\n` + `\t<body>\${3:Hello}</body>\n` + `</message>$0`,
+      `<message type="groupchat" from="${ROOM}/\${2:Nick}">\n` +
+      `\t<body>\${3:Hello}</body>\n` +
+      `</message>$0`,
   },
   {
     label: 'private message',

@@ -3,6 +3,7 @@
 // frame) and drops events of any run but the current one (by runId), so a stopped run can never write
 // into a newer one. The runner's control state machine is the only one: the controller asks the runner
 // what it is doing, and the store mirrors it through the runner's events.
+import { frameScheduler } from './eventBatcher';
 import type { Element } from 'ltx';
 import { createRunId, createRunner as defaultCreateRunner } from '../runner';
 import type { RunEvent, RunResult } from '../runner';
@@ -68,7 +69,8 @@ export function createRunController(deps: RunControllerDeps): RunController {
   const makeTransport = deps.makeTransport ?? defaultTransportFactory;
   const createRunner = deps.createRunner ?? defaultCreateRunner;
   const buildReport = deps.buildReport ?? defaultBuildReport;
-  const schedule = deps.schedule ?? ((fn: () => void) => void setTimeout(fn, 16));
+  // Events are applied to the store in one batch per animation frame.
+  const schedule = deps.schedule ?? frameScheduler();
 
   let active: Active | null = null;
   /** A run being set up (transport loading): its id, so a newer request supersedes it. */

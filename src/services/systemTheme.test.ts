@@ -34,7 +34,6 @@ function memoryStorage(): Storage {
   };
 }
 
-
 describe('followSystemTheme', () => {
   it('follows the system preference, live, until the user picks a theme', () => {
     const store = createAppStore();

@@ -37,7 +37,7 @@ export function DocumentTabs() {
 
   return (
     <div className="pane-tabs doc-bar">
-      <div className="doc-tabs" role="tablist" aria-label="Open scripts">
+      <div className="doc-tabs" role="list" aria-label="Open scripts">
         {docs.map((d) => {
           const active = d.id === activeId;
           const name = active ? activeName : d.fileName;
@@ -46,6 +46,7 @@ export function DocumentTabs() {
             <div
               key={d.id}
               className={`file-tab doc-tab${active ? ' active' : ''}`}
+              role="listitem"
               data-testid="doc-tab"
               data-active={active}
               data-modified={modified}
@@ -53,8 +54,7 @@ export function DocumentTabs() {
             >
               <button
                 type="button"
-                role="tab"
-                aria-selected={active}
+                aria-current={active ? 'page' : undefined}
                 className="doc-tab-main"
                 onClick={() => switchTo(d.id)}
               >
@@ -85,7 +85,7 @@ export function DocumentTabs() {
           );
         })}
         {loading && (
-          <div className="file-tab doc-tab loading" data-testid="doc-tab.loading" role="status">
+          <div className="file-tab doc-tab loading" data-testid="doc-tab.loading" role="listitem" aria-live="polite">
             <span className="doc-spinner" aria-hidden="true" /> Loading {loading}…
           </div>
         )}
