@@ -85,7 +85,12 @@ export function DocumentTabs() {
           );
         })}
         {loading && (
-          <div className="file-tab doc-tab loading" data-testid="doc-tab.loading" role="listitem" aria-live="polite">
+          <div
+            className="file-tab doc-tab loading"
+            data-testid="doc-tab.loading"
+            role="listitem"
+            aria-live="polite"
+          >
             <span className="doc-spinner" aria-hidden="true" /> Loading {loading}…
           </div>
         )}
