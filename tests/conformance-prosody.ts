@@ -7,6 +7,5 @@ export {
   prosodyInstalled,
   repoRoot,
   startTestProsody,
-  testProsody,
 } from './support/prosody';
-export type { FixedProsody, TestProsody } from './support/prosody';
+export type { TestProsody } from './support/prosody';
