@@ -1,5 +1,6 @@
 // Kept for the suites and tools that import the harness from here: it lives in ./support/prosody.
 export {
+  cleanToolProsody,
   corpusDir,
   corpusPresent,
   listCorpus,

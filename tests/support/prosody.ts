@@ -143,3 +143,15 @@ export async function startTestProsody(name: string, opts: { keepDir?: boolean }
   }
   return prosody;
 }
+
+let toolProsody: TestProsody | undefined;
+
+/**
+ * For the command-line tools: the tool's own Prosody (started on first use: temporary dir, free ports,
+ * stopped at exit), restarted clean on each later call. Returns its WebSocket URL.
+ */
+export async function cleanToolProsody(name: string): Promise<string> {
+  if (toolProsody) toolProsody.restart();
+  else toolProsody = await startTestProsody(name);
+  return toolProsody.wsUrl;
+}
