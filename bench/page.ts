@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser';
+import { freePortSync } from '../e2e/support/ports';
 import { createInProcessTransport } from '../src/mock/index';
 import { createRunner } from '../src/runner/index';
 import { parse } from '../src/scansion/index';
@@ -20,7 +21,7 @@ import type { BenchRow } from './index';
 import { conversationScript, longScript } from './pageScripts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const PORT = Number(process.env.SCS_BENCH_PAGE_PORT) || 6650;
+const PORT = Number(process.env.SCS_BENCH_PAGE_PORT) || freePortSync();
 const RUNS = 3;
 const KEYS = 200;
 

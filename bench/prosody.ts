@@ -1,14 +1,20 @@
-// A Prosody of the bench's own (own dir and ports, never the user's 5280), started through the project's
-// launcher. Shared by the runner and mock benchmarks.
+// A Prosody of the bench's own (a fresh temporary dir and OS-given ports, never the user's 5280),
+// started through the project's launcher, stopped (its dir removed) by stopProsody() or at exit.
+// Shared by the runner and mock benchmarks.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePortSync } from '../e2e/support/ports';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const port = freePortSync();
+let c2sPort = freePortSync();
+while (c2sPort === port) c2sPort = freePortSync();
 export const BENCH_PROSODY = {
-  SCS_PROSODY_DIR: process.env.SCS_BENCH_PROSODY_DIR ?? '/tmp/scs-prosody-bench',
-  SCS_PROSODY_PORT: process.env.SCS_BENCH_PROSODY_PORT ?? '5880',
-  SCS_PROSODY_C2S_PORT: process.env.SCS_BENCH_PROSODY_C2S_PORT ?? '5822',
+  SCS_PROSODY_DIR: fs.mkdtempSync(path.join(tmpdir(), 'scs-prosody-bench-')),
+  SCS_PROSODY_PORT: String(port),
+  SCS_PROSODY_C2S_PORT: String(c2sPort),
 };
 export const benchProsodyUrl = `ws://127.0.0.1:${BENCH_PROSODY.SCS_PROSODY_PORT}/xmpp-websocket`;
 
@@ -28,7 +34,21 @@ function launcher(name: 'start' | 'restart' | 'stop'): void {
   });
 }
 export const restartProsody = (): void => launcher('restart');
-export const stopProsody = (): void => launcher('stop');
+export function stopProsody(): void {
+  if (!fs.existsSync(BENCH_PROSODY.SCS_PROSODY_DIR)) return;
+  try {
+    if (prosodyInstalled()) launcher('stop');
+  } finally {
+    fs.rmSync(BENCH_PROSODY.SCS_PROSODY_DIR, { recursive: true, force: true });
+  }
+}
+process.once('exit', () => {
+  try {
+    stopProsody();
+  } catch {
+    // Exiting anyway: the directory names the server for a manual cleanup.
+  }
+});
 
 /** Resident memory of the bench Prosody, in KiB. */
 export function prosodyRssKiB(): number {

@@ -68,14 +68,8 @@ test.describe('compare two targets', () => {
     page,
   }) => {
     restartProsody();
-    const base = Number(process.env.SCS_E2E_PORT) || 4399;
     // Only the service's admins may create rooms on B; Romeo is not one.
-    const b = startProsodyVariant({
-      dir: `${process.env.SCS_E2E_PROSODY_DIR || '/tmp/scs-prosody-e2e'}-restricted`,
-      port: base + 3,
-      c2sPort: base + 4,
-      mucOptions: ['restrict_room_creation = true'],
-    });
+    const b = await startProsodyVariant({ mucOptions: ['restrict_room_creation = true'] });
     try {
       await pg.goto();
       const suite = new SuitePage(page);

@@ -4,8 +4,9 @@
 //   Monaco editable — Monaco has replaced it (window.__scsEditor.monaco) and a typed key lands in the text.
 // Times are from navigation start (performance.now() in the page, sampled every animation frame), median
 // of N cold loads (fresh browser context each).
-// Usage: node scripts/measure-editor.js [--runs 5] [--port 4199]
+// Usage: node scripts/measure-editor.js [--runs 5] [--port PORT]   (default: a free port from the OS)
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
 
 const arg = (name, def) => {
@@ -13,7 +14,16 @@ const arg = (name, def) => {
   return i >= 0 ? process.argv[i + 1] : def;
 };
 const RUNS = Number(arg('runs', 5));
-const PORT = Number(arg('port', 4199));
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+const PORT = arg('port') ? Number(arg('port')) : await freePort();
 const URL_ = `http://127.0.0.1:${PORT}/`;
 
 const server = spawn(

@@ -1,5 +1,6 @@
 // Kept for the suites and tools that import the harness from here: it lives in ./support/prosody.
 export {
+  cleanToolProsody,
   corpusDir,
   corpusPresent,
   listCorpus,
@@ -7,6 +8,5 @@ export {
   prosodyInstalled,
   repoRoot,
   startTestProsody,
-  testProsody,
 } from './support/prosody';
-export type { FixedProsody, TestProsody } from './support/prosody';
+export type { TestProsody } from './support/prosody';

@@ -4,8 +4,8 @@
 // asserting the same verdict and the same failing step. The mock-only half also pins each verdict, so
 // it guards the mock where Prosody is absent.
 //
-// Prosody runs on its own dir and ports (SCS_DIFF_PROSODY_DIR/PORT/C2S_PORT; default 5581/5523),
-// restarted (a clean, memory-only server) before each script.
+// Prosody runs on its own temporary dir and OS-given ports (tests/support/prosody.ts), restarted
+// (a clean, memory-only server) before each script.
 //
 // Non-determinism in Prosody itself (never in the mock): Lua hash order decides the order of several
 // <item/>s of one multi-session occupant (issue978-multi.scs, line 67), of status codes in one

@@ -1,7 +1,7 @@
 // The differential fuzzer in CI: the shrunk regression scripts (tests/fixtures/fuzz) replayed on the
 // mock and on Prosody 0.12, and a fixed-seed fuzz of the mock against Prosody capped at 60 s of wall
 // time whose divergences must all be known open ones (tests/tools/fuzz-mock/known.ts). Prosody gets its
-// own dir and ports (SCS_FUZZ_TEST_PROSODY_PORT, default 6440/6441) and is stopped afterwards. Without
+// own temporary dir and OS-given ports and is stopped afterwards. Without
 // Prosody the Prosody halves skip with a message, and fail when CI is set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { createRunner } from '../src/runner/index';
 import type { RunResult } from '../src/runner/events';
 import type { Transport } from '../src/runner/transport';
 import { createInProcessTransport } from '../src/mock/index';
-import { prosodyInstalled, repoRoot, testProsody } from './conformance-prosody';
+import { needs, repoRoot, startTestProsody, type TestProsody } from './conformance-prosody';
 import { fuzz } from './tools/fuzz-mock/fuzz';
 import { knownOpen } from './tools/fuzz-mock/known';
 
@@ -39,19 +39,16 @@ describe('fuzz regression scripts on the mock', () => {
   }
 });
 
-const haveProsody = prosodyInstalled();
-if (!haveProsody && process.env.CI) throw new Error('fuzz-mock.test: CI is set and prosody is not installed');
-if (!haveProsody) console.warn('fuzz-mock.test: prosody is not installed: the Prosody halves are skipped');
+const haveProsody = needs('fuzz-mock.test: the Prosody halves', { prosody: true });
 
 describe.skipIf(!haveProsody)('the fuzzer against Prosody 0.12', () => {
-  const port = Number(process.env.SCS_FUZZ_TEST_PROSODY_PORT ?? 6440);
-  const prosody = testProsody({ dir: '/tmp/scs-mock-fuzz-test', port, c2sPort: port + 1 });
+  let prosody: TestProsody;
   let createNodeTransport: (url: string) => Transport;
   beforeAll(async () => {
-    prosody.restart();
+    prosody = await startTestProsody('mock-fuzz-test');
     ({ createNodeTransport } = await import('../src/runner/transports/node'));
   });
-  afterAll(() => prosody.stop());
+  afterAll(() => prosody?.stop());
 
   for (const f of scripts) {
     it(`${f} passes on Prosody`, async () => {

@@ -6,7 +6,7 @@ import { createInProcessTransport } from '../src/mock/index';
 import type { MockSnapshot } from '../src/mock/inspect';
 import type { Transport } from '../src/runner/transport';
 import { openSide } from './tools/fuzz-mock/driver';
-import { prosodyInstalled, testProsody } from './conformance-prosody';
+import { needs, startTestProsody, type TestProsody } from './conformance-prosody';
 
 const MUC_USER = 'http://jabber.org/protocol/muc#user';
 
@@ -105,18 +105,16 @@ describe('INSPECT-1 the snapshot after a kick flow (mock)', () => {
   });
 });
 
-const haveProsody = prosodyInstalled();
-if (!haveProsody && process.env.CI) throw new Error('inspect.test: CI is set and prosody is not installed');
-if (!haveProsody) console.warn('inspect.test: prosody is not installed: the Prosody comparison is skipped');
+const haveProsody = needs('inspect.test: the Prosody comparison', { prosody: true });
 
 describe.skipIf(!haveProsody)('INSPECT-1 the mock snapshot agrees with the stanzas Prosody sends', () => {
-  const prosody = testProsody({ dir: '/tmp/scs-mock-inspect', port: 6410, c2sPort: 6411 });
+  let prosody: TestProsody;
   let createNodeTransport: (url: string) => Transport;
   beforeAll(async () => {
-    prosody.restart();
+    prosody = await startTestProsody('mock-inspect');
     ({ createNodeTransport } = await import('../src/runner/transports/node'));
   });
-  afterAll(() => prosody.stop());
+  afterAll(() => prosody?.stop());
 
   it('kick flow: same occupants, roles, affiliations and real JIDs', async () => {
     const onProsody = await kickFlow(createNodeTransport(prosody.wsUrl), 'inspp');

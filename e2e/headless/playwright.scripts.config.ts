@@ -4,10 +4,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices, type ReporterDescription } from '@playwright/test';
-import { chromiumLaunchOptions, E2E_SCRIPTS_PORT } from '../support/browser';
+import { chromiumLaunchOptions, e2eScriptsPort, servedDistDir } from '../support/browser';
 
+const E2E_SCRIPTS_PORT = e2eScriptsPort();
 const baseURL = `http://127.0.0.1:${E2E_SCRIPTS_PORT}`;
-const servedDir = `node_modules/.cache/scs-e2e/dist-${E2E_SCRIPTS_PORT}`;
+const servedDir = servedDistDir('SCS_E2E_SCRIPTS_SERVED_DIR');
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = process.env.SCS_E2E_SCRIPTS_OUT || path.join(repoRoot, 'e2e-scripts-report');
 // With --shard=i/n each machine writes its own JUnit file and a blob for `playwright merge-reports`.
@@ -28,6 +29,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   outputDir: `${out}/test-results`,
   reporter,
+  globalTeardown: './global-teardown.ts',
   use: {
     baseURL,
     ...devices['Desktop Chrome'],

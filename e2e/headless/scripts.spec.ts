@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { describeEntry, singleEntry } from '../support/report';
 import type { AutomationWindow } from '../support/automation';
-import { E2E_SCRIPTS_PORT } from '../support/browser';
+import { e2eScriptsPort } from '../support/browser';
 
 interface ScriptItem {
   file: string;
@@ -30,7 +30,7 @@ const test = base.extend<object, { shared: Shared }>({
   shared: [
     async ({ browser }, use) => {
       const context = await browser.newContext({
-        baseURL: `http://127.0.0.1:${E2E_SCRIPTS_PORT}`,
+        baseURL: `http://127.0.0.1:${e2eScriptsPort()}`,
         viewport: { width: 1280, height: 800 },
       });
       // The target comes through an init script, not a link; the mock runs on the page's thread.

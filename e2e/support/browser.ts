@@ -1,6 +1,7 @@
 // One place for how Playwright launches Chromium here: Debian's /usr/bin/chromium (never a downloaded
 // browser) with the switches that keep it quiet and off the internet. Shared by both Playwright configs.
 import type { LaunchOptions } from '@playwright/test';
+import { e2eDir, e2ePort } from './ports';
 
 export const CHROMIUM_PATH = process.env.SCS_CHROMIUM || '/usr/bin/chromium';
 
@@ -17,7 +18,9 @@ export const chromiumLaunchOptions: LaunchOptions = {
   ],
 };
 
-/** The preview server of the playground's own e2e suite. */
-export const E2E_PORT = Number(process.env.SCS_E2E_PORT) || 4399;
+/** The preview server of the playground's own e2e suite: SCS_E2E_PORT, else a free port. */
+export const e2ePreviewPort = (): number => e2ePort('SCS_E2E_PORT');
 /** The preview server of `npm run e2e:scripts` (its own port, so both can run at once). */
-export const E2E_SCRIPTS_PORT = Number(process.env.SCS_E2E_SCRIPTS_PORT) || 4398;
+export const e2eScriptsPort = (): number => e2ePort('SCS_E2E_SCRIPTS_PORT');
+/** The private copy of dist/ a preview server serves (see snapshot-dist.mjs): a fresh temp dir. */
+export const servedDistDir = (envName: string): string => `${e2eDir(envName, 'e2e-dist')}/dist`;

@@ -1,15 +1,17 @@
-// The e2e suite's own Prosody: its own state dir and ports (never the defaults, which are the user's),
+// The e2e suite's own Prosody: its own temp state dir and free ports (never the user's defaults),
 // started by global setup and stopped by global teardown. We use the project's launcher
 // (scripts/prosody/) and fall back to the shared recipe (../shared/prosody/) while it is incomplete.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './paths';
+import { e2eDir, e2ePort } from './ports';
 
+// Chosen once, in the runner (the config imports this), and inherited by the workers.
 export const PROSODY_ENV = {
-  SCS_PROSODY_DIR: process.env.SCS_E2E_PROSODY_DIR || '/tmp/scs-prosody-e2e',
-  SCS_PROSODY_PORT: process.env.SCS_E2E_PROSODY_PORT || '5680',
-  SCS_PROSODY_C2S_PORT: process.env.SCS_E2E_PROSODY_C2S_PORT || '5622',
+  SCS_PROSODY_DIR: e2eDir('SCS_E2E_PROSODY_DIR', 'prosody-e2e'),
+  SCS_PROSODY_PORT: String(e2ePort('SCS_E2E_PROSODY_PORT')),
+  SCS_PROSODY_C2S_PORT: String(e2ePort('SCS_E2E_PROSODY_C2S_PORT')),
 };
 
 export const PROSODY_WS_URL = `ws://127.0.0.1:${PROSODY_ENV.SCS_PROSODY_PORT}/xmpp-websocket`;

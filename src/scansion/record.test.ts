@@ -10,7 +10,7 @@ import { recordScript, indentBlock } from './record';
 import { importScansionRecording, isScansionRecording, recordingToTranscript } from './scansionRecord';
 import { validateTranscript, type Transcript } from './transcript';
 import { runCommand, type RunIo } from '../cli/run';
-import { prosodyInstalled, testProsody } from '../../tests/conformance-prosody';
+import { needs, startTestProsody, type TestProsody } from '../../tests/conformance-prosody';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/record');
 const FLOWS = ['join-leave', 'groupchat', 'private-message', 'kick', 'room-config'];
@@ -174,16 +174,14 @@ describe('mod_scansion_record import', () => {
   });
 });
 
-const haveProsody = prosodyInstalled();
-if (!haveProsody) {
-  if (process.env.CI) throw new Error('record replay: prosody is required when CI is set');
-  console.warn('record replay on Prosody: skipped, prosody is not installed (apt-get install -y prosody)');
-}
+const haveProsody = needs('record replay on Prosody', { prosody: true });
 
 describe.skipIf(!haveProsody)('recorded MUC flows replay on Prosody', () => {
-  const prosody = testProsody({ dir: '/tmp/scs-live-record', port: 6830, c2sPort: 6831 });
-  beforeAll(() => prosody.start(), 30_000);
-  afterAll(() => prosody.stop(), 30_000);
+  let prosody: TestProsody;
+  beforeAll(async () => {
+    prosody = await startTestProsody('live-record');
+  }, 30_000);
+  afterAll(() => prosody?.stop(), 30_000);
 
   for (const flow of FLOWS) {
     for (const drop of [[], DECORATIONS]) {

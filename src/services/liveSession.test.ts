@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessTransport } from '../mock';
 import { createNodeTransport } from '../runner/transports/node';
-import { prosodyInstalled, testProsody } from '../../tests/conformance-prosody';
+import { needs, startTestProsody, type TestProsody } from '../../tests/conformance-prosody';
 import { createLiveSession, LiveError, parseTyped, type LiveEntry } from './liveSession';
 import { maskCredentials } from './liveMask';
 
@@ -82,13 +82,14 @@ describe('live session on the mock', () => {
   });
 });
 
-const haveProsody = prosodyInstalled();
-if (!haveProsody && process.env.CI) throw new Error('live session: prosody is required when CI is set');
+const haveProsody = needs('live session on Prosody', { prosody: true });
 
 describe.skipIf(!haveProsody)('live session on Prosody', () => {
-  const prosody = testProsody({ dir: '/tmp/scs-live-session', port: 6832, c2sPort: 6833 });
-  beforeAll(() => prosody.restart(), 30_000);
-  afterAll(() => prosody.stop(), 30_000);
+  let prosody: TestProsody;
+  beforeAll(async () => {
+    prosody = await startTestProsody('live-session');
+  }, 30_000);
+  afterAll(() => prosody?.stop(), 30_000);
 
   it('shows authentication and binding with the password masked', async () => {
     const log: LiveEntry[] = [];

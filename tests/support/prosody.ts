@@ -83,8 +83,10 @@ let exitHook = false;
 /**
  * Start a Prosody of its own: a fresh directory under the system's temporary directory
  * (`scs-<name>-XXXXXX`), two free ports, stopped by `stop()` and at process exit at the latest.
+ * `stop()` removes the directory unless `keepDir` is set (for a caller that reads what the server
+ * wrote there when it stopped; that caller removes it).
  */
-export async function startTestProsody(name: string): Promise<TestProsody> {
+export async function startTestProsody(name: string, opts: { keepDir?: boolean } = {}): Promise<TestProsody> {
   const dir = mkdtempSync(path.join(tmpdir(), `scs-${name.replace(/[^A-Za-z0-9-]/g, '-')}-`));
   const port = await freePort();
   let c2sPort = await freePort();
@@ -113,7 +115,7 @@ export async function startTestProsody(name: string): Promise<TestProsody> {
       try {
         launch('stop.sh');
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        if (!opts.keepDir) rmSync(dir, { recursive: true, force: true });
       }
     },
     kill() {
@@ -142,30 +144,14 @@ export async function startTestProsody(name: string): Promise<TestProsody> {
   return prosody;
 }
 
-/** A Prosody on a directory and ports the caller chose (prefer `startTestProsody`: its own of each). */
-export interface FixedProsody extends Omit<TestProsody, 'port' | 'c2sPort'> {
-  start(): void;
-}
+let toolProsody: TestProsody | undefined;
 
-/** The older form with caller-chosen directory and ports; started by `start()`, stopped by `stop()`. */
-export function testProsody(opts: { dir: string; port: number; c2sPort: number }): FixedProsody {
-  const env = {
-    ...process.env,
-    SCS_PROSODY_DIR: opts.dir,
-    SCS_PROSODY_PORT: String(opts.port),
-    SCS_PROSODY_C2S_PORT: String(opts.c2sPort),
-  };
-  const launch = (script: string) =>
-    execFileSync('bash', [path.join(repoRoot, 'scripts/prosody', script)], { env, stdio: 'pipe' });
-  return {
-    wsUrl: `ws://127.0.0.1:${opts.port}/xmpp-websocket`,
-    tcpUrl: `xmpp://127.0.0.1:${opts.c2sPort}`,
-    dir: opts.dir,
-    start: () => void launch('start.sh'),
-    restart: () => void launch('restart.sh'),
-    stop: () => void launch('stop.sh'),
-    kill: () => {
-      execFileSync('sh', ['-c', `kill -9 "$(cat '${opts.dir}/prosody.pid')"`], { stdio: 'ignore' });
-    },
-  };
+/**
+ * For the command-line tools: the tool's own Prosody (started on first use: temporary dir, free ports,
+ * stopped at exit), restarted clean on each later call. Returns its WebSocket URL.
+ */
+export async function cleanToolProsody(name: string): Promise<string> {
+  if (toolProsody) toolProsody.restart();
+  else toolProsody = await startTestProsody(name);
+  return toolProsody.wsUrl;
 }

@@ -1,11 +1,11 @@
 // Capture the stanzas each client receives while a corpus script runs on a real Prosody, with each
 // client's bound full JID, into a JSON fixture (the generaliser's unit tests read it).
 //
-//   SCS_PROSODY_DIR=/tmp/x SCS_PROSODY_PORT=6301 SCS_PROSODY_C2S_PORT=6302 \
-//     npx tsx tests/tools/capture-received.ts OUT.json NAME.scs...
-// NAME is looked up in ../shared/corpus/prosody-0.12/. Prosody is restarted (clean) before each script.
+//   npx tsx tests/tools/capture-received.ts OUT.json NAME.scs...
+// NAME is looked up in ../shared/corpus/prosody-0.12/. Prosody (its own temporary dir and free ports,
+// stopped at exit) is restarted (clean) before each script.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { cleanToolProsody } from '../support/prosody';
 import path from 'node:path';
 import { parse } from '../../src/scansion/index';
 import { createRunner } from '../../src/runner/index';
@@ -13,7 +13,6 @@ import { createNodeTransport } from '../../src/runner/transports/node';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const corpus = path.resolve(repoRoot, '../shared/corpus/prosody-0.12');
-const port = process.env.SCS_PROSODY_PORT ?? '5280';
 
 interface Captured {
   script: string;
@@ -23,11 +22,11 @@ interface Captured {
 }
 
 async function capture(name: string): Promise<Captured> {
-  execFileSync('bash', [path.join(repoRoot, 'scripts/prosody/restart.sh')], { stdio: 'ignore' });
+  const url = await cleanToolProsody('capture-received');
   const { script } = parse(readFileSync(path.join(corpus, name), 'utf8'));
   const runner = createRunner({
     script,
-    transport: createNodeTransport(`ws://127.0.0.1:${port}/xmpp-websocket`),
+    transport: createNodeTransport(url),
   });
   const clients: Captured['clients'] = [];
   const received: Captured['received'] = [];

@@ -5,9 +5,9 @@
 //
 //   npx tsx tests/tools/muc-trace.ts diff  <file.scs>...   # per-client diff, mock vs Prosody
 //   npx tsx tests/tools/muc-trace.ts mock|prosody <file.scs>
-// Prosody: SCS_PROSODY_DIR/SCS_PROSODY_PORT/SCS_PROSODY_C2S_PORT (restarted per script).
+// Prosody: its own temporary dir and free ports, restarted clean per script, stopped at exit.
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { cleanToolProsody } from '../support/prosody';
 import path from 'node:path';
 import type { Element } from 'ltx';
 import { parse, expand, jidVariable } from '../../src/scansion/index';
@@ -15,9 +15,6 @@ import type { Transport, Session } from '../../src/runner/transport';
 import { createNodeTransport } from '../../src/runner/transports/node';
 import { createMockServer, createInProcessTransport } from '../../src/mock/index';
 import { createMucService } from '../../src/mock/muc/index';
-
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const port = process.env.SCS_PROSODY_PORT ?? '5580';
 
 export interface Trace {
   clients: string[];
@@ -44,8 +41,7 @@ export async function trace(file: string, target: 'mock' | 'prosody'): Promise<T
   const { script } = parse(readFileSync(file, 'utf8'));
   let transport: Transport;
   if (target === 'prosody') {
-    execFileSync('bash', [path.resolve(repoRoot, '../shared/prosody/restart.sh')], { stdio: 'ignore' });
-    transport = createNodeTransport(`ws://127.0.0.1:${port}/xmpp-websocket`);
+    transport = createNodeTransport(await cleanToolProsody('muc-trace'));
   } else {
     const server = createMockServer({ components: [createMucService()] });
     transport = createInProcessTransport(server);

@@ -1,16 +1,14 @@
 // Verdicts of scripts through the project's runner on the mock and on Prosody (mock-muc helper tool).
 //   npx tsx tests/tools/muc-verdicts.ts [--no-prosody] <file.scs>...
+// Prosody: its own temporary dir and free ports, restarted clean per script, stopped at exit.
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { cleanToolProsody } from '../support/prosody';
 import path from 'node:path';
 import { parse } from '../../src/scansion/index';
 import { createRunner } from '../../src/runner/index';
 import type { Transport } from '../../src/runner/transport';
 import { createInProcessTransport } from '../../src/mock/index';
 import { createNodeTransport } from '../../src/runner/transports/node';
-
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const port = process.env.SCS_PROSODY_PORT ?? '5580';
 
 async function run(file: string, transport: Transport) {
   const { script } = parse(readFileSync(file, 'utf8'));
@@ -30,9 +28,9 @@ for (const file of noProsody ? args.slice(1) : args) {
   const tm = performance.now() - t0;
   let p = '';
   if (!noProsody) {
-    execFileSync('bash', [path.join(repoRoot, '../shared/prosody/restart.sh')], { stdio: 'ignore' });
+    const url = await cleanToolProsody('muc-verdicts');
     const t1 = performance.now();
-    const r = await run(file, createNodeTransport(`ws://127.0.0.1:${port}/xmpp-websocket`));
+    const r = await run(file, createNodeTransport(url));
     p = `prosody=${r.verdict}@${r.failure?.line ?? '-'} (${(performance.now() - t1).toFixed(0)}ms)`;
   }
   console.log(

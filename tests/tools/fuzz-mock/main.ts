@@ -1,11 +1,11 @@
 // `npm run fuzz:mock -- --flows N --seed S [--steps M] [--mock-only] [--plant FAULT] [--budget SECONDS]`
-// Random MUC flows on the mock and on a clean Prosody 0.12 (its own dir and ports, restarted at start),
+// Random MUC flows on the mock and on a clean Prosody 0.12 (its own temporary dir and OS-given ports),
 // transcripts compared after every step; on a divergence the flow is shrunk, printed, and written as a
 // regression script under tests/fixtures/fuzz/ (a draft to check on Prosody).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createNodeTransport } from '../../../src/runner/transports/node';
-import { prosodyInstalled, repoRoot, testProsody } from '../../conformance-prosody';
+import { prosodyInstalled, repoRoot, startTestProsody } from '../../conformance-prosody';
 import { fuzz, type Sides } from './fuzz';
 import { Coverage } from './coverage';
 import { mockWithFault, PLANTS } from './plant';
@@ -28,22 +28,15 @@ async function main(): Promise<number> {
     console.error(`unknown --plant ${plant}; one of: ${Object.keys(PLANTS).join(', ')}`);
     return 2;
   }
-  const port = Number(process.env.SCS_FUZZ_PROSODY_PORT ?? 6401);
-  const prosody = testProsody({
-    dir: process.env.SCS_FUZZ_PROSODY_DIR ?? '/tmp/scs-mock-fuzz',
-    port,
-    c2sPort: Number(process.env.SCS_FUZZ_PROSODY_C2S_PORT ?? port + 1),
-  });
-  if (!mockOnly) {
-    if (!prosodyInstalled()) {
-      console.error('prosody is not installed: use --mock-only for a self-check of the harness');
-      return 2;
-    }
-    prosody.restart();
+  if (!mockOnly && !prosodyInstalled()) {
+    console.error('prosody is not installed: use --mock-only for a self-check of the harness');
+    return 2;
   }
+  // Stopped below, or at exit at the latest (the harness's exit hook).
+  const prosody = mockOnly ? undefined : await startTestProsody('mock-fuzz');
   const sides: Sides = {
     mock: () => mockWithFault(plant),
-    oracle: mockOnly ? undefined : () => createNodeTransport(prosody.wsUrl),
+    oracle: prosody ? () => createNodeTransport(prosody.wsUrl) : undefined,
   };
   const coverage = new Coverage();
   console.log(
@@ -62,7 +55,7 @@ async function main(): Promise<number> {
     },
   });
   const secs = (Date.now() - t0) / 1000;
-  if (!mockOnly) prosody.stop();
+  prosody?.stop();
   console.log(`\ncoverage (flows per cell: kind/addressee x sender role/room state):\n${coverage.table()}`);
   const thin = coverage.thin(5);
   console.log(`cells hit by fewer than 5 flows: ${thin.length}`);

@@ -1,10 +1,12 @@
 // Hand-written steps side by side on Prosody and the mock, for writing a rule's evidence:
 //   npx tsx tests/tools/fuzz-mock/probe.ts steps.json     ([[client, "<xml with TAG/>"], ...])
-// TAG becomes a fresh prefix (unique rooms and users); three clients TAGu0..2@localhost/r.
+// TAG becomes a fresh prefix (unique rooms and users); three clients TAGu0..2@localhost/r. Prosody is
+// its own (temporary dir, OS-given ports) and stops when the probe exits.
 import { readFileSync } from 'node:fs';
 import { parse } from 'ltx';
 import { createNodeTransport } from '../../../src/runner/transports/node';
 import { createInProcessTransport } from '../../../src/mock/index';
+import { startTestProsody } from '../../conformance-prosody';
 import { openSide } from './driver';
 
 async function main(): Promise<void> {
@@ -12,7 +14,8 @@ async function main(): Promise<void> {
   const steps = JSON.parse(readFileSync(process.argv[2], 'utf8').replaceAll('TAG', tag)) as Array<
     [number, string]
   >;
-  const url = `ws://127.0.0.1:${process.env.SCS_FUZZ_PROSODY_PORT ?? 6401}/xmpp-websocket`;
+  // A Prosody of the probe's own (temporary dir, OS-given ports), stopped at exit.
+  const url = (await startTestProsody('mock-probe')).wsUrl;
   for (const which of ['prosody', 'mock']) {
     const t = which === 'prosody' ? createNodeTransport(url) : createInProcessTransport();
     const side = await openSide(
