@@ -75,6 +75,13 @@ test('mock: a failing step is explained; Accept received makes the rerun pass', 
   playground,
 }) => {
   await acceptThenRerun(page, playground, 'mock');
+
+  // Expectations in the wrong order: the step details say the expected stanza came one stanza later.
+  const [head, presence, subject] = readFixture('simple-room.scs').split(/\n(?=Romeo receives:)/);
+  const [message, rest] = subject.split(/\n(?=# Leave)/);
+  await playground.setScriptInEditor([head, message, presence, rest].join('\n'));
+  expect(await playground.runToEnd()).toBe('fail');
+  await expect(playground.mismatches.first()).toContainText('The expected stanza arrived 1 stanza later');
 });
 
 test.describe('real server', () => {

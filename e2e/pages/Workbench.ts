@@ -27,6 +27,11 @@ export class Workbench {
     return this.tabs.nth(i);
   }
 
+  /** Makes document tab `i` the current one (its main button; the other one closes it). */
+  async open(i: number): Promise<void> {
+    await this.tab(i).locator('button.doc-tab-main').click();
+  }
+
   async names(): Promise<string[]> {
     return this.tabs.evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
   }
@@ -51,6 +56,14 @@ export class Workbench {
         .map((e) => byTop.get(e.style.top) ?? byTop.get(e.parentElement?.style.top ?? '') ?? -1)
         .sort((a, b) => a - b);
     }, cls);
+  }
+
+  /** The last 1-based line the editor has rendered (gutter glyphs exist only for rendered lines). */
+  async lastRenderedLine(): Promise<number> {
+    return this.page.evaluate(() => {
+      const nums = document.querySelectorAll('[data-testid="editor"] .margin-view-overlays .line-numbers');
+      return Math.max(0, ...Array.from(nums, (n) => Number(n.textContent?.trim()) || 0));
+    });
   }
 
   /** The locator is fully inside the viewport. */

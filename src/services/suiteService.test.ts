@@ -129,6 +129,23 @@ describe('suite service', () => {
     suite.setWatch(false);
   });
 
+  it('watch mode reruns a script added from the workbench when its document is saved', async () => {
+    const { store, suite } = setup();
+    store.getState().loadScript({ text: PASSING, fileName: 'w.scs', source: 'file' });
+    suite.addCurrent();
+    await suite.runAll();
+    expect(statuses(store)['w.scs']).toBe('pass');
+    suite.setWatch(true);
+    store.getState().setText(FAILING);
+    await new Promise((r) => setTimeout(r, 60));
+    // Unsaved edits are not run.
+    expect(store.getState().suiteEntries[0].text).toBe(PASSING);
+    store.getState().markUnmodified(store.getState().activeDocId);
+    await expect.poll(() => statuses(store)['w.scs'], { timeout: 2000 }).toBe('fail');
+    expect(store.getState().suiteEntries[0].text).toBe(FAILING);
+    suite.setWatch(false);
+  });
+
   it('reports a file it cannot take, and a folder without scripts', async () => {
     const { store, suite } = setup();
     await suite.openFiles([file('bin.scs', 'a\u0000b')]);

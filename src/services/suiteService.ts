@@ -1,6 +1,6 @@
 // The suite view's actions: open many scripts, run all / failed / selected on the page's target, watch
 // picked files (polled) and rerun on change, and open one script's last run in the workbench.
-import type { AppStore, SuiteEntry, SuiteStatus } from '../store';
+import { currentDocs, isModified, type AppStore, type SuiteEntry, type SuiteStatus } from '../store';
 import { replayRun } from './traceReplay';
 import { runSuite, type ScriptRun, type SuiteJob, type SuiteRunOptions } from './suiteRunner';
 import {
@@ -149,6 +149,16 @@ export function createSuiteService(deps: SuiteServiceDeps): SuiteService {
         } catch {
           // A file that went away is left as it was; the next poll tries again.
         }
+      }
+      // A script added from the workbench follows its document tab: saved (no unsaved edits) with new text.
+      const docs = currentDocs(store.getState());
+      for (const e of store.getState().suiteEntries) {
+        if (e.origin !== 'workbench') continue;
+        const d = docs.find((x) => x.fileName === e.name && !isModified(x));
+        const fresh = d && makeEntry(e.id, d.text, e.origin);
+        if (!fresh || fresh.text === e.text) continue;
+        store.getState().suitePatch(e.id, { text: fresh.text, tags: fresh.tags });
+        changed.push(e.id);
       }
       if (changed.length > 0) void runIds(changed);
     } finally {

@@ -171,7 +171,7 @@ export function SuiteToolbar() {
         </button>
         <label
           className="suite-watch"
-          title="Rerun a script when its picked file changes (checked every second)"
+          title="Rerun a script when its picked file changes, or when its workbench tab is saved (checked every second)"
         >
           <input
             type="checkbox"
