@@ -23,7 +23,7 @@ test.describe('compare two targets', () => {
     const files = MUC_012_SCRIPTS.filter((f) => !RACY.has(f) && hasCorpusFile(f)).map(corpusFile);
     test.skip(files.length === 0 && !process.env.CI, CORPUS_MISSING);
     expect(files.length, CORPUS_MISSING).toBeGreaterThan(0);
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await pg.goto();
     const suite = new SuitePage(page);
     // One script at a time on a freshly restarted Prosody (as tests/differential.test.ts does): a suite
@@ -31,22 +31,27 @@ test.describe('compare two targets', () => {
     const verdicts: Record<string, string> = {};
     const runs: Record<string, [string, string]> = {};
     for (const file of files) {
-      restartProsody(); // throws when the server does not come up
-      await suite.show('suite');
-      const clear = page.getByRole('button', { name: 'Clear' });
-      if (await clear.isEnabled()) await clear.click();
-      await suite.filesInput.setInputFiles(file);
-      await expect(suite.items).toHaveCount(1);
-      await suite.show('compare');
-      await suite.setCompareTarget('a', 'mock');
-      await suite.setCompareTarget('b', PROSODY_WS_URL);
-      await page.getByTestId('compare-run').click();
-      Object.assign(verdicts, await suite.compareVerdicts(60_000));
       const id = path.basename(file);
-      runs[id] = [
-        await suite.row(id).getByTestId('compare-row.a').innerText(),
-        await suite.row(id).getByTestId('compare-row.b').innerText(),
-      ];
+      // Prosody's own broadcast orders vary from run to run: like tests/differential.test.ts, a script
+      // whose verdicts differ is compared again (up to 3 times) before the difference counts.
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        restartProsody(); // throws when the server does not come up
+        await suite.show('suite');
+        const clear = page.getByRole('button', { name: 'Clear' });
+        if (await clear.isEnabled()) await clear.click();
+        await suite.filesInput.setInputFiles(file);
+        await expect(suite.items).toHaveCount(1);
+        await suite.show('compare');
+        await suite.setCompareTarget('a', 'mock');
+        await suite.setCompareTarget('b', PROSODY_WS_URL);
+        await page.getByTestId('compare-run').click();
+        Object.assign(verdicts, await suite.compareVerdicts(60_000));
+        runs[id] = [
+          await suite.row(id).getByTestId('compare-row.a').innerText(),
+          await suite.row(id).getByTestId('compare-row.b').innerText(),
+        ];
+        if (runs[id][0] === runs[id][1]) break;
+      }
     }
     expect(Object.keys(verdicts).sort()).toEqual(files.map((f) => path.basename(f)).sort());
     await pg.shot('compare: mock vs Prosody (the last script)');
