@@ -254,16 +254,20 @@ async function readLimited(res: Response, max: number, signal: AbortSignal): Pro
 }
 
 /** Saves text as a file through a temporary link. */
-export function downloadScript(text: string, fileName: string): void {
-  const name = /\.scs$/i.test(fileName) ? fileName : `${fileName || 'script'}.scs`;
-  const blob = new Blob([text], { type: 'text/plain;charset=utf-8' });
+export function downloadText(fileName: string, text: string, type = 'text/plain;charset=utf-8'): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = name;
+  a.download = fileName;
   a.rel = 'noopener';
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Saves a script as a `.scs` file. */
+export function downloadScript(text: string, fileName: string): void {
+  downloadText(/\.scs$/i.test(fileName) ? fileName : `${fileName || 'script'}.scs`, text);
 }

@@ -6,6 +6,7 @@ import type { RunEvent } from '../runner';
 import { buildTrace, parseTrace, TRACE_MAX_BYTES, type Trace } from '../runner/trace';
 import type { AppStore } from '../store';
 import { replayRun } from './traceReplay';
+import { downloadText } from './scriptLoader';
 
 type CreateRunner = typeof defaultCreateRunner;
 
@@ -105,7 +106,10 @@ export function createTraceService(deps: TraceServiceDeps): TraceService {
         store.getState().notify('error', 'There is no run to save: run the script first.');
         return false;
       }
-      (deps.download ?? downloadText)(traceFileName(trace.script.name), JSON.stringify(trace));
+      (deps.download ?? ((name, text) => downloadText(name, text, 'application/json;charset=utf-8')))(
+        traceFileName(trace.script.name),
+        JSON.stringify(trace),
+      );
       return true;
     },
 
@@ -162,18 +166,4 @@ export function createTraceService(deps: TraceServiceDeps): TraceService {
     },
   };
   return service;
-}
-
-/** Saves text as a file through a temporary link. */
-export function downloadText(fileName: string, text: string): void {
-  const blob = new Blob([text], { type: 'application/json;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
