@@ -230,7 +230,11 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       host.classList.toggle('scs-paused', s.status === 'paused');
       // Follow the run: keep the current step on screen (without moving the cursor).
       if (currentLine !== null && currentLine !== lastCurrentLine) {
-        editor.revealLineInCenterIfOutsideViewport(currentLine, monaco.editor.ScrollType.Smooth);
+        // Immediate while running: a smooth scroll per step would repaint the editor for frames on end.
+        editor.revealLineInCenterIfOutsideViewport(
+          currentLine,
+          s.status === 'running' ? monaco.editor.ScrollType.Immediate : monaco.editor.ScrollType.Smooth,
+        );
       }
       lastCurrentLine = currentLine;
     };

@@ -1,6 +1,7 @@
 // The per-client XML console: every stanza in and out with its time, pretty-printed, filterable and
 // copyable. Stanza text is rendered as text.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { prettyXml } from '../services/xmlFormat';
 import { selectStanzas, selectStepScript, useAppStore, type StanzaEntry } from '../store';
 import { clientSlot } from './StepList';
@@ -8,7 +9,17 @@ import { CopyIcon } from './icons';
 import { XmlBlock } from './XmlBlock';
 import { attributionOf } from '../services/attribution';
 
-const SHOW_MAX = 400;
+/** A first guess of an entry's height (px) before it is measured. */
+const ESTIMATED_ENTRY_PX = 72;
+/** The viewport assumed while the list has no layout yet (a hidden panel, a DOM without layout). */
+const NO_LAYOUT_RECT = { width: 800, height: 1200 };
+
+// Only the entries in view (and a few around them) are in the DOM: a long run's console costs the
+// same per frame as a short one's.
+const observeRect = (
+  instance: Virtualizer<HTMLDivElement, Element>,
+  cb: (rect: { width: number; height: number }) => void,
+) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : NO_LAYOUT_RECT));
 
 function formatTime(at: number, start: number | null): string {
   const ms = start === null ? at : at - start;
@@ -50,12 +61,28 @@ export function Console() {
         (!q || s.xml.toLowerCase().includes(q) || s.client.toLowerCase().includes(q)),
     );
   }, [stanzas, query, client, direction]);
-  const shown = filtered.length > SHOW_MAX ? filtered.slice(filtered.length - SHOW_MAX) : filtered;
+  const shown = filtered;
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ESTIMATED_ENTRY_PX,
+    getItemKey: (i) => shown[i]?.id ?? i,
+    overscan: 6,
+    initialRect: NO_LAYOUT_RECT,
+    observeElementRect: observeRect,
+  });
 
   useEffect(() => {
-    const el = listRef.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [shown.length]);
+    if (stick.current && shown.length > 0) virtualizer.scrollToIndex(shown.length - 1, { align: 'end' });
+  }, [shown.length, virtualizer]);
+
+  const onCopy = useCallback(
+    async (xml: string) => {
+      const ok = await copy(prettyXml(xml));
+      notify(ok ? 'info' : 'error', ok ? 'Copied the stanza' : 'The clipboard refused the copy');
+    },
+    [notify],
+  );
 
   const copyAll = async () => {
     const text = filtered
@@ -134,29 +161,40 @@ export function Console() {
         {stanzas.length === 0 && (
           <div className="empty-hint">Stanzas sent and received during a run show up here.</div>
         )}
-        {filtered.length > SHOW_MAX && (
-          <div className="console-more">
-            Showing the last {SHOW_MAX} of {filtered.length} stanzas.
+        {shown.length > 0 && (
+          <div className="console-rows" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const s = shown[row.index];
+              return (
+                <div
+                  key={row.key}
+                  className="console-row"
+                  data-index={row.index}
+                  ref={virtualizer.measureElement}
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  <ConsoleEntry
+                    entry={s}
+                    time={formatTime(s.at, startedAt)}
+                    slot={clientSlot(script.clients, s.client)}
+                    onCopy={onCopy}
+                  />
+                </div>
+              );
+            })}
           </div>
         )}
-        {shown.map((s) => (
-          <ConsoleEntry
-            key={s.id}
-            entry={s}
-            time={formatTime(s.at, startedAt)}
-            slot={clientSlot(script.clients, s.client)}
-            onCopy={async () => {
-              const ok = await copy(prettyXml(s.xml));
-              notify(ok ? 'info' : 'error', ok ? 'Copied the stanza' : 'The clipboard refused the copy');
-            }}
-          />
-        ))}
       </div>
     </div>
   );
 }
 
-function ConsoleEntry(props: { entry: StanzaEntry; time: string; slot: number; onCopy: () => void }) {
+const ConsoleEntry = memo(function ConsoleEntry(props: {
+  entry: StanzaEntry;
+  time: string;
+  slot: number;
+  onCopy: (xml: string) => void;
+}) {
   const { entry: s } = props;
   const xml = useMemo(() => prettyXml(s.xml), [s.xml]);
   const fate = attributionOf(s);
@@ -188,7 +226,7 @@ function ConsoleEntry(props: { entry: StanzaEntry; time: string; slot: number; o
           className="icon-button small"
           aria-label="Copy this stanza"
           title="Copy"
-          onClick={props.onCopy}
+          onClick={() => props.onCopy(s.xml)}
         >
           <CopyIcon />
         </button>
@@ -196,4 +234,4 @@ function ConsoleEntry(props: { entry: StanzaEntry; time: string; slot: number; o
       <XmlBlock xml={xml} lineNumbers={false} className="console-xml" />
     </div>
   );
-}
+});

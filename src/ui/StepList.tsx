@@ -58,8 +58,15 @@ export function StepList() {
   const follow = current ?? next ?? selected;
   useEffect(() => {
     if (follow === null) return;
-    const el = listRef.current?.querySelector<HTMLElement>(`[data-step="${follow}"]`);
-    el?.scrollIntoView?.({ block: 'nearest' });
+    // Once per frame at most: scrolling reads the layout, which a run's every step would force anew.
+    const list = listRef.current;
+    const scroll = () => {
+      const el = list?.querySelector<HTMLElement>(`[data-step="${follow}"]`);
+      el?.scrollIntoView?.({ block: 'nearest' });
+    };
+    if (typeof requestAnimationFrame !== 'function') return scroll();
+    const frame = requestAnimationFrame(scroll);
+    return () => cancelAnimationFrame(frame);
   }, [follow]);
 
   const choose = (index: number, line: number) => {
