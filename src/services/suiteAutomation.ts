@@ -18,6 +18,8 @@ import type { Trace } from '../runner/trace';
 import type { RunController } from './runController';
 import type { TraceService } from './traceService';
 import type { TransportFactory } from './transports';
+import { readAutomationRequest } from './automation';
+import { parseTarget } from './links';
 
 export interface SuiteAutomationResult {
   status: string;
@@ -55,10 +57,7 @@ export function automationTransportFactory(
 
 /** The target an init script gave the page, or null (absent or malformed). */
 export function automationTarget(win: object): Target | null {
-  const t = (win as HookWindow).__scsAutomation?.target;
-  if (t === 'mock') return { kind: 'mock' };
-  if (typeof t === 'string' && /^wss?:\/\/\S+$/i.test(t)) return { kind: 'ws', url: t };
-  return null;
+  return parseTarget(readAutomationRequest(win)?.target);
 }
 
 export function installSuiteAutomation(
