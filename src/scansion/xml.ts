@@ -98,7 +98,7 @@ class BlockParser {
     p.on('opentagstart', (tag) => this.onOpenTagStart(tag.name));
     // Attribute values are stored as they arrive (PERF.md).
     p.on('attribute', (attr) => {
-      if (this.current >= 0) this.record!.els[this.current].attrs[attr.name] = attr.value;
+      if (this.current >= 0) this.record!.els[this.current].attrs[attr.name] = this.intern(attr.value);
     });
     p.on('opentag', () => this.onOpenTag());
     p.on('closetag', () => this.onCloseTag());
@@ -123,7 +123,10 @@ class BlockParser {
     this.current = -1;
     this.sawError = false;
     // Blocks of the same file (same LineIndex) share one record.
-    if (this.record?.index !== index) this.record = sourceRecord(index);
+    if (this.record?.index !== index) {
+      this.record = sourceRecord(index);
+      this.strings.clear();
+    }
     const lone = this.record.hasSurrogates ? loneSurrogateAt(this.src) : -1;
     if (lone >= 0) {
       // Not a character at all (text from a file is never like this; pasted or generated text can
@@ -136,7 +139,7 @@ class BlockParser {
     this.parser.write(this.src).close();
     // Elements left open by malformed XML end where the block ends.
     for (const row of this.stack) this.record.elements.setEnd(row, end);
-    return { elements, diagnostics };
+    return { elements: elements.slice(), diagnostics }; // exact size (PERF.md)
   }
 
   private range(from: number, to: number): Range {
@@ -150,7 +153,18 @@ class BlockParser {
     this.diagnostics.push({ severity: 'error', code, message, ...this.range(start, end) });
   }
 
-  private onOpenTagStart(name: string): void {
+  /** Element names and attribute values of the current file, each kept once (PERF.md). */
+  private readonly strings = new Map<string, string>();
+
+  private intern(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    if (this.strings.size < 5000) this.strings.set(s, s);
+    return s;
+  }
+
+  private onOpenTagStart(tagName: string): void {
+    const name = this.intern(tagName);
     const pos = this.parser.position;
     const lt = Math.max(0, this.src.lastIndexOf('<', pos - 1));
     if (this.stack.length >= this.maxDepth) throw new NestingTooDeep(lt);
@@ -196,7 +210,13 @@ class BlockParser {
     const open = this.stack.pop();
     const pos = this.parser.position;
     this.markupEnd = pos;
-    if (open !== undefined) this.record!.elements.setEnd(open, this.base + pos);
+    if (open !== undefined) {
+      const record = this.record!;
+      record.elements.setEnd(open, this.base + pos);
+      // An exact-size copy of the children (PERF.md).
+      const el = record.els[open];
+      if (el.children.length > 0) el.children = el.children.slice();
+    }
   }
 
   private addText(t: string, from: number, to: number): void {
