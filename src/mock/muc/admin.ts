@@ -4,7 +4,7 @@
 import type { Element } from 'ltx';
 import type { Room } from './room';
 import { setAffiliation, setRole } from './affiliations';
-import { buildItemList } from './broadcast';
+import { buildItemList } from './items';
 import { resourceprep } from './nickprep';
 import { affiliationRank, isAffiliation, isRole, roleRank, type Affiliation } from './roles';
 import { add, childText, el, elements, errorReply, NS_MUC_ADMIN, reply, resource } from './xml';
@@ -115,7 +115,8 @@ export function handleAdminGet(room: Room, stanza: Element): void {
       const q = el('query', { xmlns: NS_MUC_ADMIN });
       const want = rol === 'none' ? undefined : rol;
       for (const occupant of room.eachOccupant()) {
-        if (occupant.role === want) buildItemList(room, occupant, q, false, resource(occupant.nick));
+        if (occupant.role === want)
+          buildItemList(room, occupant, q, { anonymous: false, nick: resource(occupant.nick) });
       }
       room.route(add(reply(stanza), q));
     } else {

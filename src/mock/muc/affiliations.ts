@@ -2,7 +2,8 @@
 // may_set_role): who may change what, the roles that follow, and what the room is told
 // (MUC-AFF-*, MUC-ROLE-*).
 import type { Occupant } from './occupants';
-import { fail, OK, addItem, mucUserX, type AffiliationData, type Outcome, type Room } from './room';
+import { fail, OK, type AffiliationData, type Outcome, type Room } from './room';
+import { addItem, mucUserX } from './items';
 import { publicise, sendOccupantList } from './broadcast';
 import { affiliationRank, isAffiliation, isRole, roleRank, type Affiliation, type Role } from './roles';
 import { add, bare, clone, el } from './xml';
@@ -91,7 +92,7 @@ export function setAffiliation(
     // MUC-AFF-4 (XEP-0045 example 195): a non-occupant's change is announced to the room.
     const ax = mucUserX();
     for (const c of x.children) if (typeof c !== 'string') add(ax, clone(c));
-    addItem(ax, affiliation ?? 'none', undefined, jid, undefined, undefined, undefined, reason);
+    addItem(ax, { affiliation, jid, reason });
     const msg = add(el('message', { from: room.jid }), ax);
     const minRole = semiAnonymous ? 'moderator' : 'none';
     for (const occupant of room.eachOccupant()) {

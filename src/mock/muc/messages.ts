@@ -2,7 +2,8 @@
 // checks and subject changes, private messages and iqs, mediated invitations and declines, voice
 // requests (MUC-MSG-*, MUC-SUBJ-*, MUC-PM-*, MUC-INV-*, MUC-VOICE-*).
 import type { Element } from 'ltx';
-import { mucUserX, type Room } from './room';
+import { mucUserX } from './items';
+import type { Room } from './room';
 import { stampOccupantId } from './broadcast';
 import { addToHistory } from './history';
 import { handleKickable, isKickableError } from './presence';

@@ -3,7 +3,8 @@
 // presence-broadcast changes), and destruction with reason and alternate venue (MUC-CONF-*,
 // MUC-DESTROY-*).
 import type { Element } from 'ltx';
-import { mucUserX, type Room } from './room';
+import { mucUserX } from './items';
+import type { Room } from './room';
 import { publicise } from './broadcast';
 import { broadcastMessage } from './messages';
 import { readForm, renderForm, formType } from './dataforms';

@@ -3,14 +3,9 @@
 // MUC-LEAVE-*, MUC-PROBE-*.
 import type { Element } from 'ltx';
 import type { Occupant } from './occupants';
-import { addItem, mucUserX, type Room } from './room';
-import {
-  buildItemList,
-  publicise,
-  sendOccupantList,
-  stampOccupantId,
-  unavailablePresence,
-} from './broadcast';
+import { addItem, buildItemList, mucUserX } from './items';
+import type { Room } from './room';
+import { publicise, sendOccupantList, stampOccupantId, unavailablePresence } from './broadcast';
 import { sendHistory, sendSubject } from './history';
 import { affiliationRank } from './roles';
 import { strictResourceprep } from './nickprep';
@@ -179,7 +174,7 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
       destNick = resource(dest.nick);
       if (!isFirstDestSession) {
         const x = mucUserX();
-        addItem(x, room.getAffiliation(bareJid), 'none');
+        addItem(x, { affiliation: room.getAffiliation(bareJid), role: 'none' });
         room.route(
           add(
             el(
@@ -197,7 +192,12 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
       } else {
         orig.removeSession(realJid);
         const x = mucUserX();
-        addItem(x, room.getAffiliation(bareJid), orig.role, realJid, destNick);
+        addItem(x, {
+          affiliation: room.getAffiliation(bareJid),
+          role: orig.role,
+          jid: realJid,
+          nick: destNick,
+        });
         add(x, el('status', { code: '303' }));
         add(x, el('status', { code: '110' }));
         room.route(add(generatedUnavail, x));
@@ -224,7 +224,7 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
       if (pr) {
         const p = clone(pr);
         p.attrs.to = realJid;
-        room.route(add(p, buildItemList(room, orig, mucUserX(), false)));
+        room.route(add(p, buildItemList(room, orig, mucUserX(), { anonymous: false })));
       }
     }
     if (!orig || mucX) sessionNew(room, stanza);

@@ -6,7 +6,7 @@ import type { ComponentContext } from '../component';
 import { Occupant } from './occupants';
 import { defaultConfig, type RoomConfig } from './config';
 import { affiliationRank, roleRank, type Affiliation, type Role } from './roles';
-import { add, bare, domainOf, el, NS_MUC_USER, resource } from './xml';
+import { bare, domainOf } from './xml';
 import { occupantId } from './occupant-id';
 import type { HistoryEntry } from './history';
 
@@ -210,31 +210,4 @@ export class Room {
     const occupant = this.occupantByRealJid(jid);
     return !(occupant && this.canSeeRealJids(occupant));
   }
-}
-
-/** add_item: <item affiliation role jid nick><actor/><reason/></item> into x. */
-export function addItem(
-  x: Element,
-  affiliation: string | undefined,
-  role: string | undefined,
-  jid?: string,
-  nick?: string,
-  actorNick?: string,
-  actorJid?: string,
-  reason?: string,
-): Element {
-  const item = el('item', { affiliation: affiliation ?? 'none', role, jid, nick });
-  if (actorNick !== undefined || actorJid !== undefined)
-    add(item, el('actor', { nick: actorNick, jid: actorJid }));
-  if (reason !== undefined) add(item, el('reason', {}, reason));
-  add(x, item);
-  return x;
-}
-
-export function mucUserX(): Element {
-  return el('x', { xmlns: NS_MUC_USER });
-}
-
-export function nickOf(roomJidWithNick: string | undefined): string | undefined {
-  return roomJidWithNick === undefined ? undefined : resource(roomJidWithNick);
 }
