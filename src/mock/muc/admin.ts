@@ -108,9 +108,7 @@ export function handleAdminGet(room: Room, stanza: Element): void {
   }
   if (rol !== undefined && isRole(rol) && aff === undefined) {
     const current = room.occupantJidOf(actor);
-    const role =
-      (current !== undefined ? room.occupants.get(current)?.role : undefined) ??
-      room.defaultRole(affiliation);
+    const role = (current !== undefined ? room.roleOf(current) : undefined) ?? room.defaultRole(affiliation);
     if (roleRank(role) >= roleRank('moderator')) {
       const q = el('query', { xmlns: NS_MUC_ADMIN });
       const want = rol === 'none' ? undefined : rol;

@@ -52,13 +52,7 @@ export function setAffiliation(
     }
   }
 
-  if (affiliation) room.affiliations.set(jid, affiliation);
-  else room.affiliations.delete(jid);
-  if (!affiliation || data === null || (data !== undefined && Object.keys(data).length === 0)) {
-    room.affiliationData.delete(jid);
-  } else if (data) {
-    room.affiliationData.set(jid, data);
-  }
+  room.storeAffiliation(jid, affiliation, data);
 
   const role = room.defaultRole(affiliation);
   const updated: [Occupant, Role | undefined][] = [];

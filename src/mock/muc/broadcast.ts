@@ -156,7 +156,7 @@ export function sendOccupantList(
   }
   if (broadcast.has('none')) {
     for (const [jid, affiliation] of room.affiliations) {
-      const nick = room.affiliationData.get(jid)?.reservedNickname;
+      const nick = room.registeredNick(jid);
       if ((nick !== undefined || !anonymous) && !seen.has(jid) && (!filter || filter(jid, undefined))) {
         const from = nick !== undefined ? `${room.jid}/${nick}` : room.jid;
         const x = mucUserX();

@@ -43,10 +43,7 @@ export function broadcastMessage(room: Room, stanza: Element): void {
 /** set_subject (MUC-SUBJ-2): a subject message from the changer to everyone. */
 function setSubject(room: Room, from: string, subject: string | undefined): void {
   const s = subject === '' ? undefined : subject;
-  if (room.subject === s && (room.subjectFrom ?? room.jid) === from) return;
-  room.subjectFrom = from;
-  room.subject = s;
-  room.subjectTime = room.host.now();
+  if (!room.setSubject(from, s)) return;
   broadcastMessage(room, el('message', { from, type: 'groupchat' }, el('subject', {}, ...(s ? [s] : []))));
 }
 
@@ -292,7 +289,7 @@ export function handleMessageToOccupant(room: Room, stanza: Element): void {
   const pm = filterMucX(clone(stanza));
   add(pm, mucUserX());
   pm.attrs.from = currentNick;
-  const sender = room.occupants.get(currentNick);
+  const sender = room.occupantByNick(currentNick);
   if (sender) stampOccupantId(room, pm, sender);
   room.routeToOccupant(target, pm);
 }

@@ -63,18 +63,11 @@ function preJoinChecks(
     }
   }
   // MUC-JOIN-3 (priority -30)
-  if (!isNewRoom && isLocked(room)) {
+  if (!isNewRoom && room.isLocked()) {
     room.route(errorReply(stanza, 'cancel', 'item-not-found', undefined, room.host.domain));
     return false;
   }
   return true;
-}
-
-export function isLocked(room: Room): boolean {
-  if (room.lockedUntil === undefined) return false;
-  if (room.host.now() < room.lockedUntil) return true;
-  room.lockedUntil = undefined;
-  return false;
 }
 
 function sessionNew(room: Room, stanza: Element): void {
@@ -88,11 +81,11 @@ export function handleFirstPresence(room: Room, stanza: Element): void {
   const muc = child(stanza, 'x', NS_MUC);
   // set_room_defaults(room, xml:lang of the creating presence): Prosody's c2s stamps every stanza with
   // the stream's language, 'en' for xmpp.js clients; the mock assumes the same (MUC-CREATE-4).
-  room.config.language = stanza.attrs['xml:lang'] ?? 'en';
-  if (muc) room.lockedUntil = room.host.now() + 300;
+  room.configure({ language: stanza.attrs['xml:lang'] ?? 'en' });
+  if (muc) room.lock(room.host.now() + 300);
   const password = childText(muc, 'password', NS_MUC);
-  room.config.password = password ? password : undefined;
-  room.affiliations.set(bare(realJid).toLowerCase(), 'owner');
+  room.configure({ password: password ? password : undefined });
+  room.storeAffiliation(bare(realJid).toLowerCase(), 'owner');
   const occupant = room.newOccupant(bare(realJid).toLowerCase(), stanza.attrs.to!);
   // A refused creator leaves the room created, locked and empty, as Prosody does.
   if (!preJoinChecks(room, stanza, occupant, true, true)) return;

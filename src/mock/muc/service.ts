@@ -117,7 +117,7 @@ export class MucService implements Component {
         newJid: info.newJid,
       });
     }
-    room.config.persistent = false;
+    room.configure({ persistent: false });
   }
 
   handle(stanza: Element, ctx: ComponentContext): void {
@@ -237,7 +237,7 @@ export class MucService implements Component {
       // MUC-SVC-8: a nick-less join to a room that does not exist raises a Lua error in Prosody 0.12:
       // nothing is answered, and the room, made and locked before the error, stays: empty, no owner.
       const halfMade = new Room(roomJid, this.host(ctx));
-      halfMade.lockedUntil = this.now() + 300;
+      halfMade.lock(this.now() + 300);
       this.rooms.set(roomJid, halfMade);
       return;
     }
