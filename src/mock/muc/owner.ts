@@ -15,7 +15,7 @@ import { add, childText, el, elements, errorReply, NS_DATA, NS_MUC_OWNER, reply 
 
 export function handleOwnerGet(room: Room, stanza: Element): void {
   if (room.getAffiliation(stanza.attrs.from!) !== 'owner') {
-    room.route(errorReply(stanza, 'auth', 'forbidden', 'Only owners can configure rooms'));
+    room.route(errorReply(stanza, 'auth', 'forbidden', { text: 'Only owners can configure rooms' }));
     return;
   }
   const r = reply(stanza);
@@ -25,7 +25,7 @@ export function handleOwnerGet(room: Room, stanza: Element): void {
 
 export function handleOwnerSet(room: Room, stanza: Element): void {
   if (room.getAffiliation(stanza.attrs.from!) !== 'owner') {
-    room.route(errorReply(stanza, 'auth', 'forbidden', 'Only owners can configure rooms'));
+    room.route(errorReply(stanza, 'auth', 'forbidden', { text: 'Only owners can configure rooms' }));
     return;
   }
   const query = elements(stanza)[0];
@@ -54,7 +54,7 @@ function processForm(room: Room, stanza: Element, form: Element): void {
     return;
   }
   if (formT !== 'submit') {
-    room.route(errorReply(stanza, 'cancel', 'bad-request', 'Not a submitted form'));
+    room.route(errorReply(stanza, 'cancel', 'bad-request', { text: 'Not a submitted form' }));
     return;
   }
   let values: Record<string, unknown> = {};
@@ -62,7 +62,9 @@ function processForm(room: Room, stanza: Element, form: Element): void {
   if (elements(form).length > 0) {
     const data = readForm(configLayout(room.jid, room.config), form);
     if (formType(form) !== ROOMCONFIG) {
-      room.route(errorReply(stanza, 'cancel', 'bad-request', 'Form is not of type room configuration'));
+      room.route(
+        errorReply(stanza, 'cancel', 'bad-request', { text: 'Form is not of type room configuration' }),
+      );
       return;
     }
     values = data.values;

@@ -23,19 +23,27 @@ function preJoinChecks(
   // MUC-NICK-2 (priority 2)
   if (strictResourceprep(nick) === undefined) {
     room.route(
-      errorReply(stanza, 'modify', 'jid-malformed', 'Nickname must pass strict validation', room.jid),
+      errorReply(stanza, 'modify', 'jid-malformed', {
+        text: 'Nickname must pass strict validation',
+        by: room.jid,
+      }),
     );
     return false;
   }
   // MUC-NICK-3 (priority 1)
   if (!/\S/u.test(nick)) {
-    room.route(errorReply(stanza, 'modify', 'not-allowed', 'Invisible Nicknames are forbidden', room.jid));
+    room.route(
+      errorReply(stanza, 'modify', 'not-allowed', {
+        text: 'Invisible Nicknames are forbidden',
+        by: room.jid,
+      }),
+    );
     return false;
   }
   // MUC-REG-4 (priority 0): a nick reserved by someone else.
   const reservedBy = room.registeredJid(nick);
   if (reservedBy !== undefined && reservedBy !== bare(stanza.attrs.from!)) {
-    room.route(errorReply(stanza, 'cancel', 'conflict', undefined, room.jid));
+    room.route(errorReply(stanza, 'cancel', 'conflict', { by: room.jid }));
     return false;
   }
   stampOccupantId(room, stanza, occupant);
@@ -43,12 +51,12 @@ function preJoinChecks(
   const affiliation = room.getAffiliation(stanza.attrs.from!);
   // MUC-JOIN-5 (priority -5)
   if (room.config.membersOnly && affiliationRank(affiliation) <= affiliationRank(undefined)) {
-    room.route(errorReply(stanza, 'auth', 'registration-required', undefined, room.jid));
+    room.route(errorReply(stanza, 'auth', 'registration-required', { by: room.jid }));
     return false;
   }
   // MUC-JOIN-6 (priority -10)
   if (affiliation === 'outcast') {
-    room.route(errorReply(stanza, 'auth', 'forbidden', undefined, room.jid));
+    room.route(errorReply(stanza, 'auth', 'forbidden', { by: room.jid }));
     return false;
   }
   // MUC-JOIN-4 (priority -20)
@@ -57,14 +65,14 @@ function preJoinChecks(
     if (x) {
       const given = childText(x, 'password', NS_MUC) || undefined;
       if (given !== room.config.password) {
-        room.route(errorReply(stanza, 'auth', 'not-authorized', undefined, room.jid));
+        room.route(errorReply(stanza, 'auth', 'not-authorized', { by: room.jid }));
         return false;
       }
     }
   }
   // MUC-JOIN-3 (priority -30)
   if (!isNewRoom && room.isLocked()) {
-    room.route(errorReply(stanza, 'cancel', 'item-not-found', undefined, room.host.domain));
+    room.route(errorReply(stanza, 'cancel', 'item-not-found', { by: room.host.domain }));
     return false;
   }
   return true;
@@ -109,13 +117,10 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
   if (!orig && !mucX && type === undefined) {
     // MUC-JOIN-7
     room.route(
-      errorReply(
-        stanza,
-        'cancel',
-        'item-not-found',
-        'You are not currently connected to this chat',
-        room.jid,
-      ),
+      errorReply(stanza, 'cancel', 'item-not-found', {
+        text: 'You are not currently connected to this chat',
+        by: room.jid,
+      }),
     );
     return;
   }
@@ -150,7 +155,7 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
 
   // MUC-NICK-4: nick held by another bare JID.
   if (dest && !isFirstDestSession && bareJid !== dest.bareJid) {
-    room.route(errorReply(stanza, 'cancel', 'conflict', undefined, room.jid));
+    room.route(errorReply(stanza, 'cancel', 'conflict', { by: room.jid }));
     return;
   }
 
@@ -228,13 +233,10 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
 function respondToProbe(room: Room, stanza: Element, probing: Occupant | undefined): void {
   if (!probing) {
     room.route(
-      errorReply(
-        stanza,
-        'cancel',
-        'not-acceptable',
-        'You are not currently connected to this chat',
-        room.jid,
-      ),
+      errorReply(stanza, 'cancel', 'not-acceptable', {
+        text: 'You are not currently connected to this chat',
+        by: room.jid,
+      }),
     );
     return;
   }
@@ -305,6 +307,6 @@ export function handlePresenceToOccupant(room: Room, stanza: Element): void {
   } else if (type === undefined || type === 'unavailable' || type === 'probe') {
     handleNormalPresence(room, stanza);
   } else if (type !== 'result' && type !== 'visible' && type !== 'invisible') {
-    room.route(errorReply(stanza, 'modify', 'bad-request', undefined, room.jid));
+    room.route(errorReply(stanza, 'modify', 'bad-request', { by: room.jid }));
   }
 }

@@ -202,7 +202,7 @@ export class MucService implements Component {
       return;
     }
     if (kind === 'host') {
-      if (type !== 'error') ctx.send(errorReply(stanza, 'cancel', 'item-not-found', undefined, this.domain));
+      if (type !== 'error') ctx.send(errorReply(stanza, 'cancel', 'item-not-found', { by: this.domain }));
       return;
     }
 
@@ -216,7 +216,7 @@ export class MucService implements Component {
       } else {
         // MUC-LIFE-3
         if (type !== 'error') {
-          const r = errorReply(stanza, 'cancel', 'gone', tomb.reason, this.domain);
+          const r = errorReply(stanza, 'cancel', 'gone', { text: tomb.reason, by: this.domain });
           if (tomb.newJid !== undefined) {
             const gone = child(child(r, 'error'), 'gone');
             gone?.t(`xmpp:${tomb.newJid}?join`);
@@ -250,7 +250,7 @@ export class MucService implements Component {
       } else if (type !== 'error') {
         // MUC-SVC-2 (muc_mam answers its own queries, without `by`)
         const isMam = method === handleMamGet || method === handleMamSet;
-        ctx.send(errorReply(stanza, 'cancel', 'item-not-found', undefined, isMam ? undefined : this.domain));
+        ctx.send(errorReply(stanza, 'cancel', 'item-not-found', { by: isMam ? undefined : this.domain }));
       }
       return;
     }
