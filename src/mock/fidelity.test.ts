@@ -127,6 +127,52 @@ describe('fidelity rules found by fuzzing', () => {
     await c.send(`<presence to="${ROOM}" type="unsubscribed"/>`);
     expect(c.take()).toEqual([]);
   });
+  it("CORE-PRES-12: a presence to one's own bare JID is broadcast presence: echoed without `to`, seen by the other resources; other types: bad-request", async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const a2 = await r.connect('a@localhost', 'r2');
+    await a2.send('<presence/>');
+    a2.take();
+    await a.send('<presence to="A@localhost"><show>away</show></presence>');
+    const vcard = '<x xmlns="vcard-temp:x:update"><photo/></x>';
+    expect(a.take().map(canon)).toEqual([
+      canon(
+        `<presence xmlns="jabber:client" from="${a.jid}" xml:lang="en"><show>away</show>${vcard}</presence>`,
+      ),
+      // CORE-PRES-4: an initial presence brings the other resource's
+      expect.stringContaining(`from="${a2.jid}"`),
+    ]);
+    expect(a2.take().map(canon)).toEqual([
+      canon(
+        `<presence xmlns="jabber:client" from="${a.jid}" to="${a2.jid}" xml:lang="en"><show>away</show>${vcard}</presence>`,
+      ),
+    ]);
+    for (const type of ['subscribe', 'unsubscribed', 'probe']) {
+      await a.send(`<presence to="a@localhost" type="${type}" id="${type}"/>`);
+      expect(a.take().map(canon)).toEqual([
+        canon(
+          `<presence xmlns="jabber:client" id="${type}" to="${a.jid}" type="error"><error type="modify"><bad-request xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/><text xmlns="urn:ietf:params:xml:ns:xmpp-stanzas">Invalid presence type</text></error></presence>`,
+        ),
+      ]);
+    }
+    expect(a2.take()).toEqual([]);
+    await a.send('<presence to="a@localhost" type="unavailable"/>');
+    expect(a.take().map(canon)).toEqual([
+      canon(`<presence xmlns="jabber:client" from="${a.jid}" type="unavailable" xml:lang="en"/>`),
+    ]);
+    expect(a2.take().map((s) => s.attrs.type)).toEqual(['unavailable']);
+  });
+  it("CORE-PRES-13: a presence error with no `to` (or to one's own bare JID) is answered by nothing", async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    await a.send('<presence/>');
+    a.take();
+    await a.send('<presence type="error"/>');
+    await a.send(
+      '<presence type="error" to="a@localhost"><error type="cancel"><gone xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></presence>',
+    );
+    expect(a.take()).toEqual([]);
+  });
 });
 
 describe('CORE-STREAM-3 deep nesting', () => {

@@ -72,6 +72,8 @@ export class Intake {
         this.router.route(origin, stanza);
         return;
       case 'presence':
+        // CORE-PRES-12: a presence to one's own bare JID is handled as one with no `to`.
+        if (stanza.attrs.to === s.bare) delete stanza.attrs.to;
         this.presence.fromClient(s, stanza);
         return;
       case 'iq':

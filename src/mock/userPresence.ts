@@ -24,8 +24,9 @@ export class UserPresence {
     if (stanza.attrs.to === undefined) {
       if (t === undefined || t === 'unavailable') {
         this.broadcast(s, stanza);
-      } else {
-        // CORE-PRES-9: only available/unavailable may be broadcast.
+      } else if (t !== 'error') {
+        // CORE-PRES-9: only available/unavailable may be broadcast. CORE-PRES-13: an error is not
+        // answered (Prosody's error_reply refuses to answer an error stanza).
         this.router.reply(
           { kind: 'client', session: s },
           errorReply(stanza, 'modify', 'bad-request', 'Invalid presence type'),
