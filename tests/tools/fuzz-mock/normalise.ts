@@ -9,7 +9,12 @@
 //   N-ROSTER the occupant list on join: a run of other occupants' presences from one room, sorted by
 //            `from` (Prosody iterates occupants in hash order); the self-presence (110) ends the run
 //   N-LISTMULTI the <value>s of a list-multi form field sorted (a Lua set)
-//   N-FLOW   rooms of other flows left on the shared Prosody are dropped from disco#items
+//   N-FLOW   rooms of other flows on the shared Prosody are dropped from disco#items and from the
+//            <option>s of a form field (the service admin's destroy command lists every room)
+//   N-SESSION the sessionid of an ad-hoc <command> -> {sessionid} (chosen at random by the server)
+//   N-ROOMS  a run of unavailable presences from several rooms (a session's end leaves every room it
+//            was in; Prosody walks them in hash order) grouped by room in room order, each room's own
+//            order kept
 //   N-TIME   the <utc> of an urn:xmpp:time answer -> {utc} (each server's clock)
 //   N-CLOSE  (fuzz.ts) a session's end is compared as an end, not by its reason
 //   N-DISCO  <feature>s of a disco#info query sorted by var, <item>s of disco#items by jid (hash order)
@@ -34,18 +39,20 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: st
   if (e.name === 'delay' && attrs.stamp !== undefined) attrs.stamp = '{stamp}'; // N-STAMP
   if (e.name === 'stanza-id' && attrs.id !== undefined) attrs.id = '{stanza-id}'; // N-SID
   if (e.name === 'occupant-id' && attrs.id !== undefined) attrs.id = '{occupant-id}'; // N-SID
+  if (e.name === 'command' && attrs.sessionid !== undefined) attrs.sessionid = '{sessionid}'; // N-SESSION
   const names = Object.keys(attrs)
     .filter((k) => attrs[k] !== undefined)
     .sort(); // N-ATTR
   const open = `<${e.name}${names.map((k) => ` ${k}="${esc(String(attrs[k]))}"`).join('')}`;
   // An empty text node is no XML at all (<value></value> is <value/>).
+  const foreignRoom = (jid: string) =>
+    flow !== undefined && jid.includes('@conference.') && !jid.startsWith(flow);
   const otherFlow = (c: Element) =>
-    flow !== undefined &&
-    e.name === 'query' &&
-    attrs.xmlns === NS_DISCO_ITEMS &&
-    c.name === 'item' &&
-    String(c.attrs.jid ?? '').includes('@conference.') &&
-    !String(c.attrs.jid).startsWith(flow); // N-FLOW
+    (e.name === 'query' &&
+      attrs.xmlns === NS_DISCO_ITEMS &&
+      c.name === 'item' &&
+      foreignRoom(String(c.attrs.jid ?? ''))) ||
+    (e.name === 'field' && c.name === 'option' && foreignRoom(c.getChildText('value') ?? '')); // N-FLOW
   let kids = e.children
     .filter((c) => (isEl(c) ? !otherFlow(c) : String(c) !== ''))
     .map((c) => (isEl(c) ? canon(c, false, sentIds, flow) : esc(String(c))));
@@ -86,6 +93,31 @@ function roomOf(e: Element): string | undefined {
   return from.split('/')[0];
 }
 
+function leaveRoom(e: Element): string | undefined {
+  if (e.name !== 'presence' || e.attrs.type !== 'unavailable') return undefined;
+  const from = String(e.attrs.from ?? '');
+  return from.includes('@conference.') ? from.split('/')[0] : undefined;
+}
+
+/** N-ROOMS: each run of unavailable presences from more than one room, grouped by room in room order. */
+function byRoom(stanzas: readonly Element[]): readonly Element[] {
+  const out: Element[] = [];
+  let i = 0;
+  while (i < stanzas.length) {
+    let j = i;
+    while (j < stanzas.length && leaveRoom(stanzas[j]) !== undefined) j++;
+    if (j === i) {
+      out.push(stanzas[i++]);
+      continue;
+    }
+    const run = stanzas.slice(i, j);
+    const rooms = [...new Set(run.map((s) => leaveRoom(s)!))].sort();
+    for (const r of rooms) out.push(...run.filter((s) => leaveRoom(s) === r)); // stable within a room
+    i = j;
+  }
+  return out;
+}
+
 /** What one client received in one step, as canonical strings in a normalised order. */
 export function normaliseStanzas(
   stanzas: readonly Element[],
@@ -93,6 +125,7 @@ export function normaliseStanzas(
   /** This flow's name prefix (N-FLOW): rooms of other flows on a shared server are not this flow's. */
   flow?: string,
 ): string[] {
+  stanzas = byRoom(stanzas);
   const out: string[] = [];
   let i = 0;
   while (i < stanzas.length) {
