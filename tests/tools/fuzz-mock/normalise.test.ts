@@ -108,6 +108,30 @@ describe('fuzz:mock normalisation', () => {
     differ([c('node="n" sessionid="abc"')], [c('node="m" sessionid="abc"')]);
     differ([c('node="n" sessionid="abc"')], [c('node="n"')]);
   });
+  it('N-ROOMINFO: the field order of a muc#roominfo form is ignored; a value, a missing field and another form type are not', () => {
+    const ft = (t: string) => `<field var="FORM_TYPE" type="hidden"><value>${t}</value></field>`;
+    const f = (v: string, value: string) => `<field var="${v}"><value>${value}</value></field>`;
+    const info = (...fields: string[]) =>
+      `<iq type="result"><query xmlns="http://jabber.org/protocol/disco#info"><x xmlns="jabber:x:data" type="result">${fields.join('')}</x></query></iq>`;
+    const ri = ft('http://jabber.org/protocol/muc#roominfo');
+    same([info(ri, f('a', '1'), f('b', '2'))], [info(ri, f('b', '2'), f('a', '1'))]);
+    differ([info(ri, f('a', '1'), f('b', '2'))], [info(ri, f('b', '2'), f('a', '0'))]);
+    differ([info(ri, f('a', '1'), f('b', '2'))], [info(ri, f('a', '1'))]);
+    const other = ft('urn:example:other');
+    differ([info(other, f('a', '1'), f('b', '2'))], [info(other, f('b', '2'), f('a', '1'))]);
+  });
+  it("N-CMD: an ad-hoc command's actions and form in either order; their content, and one name's own order, are kept", () => {
+    const cmd = (...kids: string[]) =>
+      `<iq type="result"><command xmlns="http://jabber.org/protocol/commands" node="n">${kids.join('')}</command></iq>`;
+    const actions = '<actions execute="complete"><complete/></actions>';
+    const form = '<x xmlns="jabber:x:data" type="form"><title>T</title></x>';
+    same([cmd(actions, form)], [cmd(form, actions)]);
+    differ([cmd(actions, form)], [cmd(form)]);
+    differ([cmd(actions, form)], [cmd('<actions execute="next"><complete/></actions>', form)]);
+    const n1 = '<note type="info">a</note>';
+    const n2 = '<note type="warn">b</note>';
+    differ([cmd(n1, n2)], [cmd(n2, n1)]);
+  });
   it("N-ROOMS: several rooms' unavailable presences in any room order; one room's own order, and content, are kept", () => {
     const gone = (room: string, nick: string, status = '') =>
       `<presence from="${room}@conference.localhost/${nick}" to="u@localhost/r" type="unavailable">${status}<x xmlns="${MUC_USER}"><item role="none"/></x></presence>`;

@@ -12,6 +12,11 @@
 //   N-FLOW   rooms of other flows on the shared Prosody are dropped from disco#items and from the
 //            <option>s of a form field (the service admin's destroy command lists every room)
 //   N-SESSION the sessionid of an ad-hoc <command> -> {sessionid} (chosen at random by the server)
+//   N-ROOMINFO the <field>s of a muc#roominfo form in var order: Prosody adds them from muc-disco#info
+//            handlers of one priority, which util.events orders by a pairs() walk (another order at
+//            each start of the server; seen: three starts, three orders)
+//   N-CMD    the children of an ad-hoc <command> (note, actions, x) in name order: Prosody's adhoc lib
+//            adds them walking a Lua table with pairs() (hash order, seeded anew at each start)
 //   N-ROOMS  a run of unavailable presences from several rooms (a session's end leaves every room it
 //            was in; Prosody walks them in hash order) grouped by room in room order, each room's own
 //            order kept
@@ -30,6 +35,17 @@ function esc(s: string): string {
 
 function isEl(n: unknown): n is Element {
   return typeof n === 'object' && n !== null && 'name' in n && 'attrs' in n;
+}
+
+/** A form whose FORM_TYPE is muc#roominfo (a room's disco#info). */
+function isRoomInfo(x: Element): boolean {
+  return x.children.some(
+    (f) =>
+      isEl(f) &&
+      f.name === 'field' &&
+      f.attrs.var === 'FORM_TYPE' &&
+      f.getChildText('value') === 'http://jabber.org/protocol/muc#roominfo',
+  );
 }
 
 /** Canonical XML text of an element after the element-level rules. */
@@ -64,6 +80,19 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: st
     // N-CODES: the status codes as a set, kept after the other children
     const isCode = (k: string) => k.startsWith('<status ');
     kids = [...kids.filter((k) => !isCode(k)), ...kids.filter(isCode).sort()];
+  }
+  if (e.name === 'x' && xmlns === 'jabber:x:data' && isRoomInfo(e)) {
+    // N-ROOMINFO: the fields as a set (sorted by their canonical text, which starts with the var)
+    const isField = (k: string) => k.startsWith('<field ');
+    kids = [...kids.filter((k) => !isField(k)), ...kids.filter(isField).sort()];
+  }
+  if (e.name === 'command' && xmlns === 'http://jabber.org/protocol/commands') {
+    // N-CMD: children by element name, each name's own order kept (a stable sort)
+    const tag = (k: string) => /^<([^\s/>]+)/.exec(k)?.[1] ?? '';
+    kids = kids
+      .map((k, i) => [k, i] as const)
+      .sort(([a, i], [b, j]) => (tag(a) < tag(b) ? -1 : tag(a) > tag(b) ? 1 : i - j))
+      .map(([k]) => k);
   }
   if (e.name === 'field' && attrs.type === 'list-multi') {
     // N-LISTMULTI: the selected values of a list-multi field as a set (Lua table order)
