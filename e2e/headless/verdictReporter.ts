@@ -2,19 +2,29 @@
 //
 // Playwright ends a worker after every failed test and starts a new one for the next test; with one test
 // per script, a suite with many failing scripts spent most of its time starting workers. So a script's
-// test records the page's verdict as an annotation (VERDICT_ANNOTATION: "pass", or the failure sentence)
-// and finishes; this reporter, listed before every other one, turns a non-passing verdict into a failed
-// result with that sentence as its error. The other reporters (list, HTML, JUnit, blob), the exit status
+// test records the page's verdict as an annotation (VERDICT_ANNOTATION: "pass", or the message of its
+// failed `expect(verdict, sentence).toBe('pass')`) and finishes; this reporter, listed before every other
+// one, turns a non-passing verdict into a failed result with that message as its error. The other reporters (list, HTML, JUnit, blob), the exit status
 // and --max-failures all see a failed test, as if the test had thrown.
 import type { Reporter, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 
 export const VERDICT_ANNOTATION = 'scansion-verdict';
 
-/** The annotation a script's test adds: `pass`, or `<status>: <sentence>` when the script did not pass. */
-export const verdictAnnotation = (status: string, sentence: string) => ({
-  type: VERDICT_ANNOTATION,
-  description: status === 'pass' ? 'pass' : `${status}: ${sentence}`,
-});
+/**
+ * The annotation a script's test adds: `pass`, or the message of the failed expectation (`check`, the
+ * test's `expect(verdict, sentence).toBe('pass')`) when the script did not pass.
+ */
+export function verdictAnnotation(verdict: string, check: () => void): { type: string; description: string } {
+  if (verdict === 'pass') return { type: VERDICT_ANNOTATION, description: 'pass' };
+  try {
+    check();
+  } catch (e) {
+    // eslint-disable-next-line no-control-regex -- the terminal colours of expect's message
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\u001b\[[0-9;]*m/g, '');
+    return { type: VERDICT_ANNOTATION, description: message };
+  }
+  return { type: VERDICT_ANNOTATION, description: `the script's verdict is ${verdict}` };
+}
 
 export default class VerdictReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
