@@ -52,21 +52,31 @@ export class Accounts {
   }
 
   /**
-   * CORE-SUB-1/2 (RFC 6121 §3.1.2-3.1.3, Prosody's mod_presence): an outbound subscription request is
+   * CORE-SUB-1/2/6 (RFC 6121 §3.1.2-3.1.3, Prosody's mod_presence): an outbound subscription request is
    * stamped with the requester's bare JID and addressed to the contact's bare JID; the requester's
-   * roster item gets ask='subscribe' (pushed); the contact keeps the first request as sent until it is
-   * answered, and its available resources get it now.
+   * roster item gets ask='subscribe' (pushed); the contact's server acknowledges receipt with an
+   * unavailable presence to the requester's bare JID; the contact keeps the first request as sent until
+   * it is answered, and its available resources get it then (a repeat is not delivered again).
    */
   subscribe(s: SessionState, contact: string, stanza: Element): void {
     if (contact === s.bare) return;
     const req = copyElement(stanza);
     req.attrs.from = s.bare;
     req.attrs.to = contact;
+    this.markAsk(s.bare, contact);
+    // CORE-SUB-6: the acknowledgement reaches the requester's available resources.
+    const ack = new Element('presence', { from: contact, to: s.bare, type: 'unavailable' });
+    for (const x of this.core.sessions.ofBare(s.bare)) if (x.available) this.core.delivery.deliver(x, ack);
     const pending = this.pendingSubs.get(contact) ?? new Map<string, Element>();
-    if (!pending.has(s.bare)) pending.set(s.bare, req);
+    if (pending.has(s.bare)) return;
+    pending.set(s.bare, req);
     this.pendingSubs.set(contact, pending);
     for (const x of this.core.sessions.ofBare(contact)) if (x.available) this.core.delivery.deliver(x, req);
-    this.markAsk(s.bare, contact);
+  }
+
+  /** CORE-SUB-5: the contacts `bare` asked for a subscription and that have not answered. */
+  asked(bare: string): string[] {
+    return this.rosters.asked(bare);
   }
 
   /** CORE-SUB-1/4: `bare` asked `contact` for a subscription: its roster item shows it (pushed). */

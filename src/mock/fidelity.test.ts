@@ -211,6 +211,44 @@ describe('fidelity rules found by fuzzing', () => {
       );
     }
   });
+  it('CORE-SUB-5/6: an initial presence sends the unanswered requests again; each request is acknowledged with an unavailable presence; a repeat is not delivered again', async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    await a.send('<iq type="get" id="r1"><query xmlns="jabber:iq:roster"/></iq>');
+    await a.send(`<presence type="subscribe" to="${ROOM}"/>`);
+    await a.send('<presence type="subscribe" to="b@localhost"/>');
+    a.take();
+    const shape = (s: { name: string; attrs: Record<string, string> }) =>
+      s.name === 'iq'
+        ? `push`
+        : `${s.name} ${s.attrs.type ?? 'available'} from ${s.attrs.from} to ${s.attrs.to ?? '-'}`;
+    await a.send('<presence/>');
+    const got = a.take();
+    expect(got.map(shape)).toEqual([
+      `presence available from ${a.jid} to -`,
+      'push',
+      `presence error from ${ROOM} to a@localhost`,
+      'push',
+      'presence unavailable from b@localhost to a@localhost',
+    ]);
+    expect(got[1].getChild('query')!.getChild('item')!.attrs).toMatchObject({ jid: ROOM, ask: 'subscribe' });
+    const b = await r.connect('b@localhost', 'r');
+    await b.send('<presence/>');
+    expect(b.take().map(shape)).toEqual([
+      `presence available from ${b.jid} to -`,
+      'presence subscribe from a@localhost to b@localhost',
+    ]);
+    const c = await r.connect('c@localhost', 'r');
+    await c.send('<presence/>');
+    c.take();
+    await c.send('<presence type="subscribe" to="b@localhost" id="x2"/>');
+    await c.send('<presence type="subscribe" to="b@localhost" id="x3"/>');
+    expect(b.take().map((s) => s.attrs.id)).toEqual(['x2']);
+    expect(c.take().map(shape)).toEqual([
+      'presence unavailable from b@localhost to c@localhost',
+      'presence unavailable from b@localhost to c@localhost',
+    ]);
+  });
 });
 
 describe('CORE-STREAM-3 deep nesting', () => {

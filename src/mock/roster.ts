@@ -62,6 +62,11 @@ export class Rosters {
     return pushElement(this.ver(roster), itemElement(item));
   }
 
+  /** CORE-SUB-5: the contacts `bare` asked for a subscription (items with ask='subscribe'), in roster order. */
+  asked(bare: string): string[] {
+    return [...(this.byUser.get(bare)?.items.values() ?? [])].filter((i) => i.ask).map((i) => i.jid);
+  }
+
   /** An iq get/set of jabber:iq:roster from `bare`'s own session. */
   handle(iq: Element, bare: string): RosterOutcome {
     const query = firstChildElement(iq)!;

@@ -101,6 +101,11 @@ export class UserPresence {
         }
         // CORE-SUB-2: unanswered subscription requests, as stored, on every initial presence.
         for (const req of this.accounts.pendingFor(s.bare)) delivery.deliver(s, req);
+        // CORE-SUB-5: the user's own unanswered requests are sent again (from the bare JID, no id).
+        for (const contact of this.accounts.asked(s.bare)) {
+          const again = new Element('presence', { type: 'subscribe', from: s.full, to: contact });
+          this.router.routePresence({ kind: 'client', session: s }, again);
+        }
         if (priority >= 0) this.accounts.flushOffline(s);
       }
     } else {
