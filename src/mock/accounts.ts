@@ -10,6 +10,8 @@ import { NS_DELAY, appendChild, copyElement } from './stanza';
 export class Accounts {
   readonly rosters = new Rosters();
   private readonly offline = new Map<string, Element[]>();
+  /** CORE-IQ-14: the status of each account's last broadcast unavailable presence ('' for none). */
+  private readonly lastUnavailable = new Map<string, string>();
   /** Unanswered subscription requests by contact, then by requester (CORE-SUB-2). */
   private readonly pendingSubs = new Map<string, Map<string, Element>>();
 
@@ -23,6 +25,16 @@ export class Accounts {
     this.offline.clear();
     this.rosters.clear();
     this.pendingSubs.clear();
+    this.lastUnavailable.clear();
+  }
+
+  /** CORE-IQ-14: a broadcast unavailable presence (no `to`) from the account: its status is kept. */
+  wentUnavailable(bare: string, presence: Element): void {
+    this.lastUnavailable.set(bare, presence.getChildText('status') ?? '');
+  }
+
+  lastStatus(bare: string): string | undefined {
+    return this.lastUnavailable.get(bare);
   }
 
   /** CORE-MSG-3: keep a message for `bare` (every localhost account exists); `to` stays as sent. */

@@ -249,6 +249,31 @@ describe('fidelity rules found by fuzzing', () => {
       'presence unavailable from b@localhost to c@localhost',
     ]);
   });
+  it('CORE-IQ-14: jabber:iq:last: own account and server answer 0 seconds (own: with the last unavailable status); another account: forbidden', async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const last = (id: string, to = '') =>
+      `<iq type="get" id="${id}"${to ? ` to="${to}"` : ''}><query xmlns="jabber:iq:last"/></iq>`;
+    const result = (id: string, text = '', from = '') =>
+      canon(
+        `<iq xmlns="jabber:client" id="${id}"${from ? ` from="${from}"` : ''} to="${a.jid}" type="result"><query xmlns="jabber:iq:last" seconds="0">${text}</query></iq>`,
+      );
+    await a.send(last('l1'));
+    await a.send(last('l2', 'localhost'));
+    await a.send(last('l3', 'b@localhost'));
+    await a.send('<presence/>');
+    await a.send('<presence type="unavailable"><status>gone fishing</status></presence>');
+    await a.send(last('l4', 'a@localhost'));
+    const got = a.take().map(canon);
+    expect(got.filter((s) => s.startsWith('<iq'))).toEqual([
+      result('l1'),
+      result('l2', '', 'localhost'),
+      canon(
+        `<iq xmlns="jabber:client" id="l3" from="b@localhost" to="${a.jid}" type="error"><error type="auth"><forbidden xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></iq>`,
+      ),
+      result('l4', 'gone fishing'),
+    ]);
+  });
 });
 
 describe('CORE-STREAM-3 deep nesting', () => {

@@ -11,6 +11,7 @@ const NS_VCARD = 'vcard-temp';
 const NS_TIME = 'urn:xmpp:time';
 const NS_REGISTER = 'jabber:iq:register';
 const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
+const NS_LAST = 'jabber:iq:last';
 
 function payload(iq: Element): { name: string; xmlns: string; el: Element } | undefined {
   const el = firstChildElement(iq);
@@ -36,6 +37,8 @@ export function serverIq(iq: Element, itemJids: string[]): Element | undefined {
     return reply;
   }
   if (p.name === 'ping' && p.xmlns === NS_PING) return iqResult(iq);
+  // CORE-IQ-14: mod_uptime on the frozen clock.
+  if (p.name === 'query' && p.xmlns === NS_LAST) return lastResult(iq, undefined);
   if (p.name === 'query' && p.xmlns === NS_VERSION) {
     const reply = iqResult(iq);
     const q = reply.c('query', { xmlns: NS_VERSION });
@@ -47,7 +50,12 @@ export function serverIq(iq: Element, itemJids: string[]): Element | undefined {
 }
 
 /** CORE-IQ-4/6: iq get/set from an account to itself (no `to`, or its own bare JID). Rosters: roster.ts. */
-export function ownAccountIq(iq: Element, bare: string, nowMs: number): Element | undefined {
+export function ownAccountIq(
+  iq: Element,
+  bare: string,
+  nowMs: number,
+  lastStatus: string | undefined,
+): Element | undefined {
   const p = payload(iq);
   if (!p || iq.attrs.type !== 'get') return undefined;
   if (p.name === 'query' && p.xmlns === NS_DISCO_INFO) {
@@ -60,6 +68,7 @@ export function ownAccountIq(iq: Element, bare: string, nowMs: number): Element 
     return reply;
   }
   if (p.name === 'ping' && p.xmlns === NS_PING) return iqResult(iq);
+  if (p.name === 'query' && p.xmlns === NS_LAST) return lastResult(iq, lastStatus);
   return vcardIq(iq) ?? pepIq(iq, true) ?? timeIq(iq, nowMs);
 }
 
@@ -111,6 +120,24 @@ export function pepIq(iq: Element, own = false): Element | undefined {
   if (!p || p.name !== 'pubsub' || p.xmlns !== NS_PUBSUB || iq.attrs.type !== 'get') return undefined;
   // One's own PEP service: the (empty) node asked for does not exist.
   return own ? errorReply(iq, 'cancel', 'item-not-found') : errorReply(iq, 'auth', 'forbidden');
+}
+
+/**
+ * CORE-IQ-14 (mod_lastactivity, mod_uptime): jabber:iq:last get. One's own account: seconds 0 (Prosody's
+ * clock is frozen) and the status of the account's last broadcast unavailable presence; the server:
+ * seconds 0; another account's bare JID: `forbidden` (auth; no presence subscription).
+ */
+export function lastIq(iq: Element): Element | undefined {
+  const p = payload(iq);
+  if (!p || iq.attrs.type !== 'get' || p.name !== 'query' || p.xmlns !== NS_LAST) return undefined;
+  return errorReply(iq, 'auth', 'forbidden');
+}
+
+function lastResult(iq: Element, status: string | undefined): Element {
+  const reply = iqResult(iq);
+  const q = reply.c('query', { xmlns: NS_LAST, seconds: '0' });
+  if (status) q.t(status);
+  return reply;
 }
 
 function nodeNotFound(iq: Element): Element {

@@ -6,7 +6,7 @@ import type { Element } from 'ltx';
 import type { Accounts } from './accounts';
 import type { Component, ComponentContext } from './component';
 import { describeError, type Core, type Origin } from './core';
-import { registerIq, pepIq, serverIq, timeIq, vcardIq } from './iqHandlers';
+import { lastIq, registerIq, pepIq, serverIq, timeIq, vcardIq } from './iqHandlers';
 import { mediumId } from './ids';
 import { parseJid, bareOf, fullOf } from './jid';
 import { SUBSCRIPTION_TYPES } from './presenceRules';
@@ -92,6 +92,7 @@ export class Router {
           origin,
           vcardIq(stanza) ??
             pepIq(stanza) ??
+            lastIq(stanza) ??
             timeIq(stanza, this.core.now()) ??
             errorReply(stanza, 'cancel', 'service-unavailable'),
         );

@@ -23,6 +23,7 @@ export class UserPresence {
     if (t === undefined) injectVcardUpdate(stanza);
     if (stanza.attrs.to === undefined) {
       if (t === undefined || t === 'unavailable') {
+        if (t === 'unavailable') this.accounts.wentUnavailable(s.bare, stanza);
         this.broadcast(s, stanza);
       } else if (t !== 'error') {
         // CORE-PRES-9: only available/unavailable may be broadcast. CORE-PRES-13: an error is not
