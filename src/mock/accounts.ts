@@ -86,6 +86,39 @@ export class Accounts {
     for (const x of this.core.sessions.ofBare(contact)) if (x.available) this.core.delivery.deliver(x, req);
   }
 
+  /**
+   * CORE-SUB-7 (mod_presence's presence/host): the server answers a probe with its available presence,
+   * and approves a subscription request at once (`subscribed`, the roster item becomes 'to', then its
+   * presence), all to the user's bare JID: its available resources get them.
+   */
+  toServer(s: SessionState, stanza: Element): void {
+    const t = stanza.attrs.type;
+    const toBare = (attrs: Record<string, string | undefined>): void => {
+      const p = new Element('presence', { from: SERVER_DOMAIN, to: s.bare, ...attrs });
+      if (p.attrs.id === undefined) delete p.attrs.id;
+      for (const x of this.core.sessions.ofBare(s.bare)) if (x.available) this.core.delivery.deliver(x, p);
+    };
+    if (t === 'probe') {
+      toBare({ id: stanza.attrs.id });
+    } else if (t === 'subscribe') {
+      this.markAsk(s.bare, SERVER_DOMAIN);
+      const push = this.rosters.approve(s.bare, SERVER_DOMAIN);
+      if (push) {
+        toBare({ id: stanza.attrs.id, type: 'subscribed' });
+        this.pushRoster(s.bare, push);
+      }
+      toBare({ id: stanza.attrs.id });
+    } else if (t === 'unsubscribe') {
+      const push = this.rosters.unsubscribe(s.bare, SERVER_DOMAIN);
+      if (push) this.pushRoster(s.bare, push);
+    }
+  }
+
+  /** CORE-SUB-7: the contacts `bare` is subscribed to (an initial presence probes them). */
+  subscribedTo(bare: string): string[] {
+    return this.rosters.subscribedTo(bare);
+  }
+
   /** CORE-SUB-5: the contacts `bare` asked for a subscription and that have not answered. */
   asked(bare: string): string[] {
     return this.rosters.asked(bare);

@@ -274,6 +274,43 @@ describe('fidelity rules found by fuzzing', () => {
       result('l4', 'gone fishing'),
     ]);
   });
+  it('CORE-SUB-7: the server answers a probe with its presence and approves a subscription at once; an initial presence probes it', async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    await a.send('<presence/>');
+    await a.send('<iq type="get" id="r1"><query xmlns="jabber:iq:roster"/></iq>');
+    a.take();
+    const shape = (s: { name: string; attrs: Record<string, string>; getChild: (n: string) => unknown }) => {
+      if (s.name === 'iq') {
+        const item = (
+          s.getChild('query') as { getChild: (n: string) => { attrs: Record<string, string> } }
+        ).getChild('item').attrs;
+        return `push ${item.jid} ${item.subscription}${item.ask ? ` ask` : ''}`;
+      }
+      return `presence ${s.attrs.type ?? 'available'} from ${s.attrs.from} to ${s.attrs.to} id ${s.attrs.id}`;
+    };
+    await a.send('<presence type="probe" to="localhost" id="h1"/>');
+    await a.send('<presence type="subscribe" to="localhost" id="h2"/>');
+    await a.send('<presence type="subscribe" to="localhost" id="h3"/>');
+    expect(a.take().map(shape)).toEqual([
+      'presence available from localhost to a@localhost id h1',
+      'push localhost none ask',
+      'presence subscribed from localhost to a@localhost id h2',
+      'push localhost to',
+      'presence available from localhost to a@localhost id h2',
+      'push localhost to',
+      'presence available from localhost to a@localhost id h3',
+    ]);
+    const phone = await r.connect('a@localhost', 'phone');
+    await phone.send('<presence/>');
+    expect(phone.take().map(shape).slice(0, 2)).toEqual([
+      `presence available from ${phone.jid} to undefined id undefined`,
+      'presence available from localhost to a@localhost id undefined',
+    ]);
+    a.take();
+    await a.send('<presence type="unsubscribe" to="localhost" id="h4"/>');
+    expect(a.take().map(shape)).toEqual(['push localhost none']);
+  });
 });
 
 describe('CORE-STREAM-3 deep nesting', () => {

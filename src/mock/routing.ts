@@ -159,7 +159,12 @@ export class Router {
       return;
     }
     if (to.domain === SERVER_DOMAIN) {
-      if (to.local === undefined) return;
+      if (to.local === undefined) {
+        // CORE-SUB-7: presence to the server itself.
+        if (origin.kind === 'client' && to.resource === undefined)
+          this.accounts.toServer(origin.session, stanza);
+        return;
+      }
       if (t === 'subscribe' && origin.kind === 'client') {
         this.accounts.subscribe(origin.session, bareOf(to), stanza);
         return;

@@ -94,6 +94,11 @@ export class UserPresence {
       );
       s.presence = stored;
       if (initial && s.open) {
+        // CORE-SUB-7: contacts we are subscribed to are probed (only the server can be one).
+        for (const contact of this.accounts.subscribedTo(s.bare)) {
+          const probe = new Element('presence', { type: 'probe', from: s.full, to: contact });
+          this.router.routePresence({ kind: 'client', session: s }, probe);
+        }
         for (const other of sessions.ofBare(s.bare)) {
           if (other === s || !other.available || !other.presence) continue;
           const copy = copyElement(other.presence);
