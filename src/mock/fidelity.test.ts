@@ -311,6 +311,24 @@ describe('fidelity rules found by fuzzing', () => {
     await a.send('<presence type="unsubscribe" to="localhost" id="h4"/>');
     expect(a.take().map(shape)).toEqual(['push localhost none']);
   });
+  it("CORE-IQ-11: jabber:iq:register to one's own account or the server: get says registered; a password change fails (wait); any other set is bad-request", async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const q = (inner = '') => `<query xmlns="jabber:iq:register">${inner}</query>`;
+    await a.send(`<iq type="get" id="g1">${q()}</iq>`);
+    await a.send(`<iq type="set" id="s1" to="a@localhost">${q()}</iq>`);
+    await a.send(`<iq type="set" id="s2">${q('<username>A</username><password>x</password>')}</iq>`);
+    await a.send(
+      `<iq type="set" id="s3" to="localhost">${q('<username>other</username><password>x</password>')}</iq>`,
+    );
+    const got = a.take();
+    expect(got[0].getChild('query')!.getChildText('username')).toBe('a');
+    expect(got.slice(1).map((s) => [s.attrs.id, s.attrs.from, s.getChild('error')!.toString()])).toEqual([
+      ['s1', undefined, expect.stringContaining('type="modify"><bad-request')],
+      ['s2', undefined, expect.stringContaining('type="wait"><internal-server-error')],
+      ['s3', 'localhost', expect.stringContaining('type="modify"><bad-request')],
+    ]);
+  });
 });
 
 describe('CORE-STREAM-3 deep nesting', () => {

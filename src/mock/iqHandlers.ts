@@ -3,6 +3,7 @@
 // or undefined when the iq is not served (the caller then answers service-unavailable).
 import { Element } from 'ltx';
 import { errorReply, firstChildElement, iqResult, appendChild } from './stanza';
+import { parseJid } from './jid';
 import { NS_DISCO_INFO, NS_DISCO_ITEMS, SERVER_VERSION, accountDiscoInfo, hostDiscoInfo } from './serverInfo';
 
 const NS_PING = 'urn:xmpp:ping';
@@ -56,6 +57,8 @@ export function ownAccountIq(
   nowMs: number,
   lastStatus: string | undefined,
 ): Element | undefined {
+  const registered = registerIq(iq);
+  if (registered) return registered;
   const p = payload(iq);
   if (!p || iq.attrs.type !== 'get') return undefined;
   if (p.name === 'query' && p.xmlns === NS_DISCO_INFO) {
@@ -96,17 +99,33 @@ export function timeIq(iq: Element, nowMs: number): Element | undefined {
 }
 
 /**
- * CORE-IQ-11: jabber:iq:register get to the server from a signed-in account (mod_register): already
- * registered, with the username and an empty password.
+ * CORE-IQ-11: jabber:iq:register to the server (or to one's own account) from a signed-in account
+ * (mod_user_account_management): a get says already registered, with the username and an empty
+ * password; a set changing the password (`<username>` the account's own, `<password>`) fails with
+ * `internal-server-error` (wait: the corpus config's insecure auth stores no password); any other set is
+ * `bad-request` (modify). Removing the account (`<remove/>`) is not modelled (undefined:
+ * service-unavailable).
  */
 export function registerIq(iq: Element): Element | undefined {
   const p = payload(iq);
-  if (!p || iq.attrs.type !== 'get' || p.name !== 'query' || p.xmlns !== NS_REGISTER) return undefined;
+  if (!p || p.name !== 'query' || p.xmlns !== NS_REGISTER) return undefined;
   const from = String(iq.attrs.from ?? '');
+  const local = from.slice(0, from.indexOf('@'));
+  if (iq.attrs.type === 'set') {
+    if (firstChildElement(p.el)?.name === 'remove') return undefined;
+    const username = p.el.getChildText('username');
+    const password = p.el.getChildText('password');
+    if (username === null || password === null) return errorReply(iq, 'modify', 'bad-request');
+    const prepped = parseJid(`${username}@localhost`);
+    if (!prepped || prepped.local !== local) return errorReply(iq, 'modify', 'bad-request');
+    // The corpus config's auth provider (insecure) cannot store a password.
+    return errorReply(iq, 'wait', 'internal-server-error');
+  }
+  if (iq.attrs.type !== 'get') return undefined;
   const reply = iqResult(iq);
   const q = reply.c('query', { xmlns: NS_REGISTER });
   q.c('registered');
-  q.c('username').t(from.slice(0, from.indexOf('@')));
+  q.c('username').t(local);
   q.c('password');
   return reply;
 }

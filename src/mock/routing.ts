@@ -59,7 +59,9 @@ export class Router {
         // CORE-IQ-2: the server itself.
         if (stanza.name === 'iq' && answerable) {
           const reply =
-            serverIq(stanza, this.discoItems()) ?? timeIq(stanza, this.core.now()) ?? registerIq(stanza);
+            serverIq(stanza, this.discoItems()) ??
+            timeIq(stanza, this.core.now()) ??
+            (origin.kind === 'client' ? registerIq(stanza) : undefined);
           this.reply(origin, reply ?? errorReply(stanza, 'cancel', 'service-unavailable'));
         } else if (stanza.name === 'message' && t !== 'error') {
           this.reply(origin, errorReply(stanza, 'cancel', 'service-unavailable'));
