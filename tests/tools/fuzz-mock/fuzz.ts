@@ -17,6 +17,13 @@ export interface Sides {
   mock(): InProcessTransport;
   /** The oracle (Prosody); undefined: mock only (self-check). */
   oracle?: () => Transport;
+  /**
+   * A second oracle for the flows that log in as the service admin, made clean before each such flow:
+   * admin@localhost is one account, and what a flow leaves on it (MAM switched on by a query, PEP nodes,
+   * private storage, roster items) would otherwise meet every later admin flow, where the mock starts
+   * clean. Without it admin flows share `oracle`.
+   */
+  adminOracle?: { transport(): Transport; reset(): void };
 }
 
 export interface StepRecord {
@@ -252,7 +259,11 @@ export async function fuzz(sides: Sides, opts: FuzzOptions): Promise<FuzzResult>
       const names = flowNames(tag, clients, admin);
       const specs = names.users.map((jid, i) => ({ jid, resource: names.resources[i] }));
       const mockT = sides.mock();
-      const oracleT = sides.oracle?.();
+      if (admin && sides.adminOracle) {
+        const reset = sides.adminOracle.reset.bind(sides.adminOracle);
+        await timed(profile, 'admin oracle reset', async () => reset());
+      }
+      const oracleT = admin && sides.adminOracle ? sides.adminOracle.transport() : sides.oracle?.();
       const mock = await timed(profile, 'open mock', () => openSide(mockT, specs));
       const oracle = oracleT
         ? await timed(profile, 'open prosody', () => openSide(oracleT, specs, { barrierMs: 3000 }))
