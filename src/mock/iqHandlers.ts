@@ -10,6 +10,7 @@ const NS_VERSION = 'jabber:iq:version';
 const NS_VCARD = 'vcard-temp';
 const NS_TIME = 'urn:xmpp:time';
 const NS_REGISTER = 'jabber:iq:register';
+const NS_LAST = 'jabber:iq:last';
 const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
 
 function payload(iq: Element): { name: string; xmlns: string; el: Element } | undefined {
@@ -92,8 +93,19 @@ export function timeIq(iq: Element, nowMs: number): Element | undefined {
  */
 export function registerIq(iq: Element): Element | undefined {
   const p = payload(iq);
-  if (!p || iq.attrs.type !== 'get' || p.name !== 'query' || p.xmlns !== NS_REGISTER) return undefined;
+  if (!p || p.name !== 'query' || p.xmlns !== NS_REGISTER) return undefined;
   const from = String(iq.attrs.from ?? '');
+  if (iq.attrs.type === 'set') {
+    // CORE-IQ-14: a password change needs <username> (one's own) and <password>; without them it is
+    // bad-request. Account removal and the change itself are not modelled (service-unavailable).
+    if (p.el.getChild('remove')) return undefined;
+    const user = p.el.getChildText('username');
+    const password = p.el.getChildText('password');
+    if (user !== null && password !== null && user.toLowerCase() === from.slice(0, from.indexOf('@')))
+      return undefined;
+    return errorReply(iq, 'modify', 'bad-request');
+  }
+  if (iq.attrs.type !== 'get') return undefined;
   const reply = iqResult(iq);
   const q = reply.c('query', { xmlns: NS_REGISTER });
   q.c('registered');
@@ -111,6 +123,16 @@ export function pepIq(iq: Element, own = false): Element | undefined {
   if (!p || p.name !== 'pubsub' || p.xmlns !== NS_PUBSUB || iq.attrs.type !== 'get') return undefined;
   // One's own PEP service: the (empty) node asked for does not exist.
   return own ? errorReply(iq, 'cancel', 'item-not-found') : errorReply(iq, 'auth', 'forbidden');
+}
+
+/**
+ * CORE-IQ-15: jabber:iq:last get to another account's bare JID (mod_lastactivity): only a contact with a
+ * presence subscription may ask, and the mock's accounts have none: `forbidden` (auth).
+ */
+export function lastIq(iq: Element): Element | undefined {
+  const p = payload(iq);
+  if (!p || iq.attrs.type !== 'get' || p.name !== 'query' || p.xmlns !== NS_LAST) return undefined;
+  return errorReply(iq, 'auth', 'forbidden');
 }
 
 function nodeNotFound(iq: Element): Element {

@@ -6,7 +6,7 @@ import type { Element } from 'ltx';
 import type { Accounts } from './accounts';
 import type { Component, ComponentContext } from './component';
 import { describeError, type Core, type Origin } from './core';
-import { registerIq, pepIq, serverIq, timeIq, vcardIq } from './iqHandlers';
+import { lastIq, registerIq, pepIq, serverIq, timeIq, vcardIq } from './iqHandlers';
 import { mediumId } from './ids';
 import { parseJid, bareOf, fullOf } from './jid';
 import { SUBSCRIPTION_TYPES } from './presenceRules';
@@ -87,11 +87,12 @@ export class Router {
         this.messageToBare(origin, bare, stanza);
       } else if (answerable) {
         // CORE-ROUTE-3: another account's bare JID serves nothing the mock models but its vCard
-        // (CORE-IQ-9).
+        // (CORE-IQ-9), PEP gets (CORE-IQ-12), last activity (CORE-IQ-15) and time.
         this.reply(
           origin,
           vcardIq(stanza) ??
             pepIq(stanza) ??
+            lastIq(stanza) ??
             timeIq(stanza, this.core.now()) ??
             errorReply(stanza, 'cancel', 'service-unavailable'),
         );

@@ -1,0 +1,48 @@
+// More rules found by the differential fuzzer (npm run fuzz:mock), each observed on Prosody 0.12
+// (evidence in SPEC.md), named by rule id: server iqs an account may send, and the ad-hoc destroy form.
+import { describe, expect, it } from 'vitest';
+import { rig, canon } from './testing';
+
+const err = (id: string, from: string, to: string, type: string, condition: string) =>
+  canon(
+    `<iq xmlns="jabber:client" type="error" id="${id}" from="${from}" to="${to}"><error type="${type}"><${condition} xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></iq>`,
+  );
+
+describe('fidelity rules found by fuzzing: iqs and forms', () => {
+  it('CORE-IQ-14: a register set to the server without username and password is bad-request (modify)', async () => {
+    const c = await rig().connect('c@localhost', 'r');
+    await c.send(`<iq to="localhost" type="set" id="r1"><query xmlns="jabber:iq:register"/></iq>`);
+    expect(c.take().map(canon)).toEqual([err('r1', 'localhost', c.jid, 'modify', 'bad-request')]);
+    // someone else's username: bad-request too
+    await c.send(
+      `<iq to="localhost" type="set" id="r2"><query xmlns="jabber:iq:register"><username>d</username><password>x</password></query></iq>`,
+    );
+    expect(c.take().map(canon)).toEqual([err('r2', 'localhost', c.jid, 'modify', 'bad-request')]);
+  });
+  it("CORE-IQ-15: last activity of another account's bare JID is forbidden (auth): no subscription", async () => {
+    const c = await rig().connect('c@localhost', 'r');
+    await c.send(`<iq to="b@localhost" type="get" id="l1"><query xmlns="jabber:iq:last"/></iq>`);
+    expect(c.take().map(canon)).toEqual([err('l1', 'b@localhost', c.jid, 'auth', 'forbidden')]);
+  });
+  it('MUC-ADHOC-3: the destroy form lists the rooms as options, <required/> after them', async () => {
+    const r = rig();
+    const admin = await r.connect('admin@localhost', 'r');
+    await admin.send(
+      `<presence to="x@conference.localhost/A"><x xmlns="http://jabber.org/protocol/muc"/></presence>`,
+    );
+    admin.take();
+    await admin.send(
+      `<iq to="conference.localhost" type="set" id="d1"><command xmlns="http://jabber.org/protocol/commands" node="http://prosody.im/protocol/muc#destroy" action="execute"/></iq>`,
+    );
+    const field = admin
+      .take()[0]
+      .getChild('command')!
+      .getChild('x', 'jabber:x:data')!
+      .getChildren('field')
+      .find((f) => f.attrs.var === 'rooms')!;
+    expect(field.children.map((c) => (typeof c === 'string' ? c : c.toString()))).toEqual([
+      '<option label="x@conference.localhost"><value>x@conference.localhost</value></option>',
+      '<required/>',
+    ]);
+  });
+});
