@@ -1,5 +1,6 @@
 // More rules found by the differential fuzzer (npm run fuzz:mock), each observed on Prosody 0.12
-// (evidence in SPEC.md), named by rule id: server iqs an account may send, and the ad-hoc destroy form.
+// (evidence in SPEC.md), named by rule id: server iqs an account may send, the ad-hoc destroy form, and
+// the room a nick-less join leaves behind.
 import { describe, expect, it } from 'vitest';
 import { rig, canon } from './testing';
 
@@ -23,6 +24,35 @@ describe('fidelity rules found by fuzzing: iqs and forms', () => {
     const c = await rig().connect('c@localhost', 'r');
     await c.send(`<iq to="b@localhost" type="get" id="l1"><query xmlns="jabber:iq:last"/></iq>`);
     expect(c.take().map(canon)).toEqual([err('l1', 'b@localhost', c.jid, 'auth', 'forbidden')]);
+  });
+  it('MUC-SVC-8: the room a nick-less join leaves behind is owned by its sender, who may configure (unlock) it', async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const b = await r.connect('b@localhost', 'r');
+    const room = 'half@conference.localhost';
+    await a.send(`<presence to="${room}"><x xmlns="http://jabber.org/protocol/muc"/></presence>`);
+    expect(a.take()).toEqual([]);
+    await b.send(
+      `<iq to="${room}" type="get" id="o1"><query xmlns="http://jabber.org/protocol/muc#admin"><item affiliation="owner"/></query></iq>`,
+    );
+    expect(b.take()[0].getChild('error')!.toString()).toContain('<forbidden');
+    await a.send(
+      `<iq to="${room}" type="get" id="o2"><query xmlns="http://jabber.org/protocol/muc#admin"><item affiliation="owner"/></query></iq>`,
+    );
+    expect(canon(a.take()[0])).toBe(
+      canon(
+        `<iq xmlns="jabber:client" type="result" id="o2" from="${room}" to="${a.jid}"><query xmlns="http://jabber.org/protocol/muc#admin"><item affiliation="owner" jid="a@localhost"/></query></iq>`,
+      ),
+    );
+    await a.send(
+      `<iq to="${room}" type="set" id="c1"><query xmlns="http://jabber.org/protocol/muc#owner"><x xmlns="jabber:x:data" type="submit"/></query></iq>`,
+    );
+    expect(a.take().map((s) => s.attrs.type)).toEqual(['result']);
+    await b.send(`<presence to="${room}/B"><x xmlns="http://jabber.org/protocol/muc"/></presence>`);
+    const got = b.take();
+    expect(got[0].getChild('x', 'http://jabber.org/protocol/muc#user')!.getChild('item')!.attrs.role).toBe(
+      'participant',
+    );
   });
   it('MUC-ADHOC-3: the destroy form lists the rooms as options, <required/> after them', async () => {
     const r = rig();
