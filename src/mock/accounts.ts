@@ -1,14 +1,17 @@
 // What the server keeps per account between sessions: offline messages (CORE-MSG-3/4), rosters and
-// their pushes (CORE-ROSTER-*), and unanswered subscription requests (CORE-SUB-1/2).
+// their pushes (CORE-ROSTER-*), unanswered subscription requests (CORE-SUB-1/2), private XML storage
+// (CORE-IQ-16).
 import { Element } from 'ltx';
 import type { Core } from './core';
 import { mediumId } from './ids';
+import { PrivateStorage } from './privateStorage';
 import { Rosters } from './roster';
 import { SERVER_DOMAIN, type SessionState } from './sessions';
 import { NS_DELAY, appendChild, copyElement } from './stanza';
 
 export class Accounts {
   readonly rosters = new Rosters();
+  readonly privateStorage = new PrivateStorage();
   private readonly offline = new Map<string, Element[]>();
   /** Unanswered subscription requests by contact, then by requester (CORE-SUB-2). */
   private readonly pendingSubs = new Map<string, Map<string, Element>>();
@@ -23,6 +26,7 @@ export class Accounts {
     this.offline.clear();
     this.rosters.clear();
     this.pendingSubs.clear();
+    this.privateStorage.clear();
   }
 
   /** CORE-MSG-3: keep a message for `bare` (every localhost account exists); `to` stays as sent. */

@@ -25,6 +25,20 @@ describe('fidelity rules found by fuzzing: iqs and forms', () => {
     await c.send(`<iq to="b@localhost" type="get" id="l1"><query xmlns="jabber:iq:last"/></iq>`);
     expect(c.take().map(canon)).toEqual([err('l1', 'b@localhost', c.jid, 'auth', 'forbidden')]);
   });
+  it("CORE-IQ-16: private XML storage of one's own account: set, get back, echo when empty, bad-format", async () => {
+    const c = await rig().connect('c@localhost', 'r');
+    const q = (inner: string) => `<query xmlns="jabber:iq:private">${inner}</query>`;
+    const res = (id: string, inner = '') =>
+      canon(`<iq xmlns="jabber:client" type="result" id="${id}" to="${c.jid}">${inner}</iq>`);
+    await c.send(`<iq to="c@localhost" type="get" id="g0">${q('<prefs xmlns="urn:x"/>')}</iq>`);
+    expect(c.take().map(canon)).toEqual([res('g0', q('<prefs xmlns="urn:x"/>'))]);
+    await c.send(`<iq type="set" id="s1">${q('<prefs xmlns="urn:x"><a>1</a></prefs>')}</iq>`);
+    expect(c.take().map(canon)).toEqual([res('s1')]);
+    await c.send(`<iq type="get" id="g1">${q('<prefs xmlns="urn:x"/>')}</iq>`);
+    expect(c.take().map(canon)).toEqual([res('g1', q('<prefs xmlns="urn:x"><a>1</a></prefs>'))]);
+    await c.send(`<iq type="get" id="g2">${q('')}</iq>`);
+    expect(c.take()[0].getChild('error')!.toString()).toContain('type="modify"><bad-format');
+  });
   it('MUC-SVC-8: the room a nick-less join leaves behind is owned by its sender, who may configure (unlock) it', async () => {
     const r = rig();
     const a = await r.connect('a@localhost', 'r');
