@@ -1,14 +1,17 @@
 // What the server keeps per account between sessions: offline messages (CORE-MSG-3/4), rosters and
-// their pushes (CORE-ROSTER-*), and unanswered subscription requests (CORE-SUB-1/2).
+// their pushes (CORE-ROSTER-*), unanswered subscription requests (CORE-SUB-1/2), private XML storage
+// (CORE-IQ-15).
 import { Element } from 'ltx';
 import type { Core } from './core';
 import { mediumId } from './ids';
+import { PrivateStorage } from './privateStorage';
 import { Rosters } from './roster';
 import { SERVER_DOMAIN, type SessionState } from './sessions';
 import { NS_DELAY, appendChild, copyElement } from './stanza';
 
 export class Accounts {
   readonly rosters = new Rosters();
+  readonly privateStorage = new PrivateStorage();
   private readonly offline = new Map<string, Element[]>();
   /** CORE-IQ-14: the status of each account's last broadcast unavailable presence ('' for none). */
   private readonly lastUnavailable = new Map<string, string>();
@@ -26,6 +29,7 @@ export class Accounts {
     this.rosters.clear();
     this.pendingSubs.clear();
     this.lastUnavailable.clear();
+    this.privateStorage.clear();
   }
 
   /** CORE-IQ-14: a broadcast unavailable presence (no `to`) from the account: its status is kept. */

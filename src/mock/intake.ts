@@ -8,6 +8,7 @@ import type { Origin } from './core';
 import { ownAccountIq } from './iqHandlers';
 import { parseJid, fullOf } from './jid';
 import { PRESENCE_TYPES } from './presenceRules';
+import { NS_PRIVATE } from './privateStorage';
 import { NS_ROSTER } from './roster';
 import type { Router } from './routing';
 import type { SessionState } from './sessions';
@@ -130,7 +131,10 @@ export class Intake {
     return true;
   }
 
-  /** An iq to the user's own account: the roster (CORE-ROSTER-*), else ownAccountIq (CORE-IQ-*). */
+  /**
+   * An iq to the user's own account: the roster (CORE-ROSTER-*), private storage (CORE-IQ-15), else
+   * ownAccountIq (CORE-IQ-*).
+   */
   private ownAccountIq(origin: Origin, s: SessionState, iq: Element): void {
     const t = iq.attrs.type;
     if (t === 'result' || t === 'error') return;
@@ -141,6 +145,10 @@ export class Intake {
       this.router.reply(origin, reply);
       // CORE-ROSTER-5: pushed after the result.
       if (push) this.accounts.pushRoster(s.bare, push);
+      return;
+    }
+    if (payload?.name === 'query' && payload.attrs.xmlns === NS_PRIVATE) {
+      this.router.reply(origin, this.accounts.privateStorage.handle(iq, s.bare));
       return;
     }
     const reply = ownAccountIq(iq, s.bare, this.now(), this.accounts.lastStatus(s.bare));

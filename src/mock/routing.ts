@@ -89,7 +89,7 @@ export class Router {
         this.messageToBare(origin, bare, stanza);
       } else if (answerable) {
         // CORE-ROUTE-3: another account's bare JID serves nothing the mock models but its vCard
-        // (CORE-IQ-9).
+        // (CORE-IQ-9), PEP gets (CORE-IQ-12), last activity (CORE-IQ-14) and time.
         this.reply(
           origin,
           vcardIq(stanza) ??

@@ -85,12 +85,15 @@ export function handleCommand(host: AdhocHost, stanza: Element): boolean {
           }
         : undefined;
     add(out, el('actions', { execute: 'complete' }, el('next'), el('complete')));
-    const rendered = renderForm(layout);
-    if (values) {
-      const f = elements(rendered).find((c) => c.attrs.var === 'rooms')!;
-      for (const v of values.rooms) add(f, add(el('option', { label: v }), el('value', {}, v)));
-    }
-    add(out, rendered);
+    // MUC-ADHOC-3: the rooms are the field's options, rendered as any field's (Prosody's util.dataforms:
+    // options, then values, then <required/>).
+    const withRooms: Layout = values
+      ? {
+          ...layout,
+          fields: layout.fields.map((f) => (f.name === 'rooms' ? { ...f, options: values.rooms } : f)),
+        }
+      : layout;
+    add(out, renderForm(withRooms));
   } else {
     const data = readForm(layout, form);
     const errors = Object.entries(data.errors);

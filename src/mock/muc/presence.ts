@@ -83,9 +83,11 @@ function sessionNew(room: Room, stanza: Element): void {
   sendSubject(room, stanza.attrs.from!);
 }
 
-/** MUC-CREATE-1: the first presence (with the MUC <x/>) creates a locked room; the creator owns it. */
-export function handleFirstPresence(room: Room, stanza: Element): void {
-  const realJid = stanza.attrs.from!;
+/**
+ * Prosody's muc-room-pre-create handlers, run for the first presence before anything can fail: room
+ * defaults, the lock (with the MUC <x/>), the password of the <x/>, the creator as owner.
+ */
+export function preCreate(room: Room, stanza: Element): void {
   const muc = child(stanza, 'x', NS_MUC);
   // set_room_defaults(room, xml:lang of the creating presence): Prosody's c2s stamps every stanza with
   // the stream's language, 'en' for xmpp.js clients; the mock assumes the same (MUC-CREATE-4).
@@ -93,7 +95,13 @@ export function handleFirstPresence(room: Room, stanza: Element): void {
   if (muc) room.lock(room.host.now() + 300);
   const password = childText(muc, 'password', NS_MUC);
   room.configure({ password: password ? password : undefined });
-  room.storeAffiliation(bare(realJid).toLowerCase(), 'owner');
+  room.storeAffiliation(bare(stanza.attrs.from!).toLowerCase(), 'owner');
+}
+
+/** MUC-CREATE-1: the first presence (with the MUC <x/>) creates a locked room; the creator owns it. */
+export function handleFirstPresence(room: Room, stanza: Element): void {
+  const realJid = stanza.attrs.from!;
+  preCreate(room, stanza);
   const occupant = room.newOccupant(bare(realJid).toLowerCase(), stanza.attrs.to!);
   // A refused creator leaves the room created, locked and empty, as Prosody does.
   if (!preJoinChecks(room, stanza, occupant, true, true)) return;

@@ -5,7 +5,7 @@
 import type { Element } from 'ltx';
 import type { Component, ComponentContext } from '../component';
 import { Room, type RoomHost } from './room';
-import { handleFirstPresence, handlePresenceToOccupant, handlePresenceToRoom } from './presence';
+import { handleFirstPresence, handlePresenceToOccupant, handlePresenceToRoom, preCreate } from './presence';
 import { handleIqToOccupant, handleMessageToOccupant, handleMessageToRoom } from './messages';
 import { handleOwnerGet, handleOwnerSet } from './owner';
 import { handleAdminGet, handleAdminSet } from './admin';
@@ -235,9 +235,10 @@ export class MucService implements Component {
       child(stanza, 'x', NS_MUC)
     ) {
       // MUC-SVC-8: a nick-less join to a room that does not exist raises a Lua error in Prosody 0.12:
-      // nothing is answered, and the room, made and locked before the error, stays: empty, no owner.
+      // nothing is answered, and the room, made before the error (muc-room-pre-create: locked, owned
+      // by the sender), stays: empty, its owner may configure (and so unlock) it.
       const halfMade = new Room(roomJid, this.host(ctx));
-      halfMade.lock(this.now() + 300);
+      preCreate(halfMade, stanza);
       this.rooms.set(roomJid, halfMade);
       return;
     }

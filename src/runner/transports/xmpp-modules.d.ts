@@ -16,6 +16,9 @@ declare module '@xmpp/client-core' {
     isSecure(): boolean;
     /** @xmpp/connection: socket data in (bound to the socket's 'data' event when attached). */
     _onData(data: unknown): void;
+    /** @xmpp/connection: one parsed top-level element: emits 'element', then 'stanza' or 'nonza'. */
+    _onElement(element: Element): void;
+    isStanza(element: Element): boolean;
     emit(event: string, ...args: unknown[]): boolean;
   }
 }

@@ -2,6 +2,7 @@
 // stream must never become an uncaught exception of the transport (which kills Node, and is an error in the
 // page). Real-server behaviour is covered by tests/conformance-transport.test.ts.
 import { describe, expect, it } from 'vitest';
+import { parse } from 'ltx';
 import { createXmppTransport, type WebSocketConstructor } from './xmpp';
 import { TransportError } from '../transport';
 
@@ -143,6 +144,54 @@ describe('XMPP transport: data after the stream closed', () => {
     expect(fake.thrown).toEqual([]);
     expect(got).toEqual([]);
     expect(reasons).toEqual(['requested']);
+    await transport.dispose?.();
+  });
+});
+
+describe('XMPP transport: addresses @xmpp/jid cannot parse', () => {
+  it("a stanza from 'a@' (Prosody's jid-malformed answer) is delivered, and the session goes on", async () => {
+    let phase = 0;
+    const fake = fakeWebSocket((ws, data) => {
+      const reply = (xml: string) => queueMicrotask(() => ws.receive(xml));
+      if (data.startsWith('<open')) {
+        reply(`<open xmlns="${FRAMING}" from="localhost" id="s${phase}" version="1.0" xml:lang="en"/>`);
+        reply(
+          phase === 0
+            ? '<stream:features xmlns:stream="http://etherx.jabber.org/streams"><mechanisms xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><mechanism>PLAIN</mechanism></mechanisms></stream:features>'
+            : '<stream:features xmlns:stream="http://etherx.jabber.org/streams"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/></stream:features>',
+        );
+      } else if (data.includes('<auth')) {
+        phase = 1;
+        reply('<success xmlns="urn:ietf:params:xml:ns:xmpp-sasl"/>');
+      } else if (data.includes('urn:ietf:params:xml:ns:xmpp-bind')) {
+        const id = /id="([^"]+)"/.exec(data)?.[1];
+        reply(
+          `<iq xmlns="jabber:client" type="result" id="${id}"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><jid>romeo@localhost/r1</jid></bind></iq>`,
+        );
+      } else if (data.includes('to="a@"')) {
+        reply(
+          '<message xmlns="jabber:client" from="a@" to="romeo@localhost/r1" type="error" id="m1"><error type="modify"><jid-malformed xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></message>',
+        );
+      } else if (data.includes('id="p1"')) {
+        reply('<iq xmlns="jabber:client" from="localhost" to="romeo@localhost/r1" type="result" id="p1"/>');
+      } else if (data.startsWith('<close')) {
+        reply(`<close xmlns="${FRAMING}"/>`);
+      }
+    });
+    const transport = createXmppTransport('ws://127.0.0.1:1/xmpp-websocket', {
+      WebSocket: fake.WebSocket,
+      connectTimeoutMs: 2000,
+      closeTimeoutMs: 200,
+    });
+    const session = await transport.connect({ jid: 'romeo@localhost', password: 'pw', clientName: 'Romeo' });
+    const got: string[] = [];
+    session.onStanza((s) => got.push(`${s.name} ${s.attrs.from} ${s.attrs.type}`));
+    await session.send(parse('<message to="a@" id="m1"><body>hi</body></message>'));
+    await session.send(parse('<iq to="localhost" type="get" id="p1"><ping xmlns="urn:xmpp:ping"/></iq>'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(got).toEqual(['message a@ error', 'iq localhost result']);
+    expect(fake.thrown).toEqual([]);
+    await session.close();
     await transport.dispose?.();
   });
 });

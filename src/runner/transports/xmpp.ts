@@ -64,6 +64,38 @@ class SafeClient extends Client {
       this.emit('error', err);
     }
   }
+
+  /**
+   * @xmpp/middleware's 'element' listener reads the `from` and `to` of every incoming element as JIDs, and
+   * @xmpp/jid throws on some a server sends back as they were written: Prosody answers a stanza sent to
+   * `a@` with a jid-malformed error `from='a@'`. The throw skipped the 'stanza' event (the error never
+   * reached the script) and left the session deaf to everything after it. Such a stanza is the session's
+   * like any other: it is delivered, and the session goes on. Sending to such an address is `emit` below.
+   */
+  override _onElement(element: Element): void {
+    this.stanzaEmitted = false;
+    try {
+      super._onElement(element);
+    } catch (err) {
+      // A throw after the stanza went out is someone else's (reported as before, by _onData).
+      if (this.stanzaEmitted || !this.isStanza(element)) throw err;
+      this.emit('stanza', element);
+    }
+  }
+
+  private stanzaEmitted = false;
+
+  override emit(event: string, ...args: unknown[]): boolean {
+    if (event === 'stanza') this.stanzaEmitted = true;
+    if (event !== 'send') return super.emit(event, ...args);
+    // 'send' comes after the stanza was written: @xmpp/middleware's outgoing listener reading `to='a@'`
+    // must not turn a stanza already on the wire into a failed send.
+    try {
+      return super.emit(event, ...args);
+    } catch {
+      return true;
+    }
+  }
 }
 
 type Entity = InstanceType<typeof Client>;

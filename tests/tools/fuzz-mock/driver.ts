@@ -110,24 +110,24 @@ export async function openSide(
   const barrierMs = opts.barrierMs ?? 5000;
   const live: Array<Client | undefined> = [];
   const connected: Array<string | undefined> = [];
-  for (const [i, c] of clients.entries()) {
-    try {
-      const session = await transport.connect({
-        jid: c.jid,
-        password: 'password',
-        resource: c.resource,
-        clientName: `c${i}`,
-      });
-      live.push(new Client(i, session));
+  // The clients log in side by side (nothing is sent on connect, so their order carries nothing).
+  const sessions = await Promise.allSettled(
+    clients.map((c, i) =>
+      transport.connect({ jid: c.jid, password: 'password', resource: c.resource, clientName: `c${i}` }),
+    ),
+  );
+  for (const [i, s] of sessions.entries()) {
+    if (s.status === 'fulfilled') {
+      live.push(new Client(i, s.value));
       connected.push(undefined);
-    } catch (err) {
+    } else {
       live.push(undefined);
-      connected.push(err instanceof Error ? err.message : String(err));
+      connected.push(s.reason instanceof Error ? s.reason.message : String(s.reason));
     }
   }
   const all = () => live.filter((c): c is Client => c !== undefined);
   // Settle the connections themselves (nothing is sent on connect, but be sure).
-  for (const c of all()) await c.barrier(barrierSeq++, barrierMs);
+  await Promise.all(all().map((c) => c.barrier(barrierSeq++, barrierMs)));
   for (const c of all()) c.take();
   return {
     connected,

@@ -40,9 +40,15 @@ async function main(): Promise<number> {
   }
   // Stopped below, or at exit at the latest (the harness's exit hook).
   const prosody = mockOnly ? undefined : await startTestProsody('mock-fuzz');
+  // A second Prosody for the admin's flows, restarted clean before each (see Sides.adminOracle).
+  const adminProsody = mockOnly ? undefined : await startTestProsody('mock-fuzz-admin');
   const sides: Sides = {
     mock: () => mockWithFault(plant),
     oracle: prosody ? () => createNodeTransport(prosody.wsUrl) : undefined,
+    adminOracle: adminProsody && {
+      transport: () => createNodeTransport(adminProsody.wsUrl),
+      reset: () => adminProsody.restart(),
+    },
   };
   const coverage = new Coverage();
   console.log(
@@ -64,6 +70,7 @@ async function main(): Promise<number> {
   });
   const secs = (Date.now() - t0) / 1000;
   prosody?.stop();
+  adminProsody?.stop();
   if (profile)
     console.log(`\nwhere the time went (phases of concurrent flows overlap):\n${profile.report()}`);
   console.log(`\ncoverage (flows per cell: kind/addressee x sender role/room state):\n${coverage.table()}`);
