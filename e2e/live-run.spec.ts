@@ -58,10 +58,8 @@ test.describe('live console in a run, room inspector', () => {
       'data-change',
       /./,
     );
-    for (const theme of ['light', 'dark']) {
-      if ((await page.locator('html').getAttribute('data-theme')) !== theme) {
-        await page.getByTestId('theme-toggle').click();
-      }
+    for (const theme of ['light', 'dark'] as const) {
+      await pg.useTheme(theme);
       await expect(juliet).toBeInViewport();
       await pg.shot(`inspector after the kick, ${theme}`);
     }

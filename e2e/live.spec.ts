@@ -43,11 +43,8 @@ async function createRoom(live: LivePanel, room: string): Promise<void> {
 
 /** In both themes: the given parts are visible and inside the viewport; a screenshot of each theme. */
 async function bothThemes(page: Page, pg: PlaygroundPage, what: string, parts: string[]): Promise<void> {
-  for (const theme of ['light', 'dark']) {
-    if ((await page.locator('html').getAttribute('data-theme')) !== theme) {
-      await page.getByTestId('theme-toggle').click();
-    }
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+  for (const theme of ['light', 'dark'] as const) {
+    await pg.useTheme(theme);
     for (const id of parts) await expect(page.getByTestId(id).last()).toBeInViewport();
     await pg.shot(`${what}, ${theme}`);
   }

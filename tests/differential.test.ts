@@ -11,29 +11,23 @@
 // <item/>s of one multi-session occupant (issue978-multi.scs, line 67), of status codes in one
 // config-change message and of some disco features. The corpus scripts use scansion:strict="false"
 // where it matters; a Prosody run failing at such a line is retried (see RACY).
-import { afterAll, describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../src/scansion/index';
-import { createRunner } from '../src/runner/index';
-import type { RunResult } from '../src/runner/events';
-import type { Transport } from '../src/runner/transport';
 import { createInProcessTransport } from '../src/mock/index';
-import { needs, startTestProsody, type TestProsody } from './support/prosody';
+import { needs } from './support/prosody';
+import {
+  describeMockVsProsody,
+  runScriptFile as run,
+  type DifferentialCase as Case,
+} from './support/differential';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repoRoot, '../shared/corpus/prosody-0.12');
 const examples = path.join(repoRoot, 'public/examples');
 const wrong = path.join(repoRoot, 'tests/fixtures/muc-wrong');
-
-interface Case {
-  file: string;
-  verdict: 'pass' | 'fail';
-  line?: number;
-  needsCorpus?: boolean;
-  racyLines?: number[];
-}
 
 const corpusScripts = [
   'muc_affiliation_notify',
@@ -88,18 +82,6 @@ const cases: Case[] = [
 
 const haveCorpus = needs('differential (the corpus scripts)', { corpus: ['prosody-0.12'] });
 
-async function run(file: string, transport: Transport, nothingMs: number): Promise<RunResult> {
-  const { script, diagnostics } = parse(readFileSync(file, 'utf8'));
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  expect(errors, `${path.basename(file)} parses`).toEqual([]);
-  const runner = createRunner({ script, transport, timeouts: { nothingMs } });
-  try {
-    return await runner.start();
-  } finally {
-    await transport.dispose?.();
-  }
-}
-
 const name = (c: Case) => path.relative(path.resolve(repoRoot, '..'), c.file);
 
 describe('gallery index (public/examples/index.json)', () => {
@@ -130,48 +112,11 @@ describe('MUC scripts on the in-process mock', () => {
 
 const haveProsody = needs('differential (the Prosody half)', { prosody: true });
 
-describe.skipIf(!haveProsody)('MUC: the mock vs Prosody 0.12, same verdict and failing step', () => {
-  let createNodeTransport: (url: string) => Transport;
-  let prosody: TestProsody;
-  const restart = () => prosody.restart();
-  beforeAll(async () => {
-    ({ createNodeTransport } = await import('../src/runner/transports/node'));
-    prosody = await startTestProsody('differential');
-  }, 60_000);
-  afterAll(() => prosody?.stop(), 30_000);
-  for (const c of cases) {
-    it.skipIf(c.needsCorpus && !haveCorpus)(
-      name(c),
-      async (ctx) => {
-        const url = prosody.wsUrl;
-        // A Prosody run that misses the expected verdict is retried (up to 3 runs): Prosody's own
-        // randomness (RACY) and timing under load make single runs flaky; a real difference fails
-        // every time. The mock runs once: it is deterministic.
-        const flaky = (r: RunResult) =>
-          r.verdict !== c.verdict ||
-          (r.failure !== undefined && (c.racyLines ?? []).includes(r.failure.line));
-        let onProsody: RunResult;
-        let attempts = 0;
-        do {
-          restart();
-          onProsody = await run(c.file, createNodeTransport(url), 500);
-          attempts++;
-        } while (attempts < 3 && flaky(onProsody));
-        if (onProsody.failure && (c.racyLines ?? []).includes(onProsody.failure.line)) {
-          console.warn(
-            `${name(c)}: Prosody failed at racy line ${onProsody.failure.line}, ${attempts} times`,
-          );
-          ctx.skip();
-          return;
-        }
-        const onMock = await run(c.file, createInProcessTransport(), 500);
-        const why = `mock: ${onMock.failure?.line ?? '-'} ${onMock.failure?.message ?? ''}; prosody: ${onProsody.failure?.line ?? '-'} ${onProsody.failure?.message ?? ''}`;
-        expect(onMock.verdict, why).toBe(onProsody.verdict);
-        expect(onMock.failure?.line).toBe(onProsody.failure?.line);
-        expect(onMock.stepsPassed).toBe(onProsody.stepsPassed);
-        expect(onProsody.verdict, onProsody.failure?.message).toBe(c.verdict);
-      },
-      60_000,
-    );
-  }
-});
+if (haveProsody)
+  describeMockVsProsody('MUC: the mock vs Prosody 0.12, same verdict and failing step', cases, {
+    prosodyName: 'differential',
+    name,
+    haveCorpus,
+    retryUnexpected: true,
+    timeoutMs: 60_000,
+  });

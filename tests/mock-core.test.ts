@@ -9,33 +9,20 @@
 // basic_message.scs passes on both with the runner's scansion-compatible ordering gap between two
 // clients' sends; without it Prosody may read Juliet's phone's presence before Romeo's message (line 78,
 // see racyLines).
-import { afterAll, describe, expect, it, beforeAll } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from '../src/scansion/index';
-import { createRunner } from '../src/runner/index';
-import type { RunResult } from '../src/runner/events';
-import type { Transport } from '../src/runner/transport';
 import { createInProcessTransport } from '../src/mock/index';
-import { needs, startTestProsody, type TestProsody } from './support/prosody';
+import { needs } from './support/prosody';
+import {
+  describeMockVsProsody,
+  runScriptFile as run,
+  type DifferentialCase as Case,
+} from './support/differential';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repoRoot, '../shared/corpus/prosody-0.12');
 const fixtures = path.join(repoRoot, 'tests/fixtures/mock-core');
-
-interface Case {
-  file: string;
-  verdict: 'pass' | 'fail';
-  /** The failing step's line, for expected failures. */
-  line?: number;
-  needsCorpus?: boolean;
-  /**
-   * Lines where real Prosody may fail by a race the mock does not have (the runner does not wait for
-   * the server between two clients' sends); a Prosody run failing there is retried, up to 3 times.
-   */
-  racyLines?: number[];
-}
 
 const cases: Case[] = [
   { file: path.join(corpus, 'basic.scs'), verdict: 'pass', needsCorpus: true },
@@ -65,18 +52,6 @@ const cases: Case[] = [
 
 const haveCorpus = needs('mock-core (the corpus scripts)', { corpus: ['prosody-0.12'] });
 
-async function run(file: string, transport: Transport, nothingMs: number): Promise<RunResult> {
-  const { script, diagnostics } = parse(readFileSync(file, 'utf8'));
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  expect(errors, `${path.basename(file)} parses`).toEqual([]);
-  const runner = createRunner({ script, transport, timeouts: { nothingMs } });
-  try {
-    return await runner.start();
-  } finally {
-    await transport.dispose?.();
-  }
-}
-
 const name = (c: Case) => path.relative(repoRoot, c.file);
 
 describe('mock core: scripts through the runner on the in-process mock', () => {
@@ -98,44 +73,10 @@ describe('mock core: scripts through the runner on the in-process mock', () => {
 
 const haveProsody = needs('mock-core (the differential half)', { prosody: true });
 
-describe.skipIf(!haveProsody)('mock core vs Prosody 0.12: same verdict, same failing step', () => {
-  let createNodeTransport: (url: string) => Transport;
-  let prosody: TestProsody;
-  const restart = () => prosody.restart();
-  beforeAll(async () => {
-    ({ createNodeTransport } = await import('../src/runner/transports/node'));
-    prosody = await startTestProsody('mock-core');
-  }, 60_000);
-  afterAll(() => prosody?.stop(), 30_000);
-  for (const c of cases) {
-    it.skipIf(c.needsCorpus && !haveCorpus)(
-      name(c),
-      async (ctx) => {
-        const url = prosody.wsUrl;
-        const racy = (r: RunResult) =>
-          r.failure !== undefined && (c.racyLines ?? []).includes(r.failure.line);
-        let onProsody: RunResult;
-        let attempts = 0;
-        do {
-          restart();
-          onProsody = await run(c.file, createNodeTransport(url), 500);
-          attempts++;
-        } while (attempts < 3 && racy(onProsody));
-        if (racy(onProsody)) {
-          // Inconclusive, not a pass: Prosody lost the race every time (see racyLines).
-          console.warn(
-            `${name(c)}: Prosody failed at racy line ${onProsody.failure?.line}, ${attempts} times`,
-          );
-          ctx.skip();
-          return;
-        }
-        const onMock = await run(c.file, createInProcessTransport(), 500);
-        expect(onMock.verdict).toBe(onProsody.verdict);
-        expect(onMock.failure?.line).toBe(onProsody.failure?.line);
-        expect(onMock.stepsPassed).toBe(onProsody.stepsPassed);
-        expect(onProsody.verdict).toBe(c.verdict);
-      },
-      30_000,
-    );
-  }
-});
+if (haveProsody)
+  describeMockVsProsody('mock core vs Prosody 0.12: same verdict, same failing step', cases, {
+    prosodyName: 'mock-core',
+    name,
+    haveCorpus,
+    timeoutMs: 30_000,
+  });

@@ -255,6 +255,17 @@ export class PlaygroundPage {
     return this.editorLinesWith(STEP_HIGHLIGHT);
   }
 
+  /** The theme the page shows now. */
+  async theme(): Promise<string | null> {
+    return this.page.locator('html').getAttribute('data-theme');
+  }
+
+  /** Show the page in `theme` (through the theme toggle when it shows the other one). */
+  async useTheme(theme: 'light' | 'dark'): Promise<void> {
+    if ((await this.theme()) !== theme) await this.page.getByTestId('theme-toggle').click();
+    await expect(this.page.locator('html')).toHaveAttribute('data-theme', theme);
+  }
+
   /** Attach a screenshot of the page in its current state to the test report. */
   async shot(name: string): Promise<void> {
     if (!this.testInfo) return;
