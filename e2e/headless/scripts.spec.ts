@@ -51,10 +51,12 @@ items.forEach((item, index) => {
     if (result.traceFile) {
       const tracePath = path.join(reportDir(), 'traces', result.traceFile);
       await testInfo.attach('trace.json', { path: tracePath, contentType: 'application/json' });
-      await testInfo.attach('open the trace in the playground', {
-        body: openerHtml(result.traceFile, item.title),
-        contentType: 'text/html',
-      });
+      // A file, not a body: the report links a file under its data/ folder, from where the opener's
+      // relative links reach the playground and the traces beside the report (a body would open as a
+      // blob: URL, against which no relative link resolves).
+      const opener = testInfo.outputPath('open-trace.html');
+      fs.writeFileSync(opener, openerHtml(result.traceFile, item.title));
+      await testInfo.attach('open the trace in the playground', { path: opener, contentType: 'text/html' });
     }
     if (result.pageErrors.length) {
       await testInfo.attach('page errors', {
