@@ -43,7 +43,19 @@ async function runInPage(req: RunRequest): Promise<RunResponse> {
 items.forEach((item, index) => {
   // eslint-disable-next-line no-empty-pattern -- no fixtures: the browser lives in the runner process
   test(item.title, async ({}, testInfo) => {
-    const result = await runInPage({ slot: testInfo.parallelIndex, file: item.file, index });
+    // --trace=retain-on-failure (or on): the page's runner records a Playwright trace of the run.
+    const mode = testInfo.project.use.trace;
+    const traceMode = typeof mode === 'string' ? mode : mode?.mode;
+    const playwrightTrace =
+      traceMode && traceMode !== 'off' ? testInfo.outputPath('playwright-trace.zip') : undefined;
+    const result = await runInPage({
+      slot: testInfo.parallelIndex,
+      file: item.file,
+      index,
+      playwrightTrace,
+    });
+    if (result.playwrightTrace)
+      await testInfo.attach('trace', { path: result.playwrightTrace, contentType: 'application/zip' });
     await testInfo.attach('timings (ms)', {
       body: JSON.stringify(result.timings),
       contentType: 'application/json',
