@@ -1,8 +1,10 @@
 // The suite view: a folder of scripts opened at once, run all, filter the failed ones, rerun one, open
-// one in the workbench, and watch mode rerunning a picked file when it changes.
+// one in the workbench; watch mode rerunning a picked file when it changes; a list of URLs and a dropped
+// folder.
 import path from 'node:path';
 import { test, expect } from './support/test';
-import { fixturesDir } from './support/paths';
+import { fixturesDir, readFixture } from './support/paths';
+import { serveScriptText } from './support/serve';
 import { SuitePage } from './pages/SuitePage';
 
 const folder = path.join(fixturesDir, 'suite');
@@ -96,4 +98,76 @@ test('watch mode reruns a picked file within 2 s of its change', async ({ playgr
   await expect(item).toHaveAttribute('data-status', 'fail', { timeout: 2_500 });
   await expect(item).toHaveAttribute('data-runs', '2');
   await pg.shot('suite: watch mode reran the changed file');
+});
+
+test('open a list of URLs and a dropped folder', async ({ playground: pg, page, baseURL }) => {
+  test.setTimeout(90_000);
+  const ping = readFixture('suite/ping.scs');
+  const pingWrong = readFixture('suite/ping-wrong.scs');
+  const room = readFixture('suite/rooms/room.scs');
+  const a = await serveScriptText(page, 'ping.scs', ping);
+  const b = await serveScriptText(page, 'ping-wrong.scs', pingWrong);
+  await pg.goto();
+  const suite = new SuitePage(page);
+  await suite.show('suite');
+
+  // URLs, one a line (a comment and a blank line are skipped); one that is missing says which line.
+  await page.getByTestId('suite-open-urls').click();
+  await page.getByTestId('suite-urls').fill(`${a}\n# a comment\n\n${b}\n/__e2e__/missing.scs`);
+  await page.getByTestId('suite-urls-open').click();
+  await expect(suite.items).toHaveCount(2);
+  await expect(page.getByText(/line 5: could not fetch \S+\/__e2e__\/missing\.scs/)).toBeVisible();
+
+  // A dropped folder. Playwright cannot drag a folder from the desktop: this stands in for the
+  // browser's DataTransfer with the same shape (a directory entry whose reader returns its children in
+  // batches, then nothing); files that are not scripts are left out.
+  await page.evaluate(
+    ([ping, room]) => {
+      type Entry = { name: string; isFile: boolean; isDirectory: boolean } & Record<string, unknown>;
+      const file = (name: string, text: string): Entry => ({
+        name,
+        isFile: true,
+        isDirectory: false,
+        file: (ok: (f: File) => void) => ok(new File([text], name)),
+      });
+      const dir = (name: string, children: Entry[]): Entry => ({
+        name,
+        isFile: false,
+        isDirectory: true,
+        createReader: () => {
+          let done = false;
+          return {
+            readEntries: (ok: (c: Entry[]) => void) => {
+              ok(done ? [] : children);
+              done = true;
+            },
+          };
+        },
+      });
+      const root = dir('dropped', [
+        file('ping.scs', ping),
+        file('notes.txt', 'not a script'),
+        dir('rooms', [file('room.scs', room)]),
+      ]);
+      const dataTransfer = {
+        types: ['Files'],
+        files: [],
+        items: [{ kind: 'file', webkitGetAsEntry: () => root, getAsFile: () => null }],
+      };
+      const drop = new DragEvent('drop', { bubbles: true, cancelable: true });
+      Object.defineProperty(drop, 'dataTransfer', { value: dataTransfer });
+      document.body.dispatchEvent(drop);
+    },
+    [ping, room] as const,
+  );
+  await expect(suite.items).toHaveCount(4);
+  await suite.runAll.click();
+  await suite.waitAllFinished();
+  expect(await suite.statuses()).toEqual({
+    [`${baseURL}${a}`]: 'pass',
+    [`${baseURL}${b}`]: 'fail',
+    'dropped/ping.scs': 'pass',
+    'dropped/rooms/room.scs': 'pass',
+  });
+  await pg.shot('suite: URLs and a dropped folder');
 });

@@ -23,6 +23,8 @@ export interface RunRequest {
   file: string;
   /** The script's position in the list (makes its trace file name unique). */
   index: number;
+  /** Record a Playwright trace of the run, kept (at this path) when the script does not pass. */
+  playwrightTrace?: string;
 }
 
 /** What the test gets back. */
@@ -34,6 +36,8 @@ export interface RunResponse {
   traceFile: string | null;
   /** A PNG of the page, when the script did not pass. */
   screenshot: string | null;
+  /** The Playwright trace, when one was asked for and the script did not pass. */
+  playwrightTrace: string | null;
   pageErrors: string[];
   /** Where the time went, in ms: the run in the page, the screenshot, a page load when one was needed. */
   timings: { load: number; run: number; screenshot: number };
@@ -110,6 +114,8 @@ export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<Scri
     slot.errors.length = 0;
     // The loader normalises line ends, as the page does for a file.
     const text = fs.readFileSync(req.file, 'utf8').replace(/\r\n?/g, '\n');
+    const tracing = slot.page.context().tracing;
+    if (req.playwrightTrace) await tracing.start({ screenshots: true, snapshots: true });
     const t0 = performance.now();
     const result = await slot.page.evaluate(
       ([t, n]) => (window as unknown as AutomationWindow).__scansionSuite!.runScript(t, n),
@@ -128,6 +134,11 @@ export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<Scri
       await slot.page.screenshot({ path: screenshot });
     }
     const shotMs = performance.now() - t1;
+    let playwrightTrace: string | null = null;
+    if (req.playwrightTrace && result.status !== 'pass') {
+      await tracing.stop({ path: req.playwrightTrace });
+      playwrightTrace = req.playwrightTrace;
+    } else if (req.playwrightTrace) await tracing.stop();
     slot.busy = false;
     return {
       status: result.status,
@@ -135,6 +146,7 @@ export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<Scri
       blocked: result.blocked,
       traceFile,
       screenshot,
+      playwrightTrace,
       pageErrors: [...slot.errors],
       timings: { load: loadMs, run: runMs, screenshot: shotMs },
     };

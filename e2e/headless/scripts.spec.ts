@@ -43,7 +43,19 @@ async function runInPage(req: RunRequest): Promise<RunResponse> {
 items.forEach((item, index) => {
   // eslint-disable-next-line no-empty-pattern -- no fixtures: the browser lives in the runner process
   test(item.title, async ({}, testInfo) => {
-    const result = await runInPage({ slot: testInfo.parallelIndex, file: item.file, index });
+    // --trace=retain-on-failure (or on): the page's runner records a Playwright trace of the run.
+    const mode = testInfo.project.use.trace;
+    const traceMode = typeof mode === 'string' ? mode : mode?.mode;
+    const playwrightTrace =
+      traceMode && traceMode !== 'off' ? testInfo.outputPath('playwright-trace.zip') : undefined;
+    const result = await runInPage({
+      slot: testInfo.parallelIndex,
+      file: item.file,
+      index,
+      playwrightTrace,
+    });
+    if (result.playwrightTrace)
+      await testInfo.attach('trace', { path: result.playwrightTrace, contentType: 'application/zip' });
     await testInfo.attach('timings (ms)', {
       body: JSON.stringify(result.timings),
       contentType: 'application/json',
@@ -51,10 +63,12 @@ items.forEach((item, index) => {
     if (result.traceFile) {
       const tracePath = path.join(reportDir(), 'traces', result.traceFile);
       await testInfo.attach('trace.json', { path: tracePath, contentType: 'application/json' });
-      await testInfo.attach('open the trace in the playground', {
-        body: openerHtml(result.traceFile, item.title),
-        contentType: 'text/html',
-      });
+      // A file, not a body: the report links a file under its data/ folder, from where the opener's
+      // relative links reach the playground and the traces beside the report (a body would open as a
+      // blob: URL, against which no relative link resolves).
+      const opener = testInfo.outputPath('open-trace.html');
+      fs.writeFileSync(opener, openerHtml(result.traceFile, item.title));
+      await testInfo.attach('open the trace in the playground', { path: opener, contentType: 'text/html' });
     }
     if (result.pageErrors.length) {
       await testInfo.attach('page errors', {

@@ -175,22 +175,23 @@ export async function fromUrls(
   timeoutMs = 15_000,
 ): Promise<Loaded> {
   const out: Loaded = { entries: [], handles: new Map(), errors: [] };
+  // Numbered before blank lines and comments are left out, so an error names the line the user sees.
   const urls = list
     .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
-  for (const [i, u] of urls.entries()) {
+    .map((l, i) => ({ u: l.trim(), line: i + 1 }))
+    .filter(({ u }) => u && !u.startsWith('#'));
+  for (const { u, line } of urls) {
     let abs: string;
     try {
       abs = new URL(u, base).toString();
     } catch {
-      out.errors.push(`line ${i + 1}: not a URL: ${u}`);
+      out.errors.push(`line ${line}: not a URL: ${u}`);
       continue;
     }
     try {
       out.entries.push(makeEntry(abs, await fetchText(doFetch, abs, timeoutMs), 'url'));
     } catch (e) {
-      out.errors.push(`line ${i + 1}: could not fetch ${abs}: ${messageOf(e)}`);
+      out.errors.push(`line ${line}: could not fetch ${abs}: ${messageOf(e)}`);
     }
   }
   return out;
