@@ -1,16 +1,14 @@
 // The playground's own end-to-end suite (`npm run test:e2e`, part of `npm test` after `npm run build`).
 // Debian's Chromium, never `npx playwright install` (downloads fail here; see ../shared/design/stack.md).
 // `vite preview` serves the built page; a fresh browser context per test (Playwright's default).
-// Global setup starts a Prosody of our own (its own temp dir and free ports) for the real-server specs.
+// The real-server specs start a Prosody per worker (its own temp dir and free ports: e2e/support/test.ts).
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions, e2ePreviewPort, servedDistDir } from './e2e/support/browser';
-import { PROSODY_ENV } from './e2e/support/prosody';
 
 // Chosen once here (free ports, fresh temp dirs) and inherited by the workers through the environment.
 const E2E_PORT = e2ePreviewPort();
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 const servedDir = servedDistDir('SCS_E2E_SERVED_DIR');
-void PROSODY_ENV; // the e2e Prosody's dir and ports, exported for global setup and the workers
 
 export default defineConfig({
   testDir: './e2e',

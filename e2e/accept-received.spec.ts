@@ -1,18 +1,12 @@
 // A failed receives: step explained in sentences, and "Accept received": the expected block becomes
 // what arrived (variables for the client's JIDs), as one undoable edit; the rerun passes. On the mock
-// and on the suite's Prosody; the new controls are inside the viewport in both themes.
+// and on the worker's Prosody; the new controls are inside the viewport in both themes.
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
 import type { PlaygroundPage } from './pages/PlaygroundPage';
 import { readFixture } from './support/paths';
 import { serveScriptText } from './support/serve';
-import {
-  PROSODY_MISSING,
-  PROSODY_WS_URL,
-  prosodyInstalled,
-  restartProsody,
-  startProsody,
-} from './support/prosody';
+import { PROSODY_MISSING, skipWithoutProsody } from './support/prosody';
 
 async function inViewport(page: Page, testId: string): Promise<void> {
   const box = await page.getByTestId(testId).boundingBox();
@@ -24,12 +18,13 @@ async function inViewport(page: Page, testId: string): Promise<void> {
   );
 }
 
-async function acceptThenRerun(page: Page, pg: PlaygroundPage, target: 'mock' | 'ws'): Promise<void> {
+/** On the mock, or (given its URL) on a real server. */
+async function acceptThenRerun(page: Page, pg: PlaygroundPage, wsUrl?: string): Promise<void> {
   // Two runs and an edit round trip: more than the default budget on a loaded machine.
   test.slow();
   const original = readFixture('simple-room.scs');
   await pg.goto({ script: await serveScriptText(page, 'simple-room.scs', original), target: 'mock' });
-  if (target === 'ws') await pg.selectTarget('ws', PROSODY_WS_URL);
+  if (wsUrl) await pg.selectTarget('ws', wsUrl);
   // Expect a visitor where the server makes the room's creator a moderator.
   const broken = original.replace('role="moderator"', 'role="visitor"');
   await pg.setScriptInEditor(broken);
@@ -74,7 +69,7 @@ test('mock: a failing step is explained; Accept received makes the rerun pass', 
   page,
   playground,
 }) => {
-  await acceptThenRerun(page, playground, 'mock');
+  await acceptThenRerun(page, playground);
 
   // Expectations in the wrong order: the step details say the expected stanza came one stanza later.
   const [head, presence, subject] = readFixture('simple-room.scs').split(/\n(?=Romeo receives:)/);
@@ -85,15 +80,12 @@ test('mock: a failing step is explained; Accept received makes the rerun pass', 
 });
 
 test.describe('real server', () => {
-  test.skip(!prosodyInstalled(), PROSODY_MISSING);
-  test.beforeAll(() => {
-    restartProsody();
+  test.skip(skipWithoutProsody(), PROSODY_MISSING);
+  test.beforeAll(({ prosody }) => {
+    prosody.restart();
   });
-  test.afterAll(() => {
-    startProsody();
-  });
-  test('Prosody: Accept received makes the rerun pass', async ({ page, playground }) => {
-    await acceptThenRerun(page, playground, 'ws');
+  test('Prosody: Accept received makes the rerun pass', async ({ page, playground, prosody }) => {
+    await acceptThenRerun(page, playground, prosody.wsUrl);
   });
 });
 

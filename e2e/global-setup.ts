@@ -1,11 +1,10 @@
-// Global setup: starts the e2e suite's own Prosody (own dir and ports, see support/prosody.ts) for the
-// real-server specs (without prosody installed they skip with a message), and the background
-// `scs run --mock` whose verdicts muc-verdicts.spec.ts compares with the page's.
+// Global setup: checks for Chromium and starts the background `scs run --mock` whose verdicts
+// muc-verdicts.spec.ts compares with the page's. The real-server specs start their Prosody themselves
+// (one per worker: the `prosody` fixture of support/test.ts).
 import fs from 'node:fs';
 import { CHROMIUM_PATH } from './support/browser';
 import { startScsRunJson } from './support/cli';
 import { MUC_012_SCRIPTS, corpusFile, hasCorpusFile } from './support/paths';
-import { PROSODY_ENV, PROSODY_WS_URL, prosodyInstalled, startProsody, launcherDir } from './support/prosody';
 
 export default async function globalSetup(): Promise<() => void> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
@@ -16,23 +15,6 @@ export default async function globalSetup(): Promise<() => void> {
   // muc-verdicts.spec.ts compares the page with `scs run --mock`: run the CLI once, in the background.
   const present = MUC_012_SCRIPTS.filter(hasCorpusFile);
   const stopCli = present.length ? startScsRunJson(['--mock'], present.map(corpusFile)) : () => {};
-  startServer();
   // Returned: Playwright calls it as a teardown (the CLI normally finished long before).
   return stopCli;
-}
-
-function startServer(): void {
-  if (!prosodyInstalled()) {
-    process.env.SCS_E2E_PROSODY = 'missing';
-    console.log('[e2e] prosody is not installed: real-server specs will be skipped');
-    return;
-  }
-  try {
-    const out = startProsody().trim();
-    process.env.SCS_E2E_PROSODY = 'up';
-    console.log(`[e2e] ${out} (launcher ${launcherDir()}, dir ${PROSODY_ENV.SCS_PROSODY_DIR})`);
-  } catch (err) {
-    process.env.SCS_E2E_PROSODY = 'failed';
-    console.log(`[e2e] could not start prosody for ${PROSODY_WS_URL}: ${(err as Error).message}`);
-  }
 }

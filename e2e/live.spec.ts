@@ -5,7 +5,7 @@ import { test, expect } from './support/test';
 import { serveScriptText } from './support/serve';
 import { LivePanel } from './pages/LivePanel';
 import type { PlaygroundPage } from './pages/PlaygroundPage';
-import { PROSODY_MISSING, PROSODY_WS_URL, prosodyInstalled } from './support/prosody';
+import { PROSODY_MISSING, skipWithoutProsody } from './support/prosody';
 
 const MUC = 'http://jabber.org/protocol/muc';
 const CLIENTS = `# Live
@@ -20,7 +20,7 @@ const CLIENTS = `# Live
 -----
 `;
 
-/** Each test its own room: recordings and replays on the shared Prosody never meet an earlier room. */
+/** Each test its own room: recordings and replays on the worker's Prosody never meet an earlier room. */
 const roomName = (tag: string) => `${tag}-${Date.now().toString(36)}@conference.localhost`;
 
 async function createRoom(live: LivePanel, room: string): Promise<void> {
@@ -53,9 +53,9 @@ async function bothThemes(page: Page, pg: PlaygroundPage, what: string, parts: s
   }
 }
 
-async function replayBoth(pg: PlaygroundPage, first: 'mock' | 'ws'): Promise<void> {
+async function replayBoth(pg: PlaygroundPage, first: 'mock' | 'ws', wsUrl: string): Promise<void> {
   for (const target of first === 'mock' ? (['mock', 'ws'] as const) : (['ws', 'mock'] as const)) {
-    await pg.selectTarget(target, target === 'ws' ? PROSODY_WS_URL : undefined);
+    await pg.selectTarget(target, target === 'ws' ? wsUrl : undefined);
     const verdict = await pg.runToEnd();
     if (verdict !== 'pass') {
       const entry = await pg.resultEntry();
@@ -66,13 +66,14 @@ async function replayBoth(pg: PlaygroundPage, first: 'mock' | 'ws'): Promise<voi
 }
 
 test.describe('live console and recorder', () => {
-  test.skip(!prosodyInstalled(), PROSODY_MISSING);
+  test.skip(skipWithoutProsody(), PROSODY_MISSING);
   // Each test types a flow, records it and replays it on two servers.
   test.setTimeout(120_000);
 
   test('a kick typed on the mock is recorded and replays green on the mock and on Prosody', async ({
     page,
     playground: pg,
+    prosody,
   }) => {
     await pg.goto({ script: await serveScriptText(page, 'live.scs', CLIENTS) });
     const live = new LivePanel(page);
@@ -99,15 +100,16 @@ test.describe('live console and recorder', () => {
     await expect(page.getByTestId('live.restore')).toBeVisible();
     await pg.editorReady();
     await bothThemes(page, pg, 'recorded script', ['editor', 'live.restore']);
-    await replayBoth(pg, 'mock');
+    await replayBoth(pg, 'mock', prosody.wsUrl);
   });
 
   test('a groupchat typed on Prosody is recorded and replays green on Prosody and on the mock', async ({
     page,
     playground: pg,
+    prosody,
   }) => {
     await pg.goto({ script: await serveScriptText(page, 'live.scs', CLIENTS) });
-    await pg.selectTarget('ws', PROSODY_WS_URL);
+    await pg.selectTarget('ws', prosody.wsUrl);
     const live = new LivePanel(page);
     await live.open();
     const room = roomName('gc');
@@ -126,13 +128,13 @@ test.describe('live console and recorder', () => {
     await live.input.fill('');
     await live.disconnect('Juliet');
     await live.disconnect('Romeo');
-    await expect(page.getByTestId('live.target')).toHaveText(`on ${PROSODY_WS_URL}`);
+    await expect(page.getByTestId('live.target')).toHaveText(`on ${prosody.wsUrl}`);
     // Stream-level traffic, credentials masked.
     await page.getByLabel('Stream traffic (auth, bind)').check();
     const auth = page.locator('[data-testid="live.entry"][data-raw="true"]', { hasText: 'mechanism=' });
     await expect(auth.first()).toContainText('••••••••');
     await live.record();
     await expect.poll(() => pg.getScript()).toContain('Wherefore art thou?');
-    await replayBoth(pg, 'ws');
+    await replayBoth(pg, 'ws', prosody.wsUrl);
   });
 });

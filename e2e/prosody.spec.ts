@@ -1,41 +1,30 @@
-// Issue #7, real-server mode: the page talks to the e2e suite's own Prosody over WebSocket from the
-// browser. Serial, in one worker: the second test stops that Prosody in the middle of a run (and starts
-// it again afterwards), which no other test may see.
+// Real-server mode: the page talks to the worker's own Prosody over WebSocket from the browser. Serial:
+// the second test stops that Prosody in the middle of a run (and starts it again afterwards); no test of
+// another worker uses it.
 import { test, expect } from './support/test';
 import { readFixture } from './support/paths';
 import { describeEntry } from './support/report';
 import { stepLines } from './support/text';
 import { serveScriptText } from './support/serve';
-import {
-  PROSODY_MISSING,
-  PROSODY_WS_URL,
-  prosodyInstalled,
-  prosodyUp,
-  restartProsody,
-  startProsody,
-  stopProsody,
-} from './support/prosody';
+import { PROSODY_MISSING, prosodyUp, skipWithoutProsody } from './support/prosody';
 
 test.describe.configure({ mode: 'serial' });
 
 test.describe('real server (Prosody over WebSocket)', () => {
-  test.skip(!prosodyInstalled(), PROSODY_MISSING);
+  test.skip(skipWithoutProsody(), PROSODY_MISSING);
 
-  test.beforeAll(async () => {
-    restartProsody(); // a clean server: memory storage, no room left from anything else
-    expect(await prosodyUp(), `Prosody answers at ${PROSODY_WS_URL}`).toBe(true);
-  });
-
-  test.afterAll(async () => {
-    startProsody(); // idempotent: back up for whoever runs next; global teardown stops it
+  test.beforeAll(async ({ prosody }) => {
+    prosody.restart(); // a clean server: memory storage, no room left from anything else
+    expect(await prosodyUp(prosody.port), `Prosody answers at ${prosody.wsUrl}`).toBe(true);
   });
 
   test('the password-protected-room demo passes against Prosody from the browser', async ({
     playground: pg,
+    prosody,
   }) => {
     await pg.goto();
-    await pg.selectTarget('ws', PROSODY_WS_URL);
-    await expect(pg.targetUrl).toHaveValue(PROSODY_WS_URL);
+    await pg.selectTarget('ws', prosody.wsUrl);
+    await expect(pg.targetUrl).toHaveValue(prosody.wsUrl);
     const { text } = await pg.pickGalleryItem(/password/i);
     const steps = stepLines(text).length;
     await expect(pg.stepItems).toHaveCount(steps);
@@ -52,11 +41,12 @@ test.describe('real server (Prosody over WebSocket)', () => {
   test('the server dropped mid-run ends the run with a clear error; the page stays usable', async ({
     page,
     playground: pg,
+    prosody,
   }) => {
     const waiting = readFixture('long-wait.scs');
     await pg.goto({ script: await serveScriptText(page, 'long-wait.scs', waiting) });
     await expect.poll(() => pg.getScript()).toBe(waiting);
-    await pg.selectTarget('ws', PROSODY_WS_URL);
+    await pg.selectTarget('ws', prosody.wsUrl);
 
     await pg.runButton.click();
     // Romeo is online and waiting for a message nobody sends: now the server goes away.
@@ -65,7 +55,7 @@ test.describe('real server (Prosody over WebSocket)', () => {
     await pg.shot('waiting on Prosody');
     const stoppedAt = Date.now();
     try {
-      stopProsody();
+      prosody.halt();
       const verdict = await pg.waitFinished(15_000);
       expect(verdict).toMatch(/^(error|fail)$/);
       const entry = await pg.resultEntry();
@@ -85,7 +75,7 @@ test.describe('real server (Prosody over WebSocket)', () => {
       expect(await pg.runToEnd()).toBe('pass');
       await pg.shot('a new run on the mock after the drop');
     } finally {
-      startProsody();
+      prosody.restart(); // back up for the worker's next test
     }
   });
 });

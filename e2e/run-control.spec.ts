@@ -5,18 +5,10 @@ import { RunControlPage } from './pages/RunControlPage';
 import { readFixture } from './support/paths';
 import { serveScriptText } from './support/serve';
 import { stepLines } from './support/text';
-import {
-  PROSODY_MISSING,
-  PROSODY_WS_URL,
-  prosodyInstalled,
-  prosodyUp,
-  restartProsody,
-  startProsody,
-  stopProsody,
-} from './support/prosody';
+import { PROSODY_MISSING, prosodyUp, skipWithoutProsody } from './support/prosody';
 
-// Serial and roomy: the second test stops the suite's Prosody; a Prosody connect can be slow on a busy host.
-test.describe.configure({ mode: 'serial', timeout: 90_000 });
+// Roomy: a Prosody connect can be slow on a busy host. The second test stops the worker's own Prosody.
+test.describe.configure({ timeout: 90_000 });
 
 test('To cursor from a paused run stops at the line', async ({ page, playground: pg }) => {
   const text = readFixture('simple-room.scs');
@@ -36,27 +28,25 @@ test('To cursor from a paused run stops at the line', async ({ page, playground:
 });
 
 test.describe('a paused client whose server goes away (Prosody)', () => {
-  test.skip(!prosodyInstalled(), PROSODY_MISSING);
-  test.beforeAll(async () => {
-    restartProsody();
-    expect(await prosodyUp(), `Prosody answers at ${PROSODY_WS_URL}`).toBe(true);
-  });
-  test.afterAll(() => {
-    startProsody();
+  test.skip(skipWithoutProsody(), PROSODY_MISSING);
+  test.beforeAll(async ({ prosody }) => {
+    prosody.restart();
+    expect(await prosodyUp(prosody.port), `Prosody answers at ${prosody.wsUrl}`).toBe(true);
   });
 
   test('is reported at once, and continuing ends the run with a fail naming the client', async ({
     page,
     playground: pg,
+    prosody,
   }) => {
     const text = readFixture('simple-room.scs');
     await pg.goto({ script: await serveScriptText(page, 'simple-room.scs', text) });
     await expect.poll(() => pg.getScript()).toBe(text);
-    await pg.selectTarget('ws', PROSODY_WS_URL);
+    await pg.selectTarget('ws', prosody.wsUrl);
     await pg.stepButton.click();
     await pg.expectStatus('paused', 30_000); // the connect to Prosody
     try {
-      stopProsody();
+      prosody.halt();
       // Still paused, and the status says the stream was closed, without pressing anything.
       await expect(pg.runStatus).toContainText("The server closed Romeo's stream", { timeout: 10_000 });
       await pg.expectStatus('paused');
@@ -66,7 +56,7 @@ test.describe('a paused client whose server goes away (Prosody)', () => {
       const entry = await pg.resultEntry();
       expect(entry.message ?? '').toMatch(/closed Romeo's stream while the run was paused/);
     } finally {
-      startProsody();
+      prosody.restart(); // back up for the worker's next test
     }
   });
 });

@@ -174,7 +174,13 @@ async function main() {
     ),
   );
 
-  const forward = [...opts.forward];
+  // verdictReporter.ts reports failing scripts as failed tests: it stays first when --reporter is given.
+  const verdictReporter = path.join(repoRoot, 'e2e', 'headless', 'verdictReporter.ts');
+  const forward = opts.forward.map((a, i, all) => {
+    if (a.startsWith('--reporter=')) return `--reporter=${verdictReporter},${a.slice(11)}`;
+    if (i > 0 && all[i - 1] === '--reporter') return `${verdictReporter},${a}`;
+    return a;
+  });
   const hasWorkers = forward.some((a) => /^(--workers|-j)(=|$)/.test(a));
   if (opts.target !== 'mock' && !hasWorkers) forward.push('--workers=1');
   const shardArg = forward.find((a, i) => a.startsWith('--shard=') || (a === '--shard' && forward[i + 1]));

@@ -5,15 +5,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices, type ReporterDescription } from '@playwright/test';
 import { chromiumLaunchOptions, e2eScriptsPort, servedDistDir } from '../support/browser';
+import { reportDir } from './scriptRunner';
 
 const E2E_SCRIPTS_PORT = e2eScriptsPort();
 const baseURL = `http://127.0.0.1:${E2E_SCRIPTS_PORT}`;
 const servedDir = servedDistDir('SCS_E2E_SCRIPTS_SERVED_DIR');
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const out = process.env.SCS_E2E_SCRIPTS_OUT || path.join(repoRoot, 'e2e-scripts-report');
+const out = reportDir();
 // With --shard=i/n each machine writes its own JUnit file and a blob for `playwright merge-reports`.
 const shard = process.env.SCS_E2E_SHARD; // "i-of-n" when sharded
+// verdictReporter.ts comes first: it turns a script that did not pass into a failed test for the others.
 const reporter: ReporterDescription[] = [
+  [path.join(path.dirname(fileURLToPath(import.meta.url)), 'verdictReporter.ts')],
   ['list'],
   ['html', { outputFolder: `${out}/html`, open: 'never' }],
   ['junit', { outputFile: `${out}/junit${shard ? `-${shard}` : ''}.xml` }],
@@ -29,12 +32,14 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   outputDir: `${out}/test-results`,
   reporter,
+  globalSetup: './global-setup.ts',
   globalTeardown: './global-teardown.ts',
   use: {
     baseURL,
     ...devices['Desktop Chrome'],
     launchOptions: chromiumLaunchOptions,
-    // The spec keeps one page per worker and takes a screenshot itself when a script does not pass.
+    // The pages live in the runner process (global-setup.ts), which takes a screenshot when a script does
+    // not pass; the test workers start no browser.
     screenshot: 'off',
     // Tracing triples the time of a run-heavy test here; turn it on when needed: --trace=retain-on-failure.
     trace: 'off',

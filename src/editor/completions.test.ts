@@ -243,7 +243,6 @@ describe('completionsAt: inside XML', () => {
           },
         ],
         steps: [],
-        comments: [],
       },
     });
     expect(labels(items)).toEqual(['Ghost']);

@@ -48,7 +48,6 @@ function step(index: number, line: number, endLine: number, action: Step['action
 const script: Script = {
   metadata: { description: [], tags: [] },
   clients: [],
-  comments: [],
   steps: [step(0, 5, 6), step(1, 7, 10, 'receives'), step(2, 11, 12, 'disconnects')],
 };
 

@@ -127,6 +127,90 @@ describe('fidelity rules found by fuzzing', () => {
     await c.send(`<presence to="${ROOM}" type="unsubscribed"/>`);
     expect(c.take()).toEqual([]);
   });
+  it("CORE-PRES-12: a presence to one's own bare JID is broadcast presence: echoed without `to`, seen by the other resources; other types: bad-request", async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const a2 = await r.connect('a@localhost', 'r2');
+    await a2.send('<presence/>');
+    a2.take();
+    await a.send('<presence to="A@localhost"><show>away</show></presence>');
+    const vcard = '<x xmlns="vcard-temp:x:update"><photo/></x>';
+    expect(a.take().map(canon)).toEqual([
+      canon(
+        `<presence xmlns="jabber:client" from="${a.jid}" xml:lang="en"><show>away</show>${vcard}</presence>`,
+      ),
+      // CORE-PRES-4: an initial presence brings the other resource's
+      expect.stringContaining(`from="${a2.jid}"`),
+    ]);
+    expect(a2.take().map(canon)).toEqual([
+      canon(
+        `<presence xmlns="jabber:client" from="${a.jid}" to="${a2.jid}" xml:lang="en"><show>away</show>${vcard}</presence>`,
+      ),
+    ]);
+    for (const type of ['subscribe', 'unsubscribed', 'probe']) {
+      await a.send(`<presence to="a@localhost" type="${type}" id="${type}"/>`);
+      expect(a.take().map(canon)).toEqual([
+        canon(
+          `<presence xmlns="jabber:client" id="${type}" to="${a.jid}" type="error"><error type="modify"><bad-request xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/><text xmlns="urn:ietf:params:xml:ns:xmpp-stanzas">Invalid presence type</text></error></presence>`,
+        ),
+      ]);
+    }
+    expect(a2.take()).toEqual([]);
+    await a.send('<presence to="a@localhost" type="unavailable"/>');
+    expect(a.take().map(canon)).toEqual([
+      canon(`<presence xmlns="jabber:client" from="${a.jid}" type="unavailable" xml:lang="en"/>`),
+    ]);
+    expect(a2.take().map((s) => s.attrs.type)).toEqual(['unavailable']);
+  });
+  it("CORE-PRES-13: a presence error with no `to` (or to one's own bare JID) is answered by nothing", async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    await a.send('<presence/>');
+    a.take();
+    await a.send('<presence type="error"/>');
+    await a.send(
+      '<presence type="error" to="a@localhost"><error type="cancel"><gone xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></presence>',
+    );
+    expect(a.take()).toEqual([]);
+  });
+  it('CORE-ERR-3: `a@` (no domain part) is a malformed address: jid-malformed from `a@`, and the stream goes on', async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const malformed = (name: string, id: string) =>
+      canon(
+        `<${name} xmlns="jabber:client" id="${id}" from="a@" to="${a.jid}" type="error"><error type="modify"><jid-malformed xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/><text xmlns="urn:ietf:params:xml:ns:xmpp-stanzas">The destination address is invalid: a@</text></error></${name}>`,
+      );
+    await a.send('<iq type="get" id="o1" to="a@"><ping xmlns="urn:xmpp:ping"/></iq>');
+    await a.send('<message id="o2" to="a@"><body>x</body></message>');
+    await a.send('<presence id="o3" to="a@"/>');
+    await a.send('<iq type="get" id="o4" to="localhost"><ping xmlns="urn:xmpp:ping"/></iq>');
+    expect(a.take().map(canon)).toEqual([
+      malformed('iq', 'o1'),
+      malformed('message', 'o2'),
+      malformed('presence', 'o3'),
+      canon(`<iq xmlns="jabber:client" id="o4" from="localhost" to="${a.jid}" type="result"/>`),
+    ]);
+  });
+  it('CORE-IQ-13: own-account disco#info: an account identity (admin for the server admins), PEP, vCard4, MAM', async () => {
+    const r = rig();
+    for (const [jid, type] of [
+      ['admin@localhost', 'admin'],
+      ['user@localhost', 'registered'],
+    ]) {
+      const a = await r.connect(jid, 'r');
+      await a.send('<iq type="get" id="d1"><query xmlns="http://jabber.org/protocol/disco#info"/></iq>');
+      const q = a.take()[0].getChild('query', 'http://jabber.org/protocol/disco#info')!;
+      expect(q.getChildren('identity').map((i) => `${i.attrs.category}/${i.attrs.type}`)).toEqual([
+        `account/${type}`,
+        'pubsub/pep',
+      ]);
+      const features = q.getChildren('feature').map((f) => f.attrs.var);
+      expect(features).toHaveLength(37);
+      expect(features).toEqual(
+        expect.arrayContaining(['urn:ietf:params:xml:ns:vcard-4.0', 'urn:xmpp:mam:2', 'urn:xmpp:sid:0']),
+      );
+    }
+  });
 });
 
 describe('CORE-STREAM-3 deep nesting', () => {

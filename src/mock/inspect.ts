@@ -147,7 +147,8 @@ export function snapshotRoom(room: Room, now: number): RoomSnapshot {
     historySize: room.history.length,
     archiveSize: room.archive.length,
   };
-  if (room.subject !== undefined) snap.subject = { text: room.subject, from: room.subjectFrom ?? room.jid };
+  const subject = room.subject;
+  if (subject.text !== undefined) snap.subject = { text: subject.text, from: subject.from ?? room.jid };
   return snap;
 }
 

@@ -56,7 +56,7 @@ export function ownAccountIq(iq: Element, bare: string, nowMs: number): Element 
     const reply = iqResult(iq);
     reply.attrs = { id: reply.attrs.id, from: bare, to: reply.attrs.to, type: 'result' };
     if (reply.attrs.id === undefined) delete reply.attrs.id;
-    appendChild(reply, accountDiscoInfo());
+    appendChild(reply, accountDiscoInfo(bare));
     return reply;
   }
   if (p.name === 'ping' && p.xmlns === NS_PING) return iqResult(iq);

@@ -57,7 +57,11 @@ export function hostDiscoInfo(): Element {
   return q;
 }
 
-const ACCOUNT_FEATURES = [
+/** The corpus config's global admins (`admins`): their own account is an admin account. */
+export const SERVER_ADMINS = ['admin@localhost'];
+
+/** mod_pep's features of a PEP service (lib_pubsub's feature set plus its own), a set in Prosody. */
+const PEP_FEATURES = [
   'http://jabber.org/protocol/pubsub',
   ...[
     'retract-items',
@@ -92,19 +96,27 @@ const ACCOUNT_FEATURES = [
     'publish-options',
     'retrieve-default',
   ].map((f) => `http://jabber.org/protocol/pubsub#${f}`),
-  'urn:ietf:params:xml:ns:vcard-4.0',
-  'urn:xmpp:pep-vcard-conversion:0',
-  'urn:xmpp:mam:2',
-  'urn:xmpp:mam:2#extended',
-  'urn:xmpp:sid:0',
 ];
 
-/** disco#info of a user's own bare JID (asked by the account itself). */
-export function accountDiscoInfo(): Element {
+/**
+ * CORE-IQ-13: disco#info of a user's own bare JID (asked by the account itself): mod_disco's account
+ * identity (admin for the config's admins), mod_pep's identity and features, then those of mod_vcard4,
+ * mod_vcard_legacy and mod_mam. Prosody's order of these modules' parts changes from one start to the
+ * next (hooks of equal priority run in module load order): this is one of the orders it gives.
+ */
+export function accountDiscoInfo(bare: string): Element {
   const q = new Element('query', { xmlns: NS_DISCO_INFO });
-  q.c('identity', { category: 'account', type: 'registered' });
+  q.c('identity', { category: 'account', type: SERVER_ADMINS.includes(bare) ? 'admin' : 'registered' });
   q.c('identity', { category: 'pubsub', type: 'pep' });
-  for (const f of ACCOUNT_FEATURES) q.c('feature', { var: f });
+  for (const f of PEP_FEATURES) q.c('feature', { var: f });
+  for (const f of [
+    'urn:ietf:params:xml:ns:vcard-4.0',
+    'urn:xmpp:pep-vcard-conversion:0',
+    'urn:xmpp:mam:2',
+    'urn:xmpp:mam:2#extended',
+    'urn:xmpp:sid:0',
+  ])
+    q.c('feature', { var: f });
   return q;
 }
 

@@ -19,7 +19,10 @@ export interface MockServerOptions {
   components?: Component[];
   /** Randomness for bound resources and generated ids (default: crypto). */
   random?: RandomSource;
-  /** Wall clock (ms) for presence `<delay>` stamps (Prosody's are not frozen). Default Date.now. */
+  /**
+   * The server's clock (ms): presence `<delay>` stamps (Prosody's are not frozen), entity time, the MUC.
+   * The core never reads a clock itself; createMockServer (index.ts) defaults this to the host's.
+   */
   now?: () => number;
   /** Instant (ms) stamped on offline messages. Default: Prosody's frozen clock, 2008-08-22T21:09:04Z. */
   offlineTime?: number;

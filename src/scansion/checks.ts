@@ -4,7 +4,7 @@
 import type { Element } from 'ltx';
 import { ANY, isCaptureValue } from './matcher';
 import { parseVariableName } from './variables';
-import { locOf } from './xml';
+import { locOf } from './xmlLocations';
 import type { Diagnostic, Range, Script, Step } from './types';
 
 export type Report = (severity: Diagnostic['severity'], code: string, message: string, at: Range) => void;

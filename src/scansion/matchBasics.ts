@@ -1,7 +1,7 @@
 // Small shared pieces of the matcher (see matcher.ts for the rules M1..M8): the special values,
 // element helpers that read attributes without touching Object.prototype, and the mode rule (M3).
 import type { Element, Node } from 'ltx';
-import { locOf as sourceLocOf } from './xml';
+import { locOf as sourceLocOf } from './xmlLocations';
 import type { ElementLoc } from './types';
 
 export const ANY = '{scansion:any}';

@@ -1,8 +1,8 @@
-// The .scs parser: text -> typed Script + diagnostics. Line-oriented; XML blocks go to xml.ts.
-// Never throws: every problem becomes a located Diagnostic and the script stays as complete as possible.
+// The .scs parser: text -> typed Script + diagnostics. Never throws: every problem becomes a located
+// Diagnostic and the script stays as complete as possible.
 //
-// Grammar as we settled it (see ../../shared/design/scansion-language.md and the corpus):
-// - Header: leading `#` lines are the title and description; `## x` lines are tags; `[Class] Name`
+// Grammar as we settled it (see ../../shared/design/scansion-language.md, grammar.ts and the corpus):
+// - Header: leading `#` lines are the title and description; `## x` lines are tags; `[Client] Name`
 //   declares a character, followed by indented `key: value` property lines. A line of 3+ dashes alone
 //   ends the header.
 // - Body: `<Client> <verb>[:] [rest]` steps. A step's XML block is every following line that is
@@ -12,658 +12,115 @@
 //   out whole steps with it). `#` comments in the body are section headings for the steps below them.
 // - Client names may contain spaces and "'s": a step line is matched against the declared names,
 //   longest first, before falling back to "first word(s) before a known verb".
-import { LineIndex } from './positions';
-import { findVariables } from './variables';
-import { parseXmlSlice } from './xml';
-import {
-  checkClients,
-  checkHasSteps,
-  checkMatcherInstructions,
-  checkSessions,
-  type VariableUse,
-} from './checks';
-import {
-  CLIENT_DECL_RE,
-  CLIENT_PROPERTIES,
-  commentMarker,
-  isSeparator,
-  SEPARATOR_RE,
-  UNDECLARED_STEP_RE,
-  VERBS,
-  type Verb,
-} from './grammar';
-import type {
-  ClientDecl,
-  Diagnostic,
-  ParseResult,
-  Range,
-  Script,
-  Step,
-  StepAction,
-  StepBase,
-  XmlStep,
-} from './types';
+//
+// Where things are read: parserLines.ts (the line table), parserClients.ts (client declarations),
+// parserSteps.ts (step lines), parserXmlBlock.ts (XML blocks, via xml.ts). This file reads the lines
+// at the margin (comments, metadata, separator) and hands the rest to those; checks.ts then judges the
+// finished script.
+import { checkClients, checkHasSteps, checkMatcherInstructions, checkSessions } from './checks';
+import { commentMarker, isSeparator } from './grammar';
+import { declaredClientNames, readClientDeclaration, readClientProperty } from './parserClients';
+import { ParseContext } from './parserContext';
+import { readStep, splitStepLine } from './parserSteps';
+import type { ClientDecl, ParseResult } from './types';
 
-const KNOWN_PROPERTIES: readonly string[] = CLIENT_PROPERTIES;
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
-}
-function isWs(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/** A sends:/receives: step's XML block, as the structure pass found it. */
-interface XmlBlock {
-  base: StepBase;
-  action: 'sends' | 'receives';
-  /** File offsets of the XML text (from the inline start or the first block line, to the block's end). */
-  start: number;
-  end: number;
-  xmlRange: Range;
-  /** The action line and the block's last line (0-based). */
-  headerLine: number;
-  lastLine: number;
-  /** Offset where XML starts on the action line itself (`Romeo sends: <presence/>`), or -1. */
-  inlineStart: number;
-}
-
-const BLANK = 1;
-const INDENTED = 2;
-
-class ScriptParser {
-  readonly index: LineIndex;
-  /** Per line: content start, content end (no newline, no trailing '\r'), BLANK/INDENTED flags.
-   * Typed arrays rather than one object per line: a 10,000-step script has 60,000 lines. */
-  readonly lineStart: Int32Array;
-  readonly lineEnd: Int32Array;
-  readonly lineFlags: Uint8Array;
-  readonly lineCount: number;
-  readonly diagnostics: Diagnostic[] = [];
-  readonly script: Script = {
-    metadata: { description: [], tags: [] },
-    clients: [],
-    steps: [],
-    comments: [],
-  };
-  private clientNames: string[] = [];
-  private declaredNames = new Set<string>();
-  private section: string | undefined;
-  /** Every `${...}` reference, by step, for the checks pass. */
-  private readonly variables: VariableUse[] = [];
-  private metadataOpen = true;
-
-  constructor(readonly text: string) {
-    this.index = new LineIndex(text);
-    const n = (this.lineCount = this.index.lineCount);
-    this.lineStart = new Int32Array(n);
-    this.lineEnd = new Int32Array(n);
-    this.lineFlags = new Uint8Array(n);
-    for (let l = 0; l < n; l++) {
-      let start = this.index.starts[l];
-      if (l === 0 && text.charCodeAt(0) === 0xfeff) start = 1; // byte order mark
-      const end = this.index.lineEnd(l);
-      let blank = true;
-      for (let i = start; i < end; i++) {
-        if (!isWs(text.charCodeAt(i))) {
-          blank = false;
-          break;
-        }
+/** Read every line of the script into `ctx.script`. */
+function readScript(ctx: ParseContext): void {
+  const { lines, script, text } = ctx;
+  for (const name of declaredClientNames(lines)) ctx.declaredNames.add(name);
+  ctx.clientNames = [...ctx.declaredNames].sort((x, y) => y.length - x.length);
+  let afterSeparator = false;
+  let metadataOpen = true;
+  /** The declaration whose property lines are being read. */
+  let client: ClientDecl | undefined;
+  const firstLineOf = new Map<string, number>();
+  for (let line = 0; line < lines.count; line++) {
+    if (lines.isBlank(line)) continue;
+    const from = lines.contentStart(line);
+    const to = lines.contentEnd(line);
+    const content = text.slice(from, to);
+    if (lines.isIndented(line)) {
+      if (client && !afterSeparator) {
+        readClientProperty(ctx, client, { line, from, to, content });
+        continue;
       }
-      this.lineStart[l] = start;
-      this.lineEnd[l] = end;
-      this.lineFlags[l] = blank ? BLANK : isSpace(text.charCodeAt(start)) ? INDENTED : 0;
+      // Indented text that no step or client owns.
+      const lastLine = lines.blockEnd(line);
+      ctx.report(
+        'error',
+        'unexpected-indent',
+        afterSeparator
+          ? 'indented text outside any step: an XML block must directly follow a sends:/receives: line'
+          : 'indented text outside any client declaration: properties follow a [Client] line',
+        lines.range(from, lines.end(lastLine)),
+      );
+      line = lastLine;
+      continue;
     }
-  }
-
-  range(a: number, b: number): Range {
-    return this.index.range(a, b);
-  }
-
-  /** Range of offsets a..b on line l (no line search: the parser knows which line it is on). */
-  lineRange(l: number, a: number, b: number): Range {
-    const s = this.index.starts[l];
-    return { line: l + 1, column: a - s + 1, endLine: l + 1, endColumn: b - s + 1 };
-  }
-
-  /** Range from offset a on line l1 to offset b on line l2. */
-  linesRange(l1: number, a: number, l2: number, b: number): Range {
-    const st = this.index.starts;
-    return { line: l1 + 1, column: a - st[l1] + 1, endLine: l2 + 1, endColumn: b - st[l2] + 1 };
-  }
-
-  diag(severity: Diagnostic['severity'], code: string, message: string, r: Range): void {
-    this.diagnostics.push({ severity, code, message, ...r });
-  }
-
-  /** Offsets of a line's content without leading/trailing whitespace. */
-  /** Offset of line l's first non-whitespace character (its end if blank). */
-  contentStart(l: number): number {
-    let a = this.lineStart[l];
-    const b = this.lineEnd[l];
-    while (a < b && isWs(this.text.charCodeAt(a))) a++;
-    return a;
-  }
-  /** Offset just after line l's last non-whitespace character. */
-  contentEnd(l: number): number {
-    const a = this.lineStart[l];
-    let b = this.lineEnd[l];
-    while (b > a && isWs(this.text.charCodeAt(b - 1))) b--;
-    return b;
-  }
-
-  run(): ParseResult {
-    this.collectClientNames();
-    let seenSeparator = false;
-    let client: ClientDecl | undefined;
-    const firstClientLine = new Map<string, number>();
-    const flags = this.lineFlags;
-    for (let l = 0; l < this.lineCount; l++) {
-      if (flags[l] & BLANK) continue;
-      const from = this.contentStart(l);
-      const to = this.contentEnd(l);
-      const content = this.text.slice(from, to);
-      if (flags[l] & INDENTED) {
-        if (client && !seenSeparator) {
-          this.property(client, from, to, content);
-          client.range = { ...client.range, ...endOfRange(this.range(from, to)) };
-          continue;
-        }
-        // Indented text that no step or client owns.
-        const end = this.blockEnd(l);
-        this.diag(
-          'error',
-          'unexpected-indent',
-          seenSeparator
-            ? 'indented text outside any step: an XML block must directly follow a sends:/receives: line'
-            : 'indented text outside any client declaration: properties follow a [Client] line',
-          this.range(from, this.lineEnd[end]),
+    // Comments (one between a client's property lines keeps the client open) and the separator.
+    const marker = commentMarker(content);
+    if (marker !== undefined) {
+      if (marker === '##') script.metadata.tags.push(content.slice(2).trim());
+      else if (marker === '#') {
+        const comment = content.slice(1).trim();
+        if (metadataOpen) {
+          if (script.metadata.title === undefined) script.metadata.title = comment;
+          else script.metadata.description.push(comment);
+        } else if (afterSeparator) ctx.section = comment;
+      }
+      continue;
+    }
+    if (isSeparator(content)) {
+      if (afterSeparator) {
+        ctx.report(
+          'warning',
+          'duplicate-separator',
+          'a second ----- separator line: the header already ended',
+          lines.range(from, to),
         );
-        l = end;
-        continue;
+      } else {
+        afterSeparator = true;
+        script.separator = lines.range(from, to);
       }
-      // Comments and the separator (a comment between a client's property lines keeps the client open).
-      const marker = commentMarker(content);
-      if (marker !== undefined) {
-        const txt = content.slice(marker.length).trim();
-        this.script.comments.push({ text: txt, marker, range: this.range(from, to) });
-        if (marker === '##') this.script.metadata.tags.push(txt);
-        else if (marker === '#') {
-          if (this.metadataOpen) {
-            if (this.script.metadata.title === undefined) this.script.metadata.title = txt;
-            else this.script.metadata.description.push(txt);
-          } else if (seenSeparator) this.section = txt;
-        }
-        continue;
-      }
-      if (isSeparator(content)) {
-        if (seenSeparator) {
-          this.diag(
-            'warning',
-            'duplicate-separator',
-            'a second ----- separator line: the header already ended',
-            this.range(from, to),
-          );
-          this.script.comments.push({ text: '', marker: '--', range: this.range(from, to) });
-        } else {
-          seenSeparator = true;
-          this.script.separator = this.range(from, to);
-        }
-        this.metadataOpen = false;
-        continue;
-      }
-      this.metadataOpen = false;
-      client = undefined;
-      if (content.startsWith('[')) {
-        if (seenSeparator) {
-          this.diag(
-            'error',
-            'client-after-separator',
-            'client declarations belong in the header, before the ----- separator',
-            this.range(from, to),
-          );
-        }
-        client = this.clientDecl(from, to, content, firstClientLine, l);
-        continue;
-      }
-      if (!seenSeparator && !this.looksLikeStep(content)) {
-        this.diag(
+      metadataOpen = false;
+      continue;
+    }
+    metadataOpen = false;
+    client = undefined;
+    if (content.startsWith('[')) {
+      if (afterSeparator) {
+        ctx.report(
           'error',
-          'unexpected-line',
-          `unexpected line in the header: expected a [Client] declaration, a comment or the ----- separator`,
-          this.range(from, to),
+          'client-after-separator',
+          'client declarations belong in the header, before the ----- separator',
+          lines.range(from, to),
         );
-        continue;
       }
-      l = this.step(l, from, to, content, seenSeparator);
+      client = readClientDeclaration(ctx, { line, from, to, content }, firstLineOf);
+      continue;
     }
-    this.runChecks();
-    // Report in file order (stable: same-position diagnostics keep their discovery order).
-    this.diagnostics.sort((x, y) => x.line - y.line || x.column - y.column);
-    return { script: this.script, diagnostics: this.diagnostics };
-  }
-
-  /** The checks pass over the finished script (see checks.ts). */
-  private runChecks(): void {
-    const report = (severity: Diagnostic['severity'], code: string, message: string, at: Range) =>
-      this.diag(severity, code, message, at);
-    checkClients(this.script, report);
-    checkSessions(this.script, this.declaredNames, this.variables, report);
-    checkMatcherInstructions(this.script.steps, report);
-    const last = this.lineCount - 1;
-    checkHasSteps(this.script, this.lineRange(last, this.index.starts[last], this.lineEnd[last]), report);
-  }
-
-  private collectClientNames(): void {
-    for (let l = 0; l < this.lineCount; l++) {
-      if (this.lineFlags[l] !== 0) continue;
-      if (this.text.charCodeAt(this.lineStart[l]) !== 91 /* [ */) continue;
-      const m = CLIENT_DECL_RE.exec(this.text.slice(this.lineStart[l], this.lineEnd[l]));
-      if (m && m[2]) this.declaredNames.add(m[2]);
-    }
-    this.clientNames = [...this.declaredNames].sort((x, y) => y.length - x.length);
-  }
-
-  private looksLikeStep(content: string): boolean {
-    return this.splitStep(content) !== undefined;
-  }
-
-  /** Index of the last indented/blank line of the run that starts after `l` (or `l` itself). */
-  private blockEnd(l: number): number {
-    let last = l;
-    for (let j = l + 1; j < this.lineCount; j++) {
-      const f = this.lineFlags[j];
-      if (f & BLANK) continue;
-      if (!(f & INDENTED)) break;
-      last = j;
-    }
-    return last;
-  }
-
-  private clientDecl(
-    a: number,
-    b: number,
-    content: string,
-    firstLine: Map<string, number>,
-    l: number,
-  ): ClientDecl | undefined {
-    const close = content.indexOf(']');
-    if (close === -1) {
-      this.diag(
+    if (!afterSeparator && splitStepLine(content, ctx.clientNames) === undefined) {
+      ctx.report(
         'error',
-        'client-syntax',
-        "a client declaration looks like '[Client] Name': missing ']'",
-        this.range(a, b),
+        'unexpected-line',
+        'unexpected line in the header: expected a [Client] declaration, a comment or the ----- separator',
+        lines.range(from, to),
       );
-      return undefined;
+      continue;
     }
-    const className = content.slice(1, close).trim();
-    let ns = close + 1;
-    while (ns < content.length && isSpace(content.charCodeAt(ns))) ns++;
-    const name = content.slice(ns).trim();
-    const nameRange = name ? this.range(a + ns, a + ns + name.length) : this.range(a, b);
-    if (!name) {
-      this.diag(
-        'error',
-        'client-syntax',
-        "a client declaration needs a name: '[Client] Romeo'",
-        this.range(a, b),
-      );
-      return undefined;
-    }
-    const control = controlCharAt(name);
-    if (control >= 0) {
-      const at = a + ns + control;
-      this.diag(
-        'error',
-        'client-name-control',
-        `a client name cannot hold a control character (${describeChar(name.charCodeAt(control))})`,
-        this.range(at, at + 1),
-      );
-    }
-    if (className !== 'Client') {
-      this.diag(
-        'warning',
-        'unknown-class',
-        `unknown character class '[${className}]': only [Client] is known; it is treated as a client`,
-        this.range(a, a + close + 1),
-      );
-    }
-    const decl: ClientDecl = {
-      name,
-      className,
-      properties: {},
-      range: this.range(a, b),
-      nameRange,
-    };
-    const first = firstLine.get(name);
-    if (first !== undefined) {
-      this.diag(
-        'error',
-        'duplicate-client',
-        `client '${name}' is already declared on line ${first + 1}`,
-        nameRange,
-      );
-      return decl; // properties are read but the duplicate is not added
-    }
-    firstLine.set(name, l);
-    this.script.clients.push(decl);
-    return decl;
-  }
-
-  private property(client: ClientDecl, a: number, b: number, content: string): void {
-    const colon = content.indexOf(':');
-    if (colon <= 0) {
-      this.diag(
-        'error',
-        'client-property',
-        `expected a 'key: value' property of client '${client.name}'`,
-        this.range(a, b),
-      );
-      return;
-    }
-    const key = content.slice(0, colon).trim();
-    const value = content.slice(colon + 1).trim();
-    client.properties[key] = value;
-    switch (key) {
-      case 'jid':
-        client.jid = value;
-        break;
-      case 'password':
-        client.password = value;
-        break;
-      case 'resource':
-        client.resource = value;
-        break;
-      case 'connect_host':
-        client.connectHost = value;
-        break;
-      case 'connect_port': {
-        const port = /^\d+$/.test(value) ? Number(value) : NaN;
-        if (!(port >= 1 && port <= 65535)) {
-          this.diag(
-            'error',
-            'client-property',
-            `connect_port must be a port number (1-65535), got '${value}'`,
-            this.range(a, b),
-          );
-        } else client.connectPort = port;
-        break;
-      }
-      default:
-        if (!KNOWN_PROPERTIES.includes(key)) {
-          // Kept in `properties`; scansion's docs list only the known ones, so say so gently.
-          this.diag(
-            'info',
-            'unknown-property',
-            `unknown client property '${key}' (known: ${KNOWN_PROPERTIES.join(', ')})`,
-            this.range(a, a + colon),
-          );
-        }
-    }
-  }
-
-  /**
-   * Split a step line into client / verb / rest. Undefined when it does not look like a step at all.
-   * Offsets are relative to `content`.
-   */
-  private splitStep(
-    content: string,
-  ): { client: string; clientEnd: number; verbStart: number; declared: boolean } | undefined {
-    for (const name of this.clientNames) {
-      if (
-        content.startsWith(name) &&
-        content.length > name.length &&
-        isSpace(content.charCodeAt(name.length))
-      ) {
-        let v = name.length;
-        while (v < content.length && isSpace(content.charCodeAt(v))) v++;
-        return { client: name, clientEnd: name.length, verbStart: v, declared: true };
-      }
-    }
-    // Undeclared client: the name is everything before the first known verb.
-    const m = UNDECLARED_STEP_RE.exec(content);
-    if (!m) return undefined;
-    return {
-      client: m[1],
-      clientEnd: m[1].length,
-      verbStart: m[0].length - m[2].length,
-      declared: false,
-    };
-  }
-
-  /** Parse a step starting at line `l`; returns the last line it consumed. */
-  private step(l: number, a: number, b: number, content: string, afterSeparator: boolean): number {
-    const split = this.splitStep(content);
-    const lineRange = this.lineRange(l, a, b);
-    const end = this.blockEnd(l);
-    // The block's first non-blank line (blockEnd guarantees one exists when end > l).
-    let firstLine = -1;
-    if (end > l) for (firstLine = l + 1; this.lineFlags[firstLine] & BLANK; firstLine++);
-    const blockRange =
-      firstLine >= 0
-        ? this.linesRange(firstLine, this.contentStart(firstLine), end, this.lineEnd[end])
-        : undefined;
-    if (!split) {
-      this.diag(
-        'error',
-        'unknown-action',
-        "cannot read this line as a step: expected '<client> connects', 'sends:', 'receives:', 'receives: nothing' or 'disconnects'",
-        lineRange,
-      );
-      return end;
-    }
-    if (!afterSeparator) {
-      this.diag(
-        'error',
-        'step-before-separator',
-        this.script.separator === undefined && !this.hasSeparatorLater(l)
-          ? 'step without a header separator: end the client declarations with a line of dashes (-----)'
-          : 'step before the ----- separator: steps belong after the header',
-        lineRange,
-      );
-    }
-    const clientRange = this.range(a, a + split.clientEnd);
-    // Verb.
-    let ve = split.verbStart;
-    while (ve < content.length) {
-      const c = content.charCodeAt(ve) | 32; // ASCII letters folded to lower case; '_' | 32 = 127
-      if (!((c >= 97 && c <= 122) || c === 127)) break;
-      ve++;
-    }
-    const verb = content.slice(split.verbStart, ve);
-    if (!(VERBS as readonly string[]).includes(verb)) {
-      this.diag(
-        'error',
-        'unknown-action',
-        verb
-          ? `unknown action '${verb}' (expected connects, sends, receives, receives: nothing or disconnects)`
-          : `missing action after '${split.client}' (expected connects, sends, receives, receives: nothing or disconnects)`,
-        verb ? this.range(a + split.verbStart, a + ve) : lineRange,
-      );
-      return end;
-    }
-    if (!split.declared) {
-      this.diag(
-        'error',
-        'undeclared-client',
-        `client '${split.client}' is not declared (add '[Client] ${split.client}' with a jid to the header)`,
-        clientRange,
-      );
-    }
-    // After the verb: optional ':' then the rest.
-    let r = ve;
-    while (r < content.length && isSpace(content.charCodeAt(r))) r++;
-    if (content[r] === ':') r++;
-    while (r < content.length && isSpace(content.charCodeAt(r))) r++;
-    const rest = content.slice(r);
-    let action: StepAction = verb as Verb;
-    if (verb === 'receives' && rest === 'nothing') action = 'receives-nothing';
-    // Steps are built as object literals with one fixed field order (no spreads): a 10,000-step
-    // script creates 10,000 of them, and varying shapes made V8 fall back to slow objects.
-    const base: StepBase = {
-      index: this.script.steps.length,
-      action,
-      client: split.client,
-      range: lineRange,
-      headerRange: lineRange,
-      section: this.section,
-    };
-    if (action === 'sends' || action === 'receives') {
-      const inline = rest.length > 0;
-      const startOffset = inline ? a + r : firstLine >= 0 ? this.contentStart(firstLine) : -1;
-      if (startOffset < 0) {
-        this.diag(
-          'error',
-          'missing-xml',
-          `'${verb}' needs an XML stanza: put it on the following lines, indented`,
-          lineRange,
-        );
-        const step: XmlStep = {
-          index: base.index,
-          action,
-          client: base.client,
-          range: lineRange,
-          headerRange: lineRange,
-          section: base.section,
-          xml: '',
-          xmlRange: lineRange,
-          stanzas: [],
-        };
-        this.pushStep(step);
-        return end;
-      }
-      const endOffset = end > l ? this.lineEnd[end] : b;
-      const xmlRange = this.linesRange(inline ? l : firstLine, startOffset, end > l ? end : l, endOffset);
-      const step = this.xmlStep({
-        base,
-        action,
-        start: startOffset,
-        end: endOffset,
-        xmlRange,
-        headerLine: l,
-        lastLine: end,
-        inlineStart: inline ? a + r : -1,
-      });
-      this.pushStep(step);
-      return end;
-    }
-    if (action !== 'receives-nothing' && rest.length > 0) {
-      this.diag('error', 'trailing-text', `unexpected text after '${verb}': '${rest}'`, this.range(a + r, b));
-    }
-    if (blockRange) {
-      this.diag(
-        'error',
-        'unexpected-xml',
-        action === 'receives-nothing'
-          ? "'receives: nothing' takes no XML block"
-          : `'${verb}' takes no XML block`,
-        blockRange,
-      );
-    }
-    if (blockRange) base.range = spanRange(lineRange, blockRange);
-    const step = base as Step;
-    this.pushStep(step);
-    return end;
-  }
-
-  private hasSeparatorLater(l: number): boolean {
-    for (let j = l + 1; j < this.lineCount; j++) {
-      if (this.lineFlags[j] !== 0) continue;
-      if (SEPARATOR_RE.test(this.text.slice(this.lineStart[j], this.lineEnd[j]))) return true;
-    }
-    return false;
-  }
-
-  private xmlStep(block: XmlBlock): XmlStep {
-    const { base, action, start, end, xmlRange, headerLine, lastLine, inlineStart } = block;
-    const { elements, diagnostics } = parseXmlSlice(this.text, start, end, this.index);
-    for (const d of diagnostics) this.diagnostics.push(d);
-    const step: XmlStep = {
-      index: base.index,
-      action,
-      client: base.client,
-      range: spanRange(base.range, xmlRange),
-      headerRange: base.headerRange,
-      section: base.section,
-      xml: this.dedent(headerLine, lastLine, inlineStart),
-      xmlRange,
-      stanzas: elements,
-    };
-    if (elements.length === 0 && diagnostics.length === 0) {
-      this.diag(
-        'error',
-        'missing-xml',
-        `'${action}' needs an XML stanza, but the block holds no element`,
-        xmlRange,
-      );
-    }
-    if (elements.length > 1) {
-      this.diag(
-        'warning',
-        'multiple-stanzas',
-        `this block holds ${elements.length} stanzas; they are ${action === 'sends' ? 'sent' : 'expected'} one after another (scansion accepts this, but one stanza per step is clearer)`,
-        xmlRange,
-      );
-    }
-    this.collectVariables(start, end);
-    return step;
-  }
-
-  /** The block as written, common indentation removed (for display and the `xml` field). */
-  private dedent(headerLine: number, lastLine: number, inlineStart: number): string {
-    const text = this.text;
-    let min = Infinity;
-    for (let j = headerLine + 1; j <= lastLine; j++) {
-      if (this.lineFlags[j] & BLANK) continue;
-      let k = this.lineStart[j];
-      while (k < this.lineEnd[j] && isSpace(text.charCodeAt(k))) k++;
-      if (k - this.lineStart[j] < min) min = k - this.lineStart[j];
-    }
-    let out = inlineStart >= 0 ? text.slice(inlineStart, this.lineEnd[headerLine]).trimEnd() : '';
-    let first = inlineStart < 0;
-    for (let j = headerLine + 1; j <= lastLine; j++) {
-      const blank = (this.lineFlags[j] & BLANK) !== 0;
-      if (first && blank) continue;
-      if (!first) out += '\n';
-      first = false;
-      if (!blank) out += text.slice(this.lineStart[j] + min, this.lineEnd[j]);
-    }
-    return out;
-  }
-
-  private pushStep(step: Step): void {
-    this.script.steps.push(step);
-  }
-
-  /** Record the block's `${...}` references for the checks pass (as part of the step being built). */
-  private collectVariables(start: number, end: number): void {
-    const step = this.script.steps.length;
-    for (const ref of findVariables(this.text, start, end))
-      this.variables.push({ step, name: ref.name, range: this.range(ref.start, ref.end) });
+    line = readStep(ctx, { line, from, to, content, afterSeparator });
   }
 }
 
-/** Index of the first C0/C1 control character (tab included) in `s`, or -1. */
-export function controlCharAt(s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 32 || (c >= 0x7f && c <= 0x9f)) return i;
-  }
-  return -1;
-}
-
-function describeChar(code: number): string {
-  if (code === 9) return 'a tab';
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-function spanRange(a: Range, b: Range): Range {
-  return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
-}
-
-function endOfRange(r: Range): { endLine: number; endColumn: number } {
-  return { endLine: r.endLine, endColumn: r.endColumn };
+/** The checks pass over the finished script (see checks.ts). */
+function runChecks(ctx: ParseContext): void {
+  const report = ctx.report.bind(ctx);
+  const { lines, script } = ctx;
+  checkClients(script, report);
+  checkSessions(script, ctx.declaredNames, ctx.variables, report);
+  checkMatcherInstructions(script.steps, report);
+  const last = lines.count - 1;
+  checkHasSteps(script, lines.lineRange(last, lines.index.starts[last], lines.end(last)), report);
 }
 
 /**
@@ -677,14 +134,19 @@ export function normalizeLineEndings(text: string): string {
 
 /** Parse a .scs script. Never throws: problems come back as diagnostics beside a partial script. */
 export function parse(text: string): ParseResult {
-  const src = normalizeLineEndings(typeof text === 'string' ? text : String(text ?? ''));
+  const source = normalizeLineEndings(typeof text === 'string' ? text : String(text ?? ''));
   try {
-    return new ScriptParser(src).run();
+    const ctx = new ParseContext(source);
+    readScript(ctx);
+    runChecks(ctx);
+    // Report in file order (stable: same-position diagnostics keep their discovery order).
+    ctx.diagnostics.sort((x, y) => x.line - y.line || x.column - y.column);
+    return { script: ctx.script, diagnostics: ctx.diagnostics };
   } catch (e) {
     // A bug here must not crash the page or the CLI; it becomes an `internal-error` diagnostic, which
     // the property tests assert no input ever produces.
     return {
-      script: { metadata: { description: [], tags: [] }, clients: [], steps: [], comments: [] },
+      script: { metadata: { description: [], tags: [] }, clients: [], steps: [] },
       diagnostics: [
         {
           severity: 'error',

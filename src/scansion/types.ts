@@ -89,18 +89,10 @@ export interface XmlStep extends StepBase {
 }
 export type Step = ConnectStep | DisconnectStep | ReceiveNothingStep | XmlStep;
 
-export interface Comment {
-  text: string;
-  /** '#', '##', '//' or '--' */
-  marker: string;
-  range: Range;
-}
-
 export interface Script {
   metadata: ScriptMetadata;
   clients: ClientDecl[];
   steps: Step[];
-  comments: Comment[];
   /** Range of the `-----` separator line, when present. */
   separator?: Range;
 }

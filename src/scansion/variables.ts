@@ -4,7 +4,8 @@
 // Special attribute values `{scansion:any}` and `{scansion:capture:NAME}` are the matcher's business.
 import { Element } from 'ltx';
 import type { Node } from 'ltx';
-import { attributeMap, shareLocs } from './xml';
+import { attributeMap } from './xml';
+import { shareLocs } from './xmlLocations';
 
 export type JidKind = 'JID' | 'full JID';
 

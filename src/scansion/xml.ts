@@ -1,5 +1,5 @@
 // Positioned XML: saxes (a maintained SAX parser that tracks offsets) builds ltx Elements, and the
-// source range of every element, attribute and text node is available through `locOf(el)`.
+// source range of every element, attribute and text node is recorded for `locOf(el)` (xmlLocations.ts).
 //
 // Decisions:
 // - Namespaces are off (`xmlns: false`): scansion's `scansion:` prefix is never declared, and xmlns is
@@ -13,16 +13,8 @@
 import { SaxesParser } from 'saxes';
 import { Element } from 'ltx';
 import { LineIndex } from './positions';
-import type { Diagnostic, ElementLoc, Range } from './types';
-
-// Positions are recorded as plain file offsets while parsing and turned into ranges only when asked
-// for (`locOf`): building line/column ranges and a map entry for every element cost several times the
-// XML parsing itself in the 10,000-step benchmark. All blocks of one file share one record (a few
-// growing arrays, no per-block or per-element bookkeeping objects). A top-level element knows its
-// record and its index in it; `locOf(el)` climbs `el.parent` to that root, finds the element among the
-// root's descendants (which follow the root in document order) and materializes (and caches) its
-// ElementLoc.
-const O = 6; // numbers per element in FileRecord.offs
+import { SourceElement, sourceRecord, type SourceRecord } from './xmlLocations';
+import type { Diagnostic, Range } from './types';
 
 /**
  * How deeply XML elements may nest in a script's block. Real stanzas nest a handful of levels; the
@@ -36,202 +28,16 @@ class NestingTooDeep {
   constructor(readonly at: number) {}
 }
 
+/** The prototype of every attribute map: empty, itself without a prototype, frozen. */
+const ATTRIBUTE_MAP_PROTOTYPE: object = Object.freeze(Object.create(null));
+
 /**
- * An attribute map without a prototype: `__proto__`, `constructor` or `toString` are ordinary
- * attribute names, kept and compared like any other.
+ * An attribute map whose prototype chain holds no properties: `__proto__`, `constructor` or
+ * `toString` are ordinary attribute names, kept and compared like any other. (Its prototype is an
+ * empty object rather than null: see PERF.md.)
  */
 export function attributeMap(): Record<string, string> {
-  return Object.create(null) as Record<string, string>;
-}
-
-/** A growable Int32Array: flat, outside the garbage-collected heap, cheap to append to. */
-class IntBuf {
-  a = new Int32Array(256);
-  n = 0;
-  reserve(k: number): number {
-    const at = this.n;
-    if (at + k > this.a.length) {
-      const next = new Int32Array(Math.max(this.a.length * 2, at + k));
-      next.set(this.a.subarray(0, at));
-      this.a = next;
-    }
-    this.n = at + k;
-    return at;
-  }
-}
-interface FileRecord {
-  index: LineIndex;
-  /** Every element of the file, in document order. */
-  els: Element[];
-  /** Per element: start, end, nameStart, nameEnd, start-tag end, textFrom (file offsets / index).
-   * Attribute positions are not recorded while parsing: `locOf` finds them in the start tag. */
-  offs: IntBuf;
-  /** Per text node: element index, child index, start, end. */
-  textOffs: IntBuf;
-  /** Materialized locs, created on the first `locOf` (most elements are never asked for). */
-  cache?: Map<number, ElementLoc>;
-}
-
-/** For clones made by `expand` (see `shareLocs`): the record, and clone element -> record index. */
-interface CloneRef {
-  rec: FileRecord;
-  map: Map<Element, number>;
-}
-
-const clones = new WeakMap<Element, CloneRef>();
-
-/**
- * Top-level elements built by the parser carry their record in private fields: registering 10,000
- * roots in a WeakMap was the single largest cost of parsing a 10,000-step script (WeakMap entries are
- * slow to add and expensive for the garbage collector). Private fields are invisible to Object.keys,
- * JSON, structured clone and test equality (`toEqual`), and `instanceof Element` still holds.
- */
-class SourceElement extends Element {
-  #rec: FileRecord | undefined;
-  #index = -1;
-  static recOf(el: Element): [FileRecord, number] | undefined {
-    return el instanceof SourceElement && el.#rec ? [el.#rec, el.#index] : undefined;
-  }
-  static attach(el: SourceElement, rec: FileRecord, index: number): void {
-    el.#rec = rec;
-    el.#index = index;
-  }
-}
-
-function rootOf(el: Element): Element {
-  let root: Element = el;
-  for (let n = 0; root.parent && n < 100_000; n++) root = root.parent;
-  return root;
-}
-
-/** The record and index of an element, if it (or the root it belongs to) came from the parser. */
-function find(el: Element): [FileRecord, number] | undefined {
-  const root = rootOf(el);
-  const own = SourceElement.recOf(root);
-  if (own) {
-    const [rec, first] = own;
-    // The root's descendants follow it in document order, up to the root's end offset.
-    const o = rec.offs.a;
-    const end = o[O * first + 1];
-    for (let i = first; i < rec.els.length; i++) {
-      if (rec.els[i] === el) return [rec, i];
-      if (i > first && o[O * i] >= end) break;
-    }
-    return undefined;
-  }
-  const clone = clones.get(root);
-  if (!clone) return undefined;
-  const i = clone.map.get(el);
-  return i === undefined ? undefined : [clone.rec, i];
-}
-
-/**
- * Locate the attributes of a start tag that saxes has already parsed and accepted (`from` = end of the
- * tag name, `to` = end of the start tag): each `name = "value"` span, name to closing quote. Done on
- * demand, so parsing pays nothing for attribute positions. Stops at anything unexpected (the tag was
- * malformed and saxes reported it).
- */
-function attributeRanges(
-  text: string,
-  from: number,
-  to: number,
-  found: (name: string, start: number, end: number) => void,
-): void {
-  const ws = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
-  let i = from;
-  while (i < to) {
-    while (i < to && ws(text.charCodeAt(i))) i++;
-    const nameStart = i;
-    while (i < to) {
-      const c = text.charCodeAt(i);
-      if (c === 61 /* = */ || ws(c) || c === 47 /* / */ || c === 62 /* > */) break;
-      i++;
-    }
-    if (i === nameStart) return;
-    const name = text.slice(nameStart, i);
-    while (i < to && ws(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) !== 61) return;
-    i++;
-    while (i < to && ws(text.charCodeAt(i))) i++;
-    const q = text.charCodeAt(i);
-    if (q !== 34 && q !== 39) return;
-    const close = text.indexOf(q === 34 ? '"' : "'", i + 1);
-    if (close === -1 || close >= to) return;
-    found(name, nameStart, close + 1);
-    i = close + 1;
-  }
-}
-
-function materialize(rec: FileRecord, i: number): ElementLoc {
-  const cache = (rec.cache ??= new Map());
-  const cached = cache.get(i);
-  if (cached) return cached;
-  const r = (a: number, b: number): Range => rec.index.range(a, b);
-  const o = rec.offs.a;
-  const b = O * i;
-  const loc: ElementLoc = { range: r(o[b], o[b + 1]), nameRange: r(o[b + 2], o[b + 3]), attrs: {} };
-  attributeRanges(rec.index.text, o[b + 3], o[b + 4], (name, from, to) => {
-    if (Object.prototype.hasOwnProperty.call(rec.els[i].attrs, name)) loc.attrs[name] = r(from, to);
-  });
-  const t = rec.textOffs.a;
-  const tn = rec.textOffs.n;
-  const end = o[b + 1];
-  for (let k = o[b + 5]; k < tn && t[k + 2] < end; k += 4) {
-    if (t[k] !== i) continue;
-    if (!loc.text) loc.text = {};
-    loc.text[t[k + 1]] = r(t[k + 2], t[k + 3]);
-  }
-  cache.set(i, loc);
-  return loc;
-}
-
-/** Source positions of an element built by `parse`/`parseXml` (or a clone made by `expand`). */
-export function locOf(el: Element): ElementLoc | undefined {
-  const found = find(el);
-  return found ? materialize(found[0], found[1]) : undefined;
-}
-
-/**
- * Give `copy` (a structural clone of `original`, same elements in the same order) the positions of
- * the original. Used by `expand`.
- */
-export function shareLocs(original: Element, copy: Element): void {
-  // Elements of one tree share its root: when the root has no record, no element of it has one.
-  const root = rootOf(original);
-  const cloneOf = clones.get(root);
-  if (!SourceElement.recOf(root) && !cloneOf) return;
-  const map = new Map<Element, number>();
-  let rec: FileRecord | undefined;
-  // A parsed element's descendants follow it in its record in document order, so a pre-order walk
-  // visits entries first+1, first+2, …: each is checked against the record (no climb to the root per
-  // element, which made deep trees quadratic) and looked up from scratch only when that fails.
-  let next = -1;
-  const indexOf = (el: Element): [FileRecord, number] | undefined => {
-    if (cloneOf) {
-      const i = cloneOf.map.get(el);
-      return i === undefined ? undefined : [cloneOf.rec, i];
-    }
-    return rec && rec.els[next] === el ? [rec, next] : find(el);
-  };
-  // An explicit stack, not recursion: no depth of nesting can exhaust the call stack.
-  const pairs: [Element, Element][] = [[original, copy]];
-  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
-    const [a, b] = pair;
-    const found = indexOf(a);
-    if (found) {
-      rec = found[0];
-      map.set(b, found[1]);
-      next = found[1] + 1;
-    }
-    const ac = a.children;
-    const bc = b.children;
-    for (let k = Math.min(ac.length, bc.length) - 1; k >= 0; k--) {
-      const x = ac[k];
-      const y = bc[k];
-      if (typeof x === 'object' && typeof y === 'object' && x && y) pairs.push([x, y]);
-    }
-  }
-  if (rec) clones.set(copy, { rec, map });
+  return Object.create(ATTRIBUTE_MAP_PROTOTYPE) as Record<string, string>;
 }
 
 export interface XmlSliceResult {
@@ -267,10 +73,9 @@ function cleanMessage(m: string): string {
 }
 
 /**
- * One saxes parser, handlers bound once, reused for every block (saxes resets itself on close()).
- * Creating a parser and a dozen handler closures per block cost more than the parsing itself in the
- * 10,000-step benchmark. The per-block state lives in the fields below; parsing is synchronous, so a
- * single instance is safe (a handler never starts another parse).
+ * One saxes parser, handlers bound once, reused for every block (saxes resets itself on close()). The
+ * per-block state lives in the fields below; parsing is synchronous, so a single instance is safe (a
+ * handler never starts another parse). See PERF.md for the limits this class keeps to.
  */
 class BlockParser {
   private readonly parser = new SaxesParser({ xmlns: false, position: true, fragment: true });
@@ -279,30 +84,28 @@ class BlockParser {
   private index!: LineIndex;
   private elements: Element[] = [];
   private diagnostics: Diagnostic[] = [];
-  /** Open elements, as indices into the block record (reused across blocks: no per-element objects). */
+  /** Open elements, as rows of the record (reused across blocks). */
   private readonly stack: number[] = [];
   /** End (in src) of the last markup seen: where the next text node starts. */
   private markupEnd = 0;
-  /** Element whose start tag is being read. */
+  /** Row of the element whose start tag is being read. */
   private current = -1;
   private sawError = false;
-  private rec: FileRecord | undefined;
+  private record: SourceRecord | undefined;
 
   constructor() {
     const p = this.parser;
     p.on('opentagstart', (tag) => this.onOpenTagStart(tag.name));
-    // Attribute values are stored as they arrive: iterating saxes' finished attribute object (it has
-    // no prototype, so V8 keeps it in slow dictionary mode) cost twice as much.
+    // Attribute values are stored as they arrive (PERF.md).
     p.on('attribute', (attr) => {
-      if (this.current >= 0) this.rec!.els[this.current].attrs[attr.name] = attr.value;
+      if (this.current >= 0) this.record!.els[this.current].attrs[attr.name] = this.intern(attr.value);
     });
     p.on('opentag', () => this.onOpenTag());
     p.on('closetag', () => this.onCloseTag());
     p.on('text', (t) => this.onText(t));
     p.on('cdata', (t) => this.onCdata(t));
-    // Seven handlers, no more: saxes stores each as a property added after construction, and from the
-    // eighth on V8 turns the parser into a slow dictionary-mode object (measured: 10x slower parsing).
-    // So comments, processing instructions and doctypes get no handler; `onText` skips over them.
+    // Seven handlers and no more (PERF.md): comments, processing instructions and doctypes get none;
+    // `onText` skips over them.
     p.on('error', (e) => this.onError(e.message));
   }
 
@@ -320,14 +123,11 @@ class BlockParser {
     this.current = -1;
     this.sawError = false;
     // Blocks of the same file (same LineIndex) share one record.
-    if (this.rec?.index !== index)
-      this.rec = {
-        index,
-        els: [],
-        offs: new IntBuf(),
-        textOffs: new IntBuf(),
-      };
-    const lone = loneSurrogateAt(this.src);
+    if (this.record?.index !== index) {
+      this.record = sourceRecord(index);
+      this.strings.clear();
+    }
+    const lone = this.record.hasSurrogates ? loneSurrogateAt(this.src) : -1;
     if (lone >= 0) {
       // Not a character at all (text from a file is never like this; pasted or generated text can
       // be). saxes would stop on it with an internal error of its own.
@@ -338,59 +138,67 @@ class BlockParser {
     // hot function.
     this.parser.write(this.src).close();
     // Elements left open by malformed XML end where the block ends.
-    for (const i of this.stack) this.rec.offs.a[O * i + 1] = end;
-    return { elements, diagnostics };
+    for (const row of this.stack) this.record.elements.setEnd(row, end);
+    return { elements: elements.slice(), diagnostics }; // exact size (PERF.md)
   }
 
-  private range(a: number, b: number): Range {
-    return this.index.range(this.base + a, this.base + b);
+  private range(from: number, to: number): Range {
+    return this.index.range(this.base + from, this.base + to);
   }
 
-  private error(code: string, message: string, a: number, b: number): void {
+  private error(code: string, message: string, from: number, to: number): void {
     const n = this.src.length;
-    const s = Math.max(0, Math.min(a, n));
-    const e = Math.max(s, Math.min(b, n));
-    this.diagnostics.push({ severity: 'error', code, message, ...this.range(s, e) });
+    const start = Math.max(0, Math.min(from, n));
+    const end = Math.max(start, Math.min(to, n));
+    this.diagnostics.push({ severity: 'error', code, message, ...this.range(start, end) });
   }
 
-  private onOpenTagStart(name: string): void {
+  /** Element names and attribute values of the current file, each kept once (PERF.md). */
+  private readonly strings = new Map<string, string>();
+
+  private intern(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    if (this.strings.size < 5000) this.strings.set(s, s);
+    return s;
+  }
+
+  private onOpenTagStart(tagName: string): void {
+    const name = this.intern(tagName);
     const pos = this.parser.position;
     const lt = Math.max(0, this.src.lastIndexOf('<', pos - 1));
     if (this.stack.length >= this.maxDepth) throw new NestingTooDeep(lt);
-    const rec = this.rec!;
-    const i = rec.els.length;
+    const record = this.record!;
+    const row = record.els.length;
     let el: Element;
     if (this.stack.length === 0) {
       const root = new SourceElement(name);
-      SourceElement.attach(root, rec, i);
+      SourceElement.attach(root, record, row);
       el = root;
     } else el = new Element(name);
     el.attrs = attributeMap();
-    rec.els.push(el);
-    const b = this.base;
-    // The end is provisional (start tag only) until the close tag is seen.
-    const k = rec.offs.reserve(O);
-    const o = rec.offs.a;
-    o[k] = b + lt;
-    o[k + 1] = b + pos;
-    o[k + 2] = b + lt + 1;
-    o[k + 3] = b + lt + 1 + name.length;
-    o[k + 4] = b + pos;
-    o[k + 5] = rec.textOffs.n;
-    this.current = i;
+    record.els.push(el);
+    const base = this.base;
+    // The end is provisional (the start tag so far) until the tag closes.
+    record.elements.add(
+      base + lt,
+      base + lt + 1,
+      base + lt + 1 + name.length,
+      base + pos,
+      record.texts.count,
+    );
+    this.current = row;
   }
 
   private onOpenTag(): void {
     const open = this.current;
     if (open < 0) return;
     this.current = -1;
-    const rec = this.rec!;
-    const els = rec.els;
+    const record = this.record!;
+    const els = record.els;
     const el = els[open];
     const pos = this.parser.position;
-    const o = rec.offs.a;
-    o[O * open + 1] = this.base + pos;
-    o[O * open + 4] = this.base + pos; // end of the start tag: attributes are looked up before it
+    record.elements.closeStartTag(open, this.base + pos);
     const stack = this.stack;
     if (stack.length > 0) els[stack[stack.length - 1]].cnode(el);
     else this.elements.push(el);
@@ -402,7 +210,13 @@ class BlockParser {
     const open = this.stack.pop();
     const pos = this.parser.position;
     this.markupEnd = pos;
-    if (open !== undefined) this.rec!.offs.a[O * open + 1] = this.base + pos;
+    if (open !== undefined) {
+      const record = this.record!;
+      record.elements.setEnd(open, this.base + pos);
+      // An exact-size copy of the children (PERF.md).
+      const el = record.els[open];
+      if (el.children.length > 0) el.children = el.children.slice();
+    }
   }
 
   private addText(t: string, from: number, to: number): void {
@@ -410,43 +224,37 @@ class BlockParser {
     if (top < 0) {
       if (!isWhitespace(t)) {
         const src = this.src;
-        let a = from;
-        while (a < to && isWhitespace(src[a])) a++;
-        let b = to;
-        while (b > a && isWhitespace(src[b - 1])) b--;
+        let start = from;
+        while (start < to && isWhitespace(src[start])) start++;
+        let end = to;
+        while (end > start && isWhitespace(src[end - 1])) end--;
         const shown = t.trim();
         this.error(
           'xml-text-outside',
           `text outside of any element: '${shown.length > 30 ? shown.slice(0, 30) + '…' : shown}'`,
-          a,
-          b,
+          start,
+          end,
         );
       }
       return;
     }
     if (isWhitespace(t)) return;
-    const rec = this.rec!;
-    const el = rec.els[top];
+    const { els, elements, texts } = this.record!;
+    const el = els[top];
     const last = el.children.length - 1;
-    const t4 = rec.textOffs.a;
     if (last >= 0 && typeof el.children[last] === 'string') {
       // Adjacent text (around a comment or CDATA): one text node; extend its range.
       el.children[last] = (el.children[last] as string) + t;
-      for (let k = rec.textOffs.n - 4; k >= 0; k -= 4) {
-        if (t4[k + 2] < rec.offs.a[O * top]) break; // before this element: not there
-        if (t4[k] === top && t4[k + 1] === last) {
-          t4[k + 3] = this.base + to;
+      for (let row = texts.count - 1; row >= 0; row--) {
+        if (texts.start(row) < elements.start(top)) break; // before this element: not there
+        if (texts.element(row) === top && texts.child(row) === last) {
+          texts.setEnd(row, this.base + to);
           break;
         }
       }
     } else {
       el.children.push(t);
-      const k = rec.textOffs.reserve(4);
-      const tb = rec.textOffs.a;
-      tb[k] = top;
-      tb[k + 1] = el.children.length - 1;
-      tb[k + 2] = this.base + from;
-      tb[k + 3] = this.base + to;
+      texts.add(top, el.children.length - 1, this.base + from, this.base + to);
     }
   }
 
@@ -487,13 +295,13 @@ class BlockParser {
     const pos = this.parser.position;
     if (/^unclosed tag: /.test(message) && this.stack.length > 0) {
       const open = this.stack[this.stack.length - 1];
-      const o = this.rec!.offs.a;
-      const b = this.base;
+      const { elements } = this.record!;
+      const base = this.base;
       this.error(
         'xml-malformed',
         `XML: ${message} (no closing tag)`,
-        o[O * open + 2] - b,
-        o[O * open + 3] - b,
+        elements.nameStart(open) - base,
+        elements.nameEnd(open) - base,
       );
       return;
     }

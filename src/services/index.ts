@@ -87,15 +87,16 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     baseUrl: opts.baseUrl,
     win: opts.win,
   });
+  const automationMakeTransport = automationTransportFactory(
+    opts.automation !== false ? opts.win : undefined,
+    opts.runner?.makeTransport ?? defaultTransportFactory,
+  );
   const run = createRunController({
     store,
     flushParse: parsing.flush,
     ...opts.runner,
     timeouts,
-    makeTransport: automationTransportFactory(
-      opts.automation !== false ? opts.win : undefined,
-      opts.runner?.makeTransport ?? defaultTransportFactory,
-    ),
+    makeTransport: automationMakeTransport,
     createRunner: suites.trace.createRunner,
   });
   const documents = startDocuments(store, {
@@ -120,7 +121,12 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
       : () => {};
   const uninstallSuite =
     opts.win && opts.automation !== false
-      ? installSuiteAutomation(opts.win, { store, run, trace: suites.trace, flushParse: parsing.flush })
+      ? installSuiteAutomation(opts.win, {
+          store,
+          makeTransport: automationMakeTransport,
+          createRunner: opts.runner?.createRunner,
+          flushParse: parsing.flush,
+        })
       : () => {};
   return {
     ...suites,

@@ -42,7 +42,7 @@ let seq = 0;
 const newRunId = () => `suite-${Date.now().toString(36)}-${++seq}`;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message || e.name : String(e));
 
-function errorRun(runId: string, target: string, message: string): ScriptRun {
+export function errorRun(runId: string, target: string, message: string): ScriptRun {
   const result: RunResult = {
     verdict: 'error',
     durationMs: 0,

@@ -7,7 +7,6 @@ function script(n: number): Script {
   return {
     metadata: { description: [], tags: [] },
     clients: [],
-    comments: [],
     steps: Array.from({ length: n }, (_, i) => ({
       index: i,
       action: 'connects' as const,

@@ -4,7 +4,7 @@ import type { ParseResult } from '../scansion/types';
 import type { AppState, DiagnosticsSlice, ScriptSlice } from './types';
 
 export const EMPTY_PARSE: ParseResult = {
-  script: { metadata: { description: [], tags: [] }, clients: [], steps: [], comments: [] },
+  script: { metadata: { description: [], tags: [] }, clients: [], steps: [] },
   diagnostics: [],
 };
 

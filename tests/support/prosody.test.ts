@@ -43,16 +43,34 @@ describe('test Prosody harness', () => {
   });
 
   it.skipIf(!needs('harness', { prosody: true }))(
-    'two servers at once, each on its own directory and ports, both stopped',
+    'two servers at once (one a MUC variant), each on its own directory and ports; halted and back; both stopped',
     async () => {
-      const [a, b] = await Promise.all([startTestProsody('harness-a'), startTestProsody('harness-b')]);
+      const [a, b] = await Promise.all([
+        startTestProsody('harness-a'),
+        startTestProsody('harness-b', { mucOptions: ['restrict_room_creation = true'] }),
+      ]);
+      const up = async (port: number) => {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/xmpp-websocket`)).status < 500;
+        } catch {
+          return false;
+        }
+      };
       try {
         expect(new Set([a.port, a.c2sPort, b.port, b.c2sPort]).size).toBe(4);
         expect(a.dir).not.toBe(b.dir);
-        for (const p of [a, b]) {
-          const res = await fetch(`http://127.0.0.1:${p.port}/xmpp-websocket`);
-          expect(res.status).toBeLessThan(500);
-        }
+        for (const p of [a, b]) expect(await up(p.port)).toBe(true);
+        // The variant's own copy of the config carries the option inside the MUC component.
+        expect(readFileSync(`${b.dir}/launcher/prosody.cfg.lua`, 'utf8')).toContain(
+          'Component "conference.localhost" "muc"\n\trestrict_room_creation = true\n',
+        );
+        expect(existsSync(`${a.dir}/launcher`)).toBe(false);
+        // halt: the server gone, its directory kept; restart brings it back on the same port.
+        a.halt();
+        expect(await up(a.port)).toBe(false);
+        expect(existsSync(a.dir)).toBe(true);
+        a.restart();
+        expect(await up(a.port)).toBe(true);
       } finally {
         const pids = [a, b].map((p) => Number(readFileSync(`${p.dir}/prosody.pid`, 'utf8')));
         a.stop();

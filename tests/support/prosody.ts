@@ -6,7 +6,7 @@
 //   CI set it FAILS loudly, so a broken CI machine cannot pass by skipping.
 // Prosody itself is started by the project's launcher (scripts/prosody/start.sh, restart.sh, stop.sh).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,8 +70,11 @@ export interface TestProsody {
   port: number;
   c2sPort: number;
   dir: string;
-  /** A clean server (memory storage): kill and start, ~0.1-0.3 s. */
+  /** A clean server (memory storage): kill and start, ~1 s of CPU (Prosody's start-up). */
   restart(): void;
+  /** A graceful stop (every stream closed), the directory kept: `restart()` brings it back. */
+  halt(): void;
+  /** Stop for good: the process gone, the directory removed. */
   stop(): void;
   /** Kill -9 the server (to test a server vanishing mid-run). */
   kill(): void;
@@ -80,14 +83,40 @@ export interface TestProsody {
 const running = new Set<TestProsody>();
 let exitHook = false;
 
+export interface TestProsodyOptions {
+  /** Keep the directory on `stop()` (for a caller that reads what the server wrote there; it removes it). */
+  keepDir?: boolean;
+  /** Lua lines added to the MUC component (`Component "conference.localhost" "muc"`): a variant server. */
+  mucOptions?: string[];
+}
+
+/** The launcher to use: the project's own, or a copy in `dir` whose config carries the MUC options. */
+function launcherFor(dir: string, mucOptions: string[] | undefined): string {
+  const own = path.join(repoRoot, 'scripts/prosody');
+  if (!mucOptions?.length) return own;
+  const base = readFileSync(path.join(own, 'prosody.cfg.lua'), 'utf8');
+  const marker = 'Component "conference.localhost" "muc"\n';
+  if (!base.includes(marker)) throw new Error(`no MUC component in ${own}/prosody.cfg.lua`);
+  const copy = path.join(dir, 'launcher');
+  cpSync(own, copy, { recursive: true });
+  const lines = mucOptions.map((l) => `\t${l}\n`).join('');
+  writeFileSync(path.join(copy, 'prosody.cfg.lua'), base.replace(marker, `${marker}${lines}`));
+  return copy;
+}
+
 /**
  * Start a Prosody of its own: a fresh directory under the system's temporary directory
  * (`scs-<name>-XXXXXX`), two free ports, stopped by `stop()` and at process exit at the latest.
- * `stop()` removes the directory unless `keepDir` is set (for a caller that reads what the server
- * wrote there when it stopped; that caller removes it).
  */
-export async function startTestProsody(name: string, opts: { keepDir?: boolean } = {}): Promise<TestProsody> {
+export async function startTestProsody(name: string, opts: TestProsodyOptions = {}): Promise<TestProsody> {
   const dir = mkdtempSync(path.join(tmpdir(), `scs-${name.replace(/[^A-Za-z0-9-]/g, '-')}-`));
+  let launcher: string;
+  try {
+    launcher = launcherFor(dir, opts.mucOptions);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   const port = await freePort();
   let c2sPort = await freePort();
   while (c2sPort === port) c2sPort = await freePort();
@@ -98,7 +127,7 @@ export async function startTestProsody(name: string, opts: { keepDir?: boolean }
     SCS_PROSODY_C2S_PORT: String(c2sPort),
   };
   const launch = (script: 'start.sh' | 'restart.sh' | 'stop.sh') =>
-    execFileSync('bash', [path.join(repoRoot, 'scripts/prosody', script)], {
+    execFileSync('bash', [path.join(launcher, script)], {
       env,
       stdio: 'pipe',
       timeout: 30_000,
@@ -110,6 +139,7 @@ export async function startTestProsody(name: string, opts: { keepDir?: boolean }
     c2sPort,
     dir,
     restart: () => void launch('restart.sh'),
+    halt: () => void launch('stop.sh'),
     stop() {
       if (!running.delete(prosody)) return;
       try {

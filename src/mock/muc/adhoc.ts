@@ -55,7 +55,9 @@ export function handleCommand(host: AdhocHost, stanza: Element): boolean {
   const sessionid = cmd.attrs.sessionid ?? host.newSessionId() ?? `s${++sessionCounter}`;
   const cmdtag = (status: string) => el('command', { xmlns: NS_COMMANDS, node, status, sessionid });
   if (!host.isAdmin(stanza.attrs.from!)) {
-    const r = errorReply(stanza, 'auth', 'forbidden', "You don't have permission to execute this command");
+    const r = errorReply(stanza, 'auth', 'forbidden', {
+      text: "You don't have permission to execute this command",
+    });
     add(
       r,
       add(
@@ -115,13 +117,12 @@ export function handleCommand(host: AdhocHost, stanza: Element): boolean {
       if (!room) {
         out = add(cmdtag('canceled'), el('note', { type: 'error' }, 'No such room'));
       } else {
-        const r = setAffiliation(
-          room,
-          true,
-          String(data.values.jid),
-          String(data.values.affiliation),
-          data.values.reason as string | undefined,
-        );
+        const r = setAffiliation(room, {
+          actor: true,
+          jid: String(data.values.jid),
+          affiliation: String(data.values.affiliation),
+          reason: data.values.reason as string | undefined,
+        });
         out = r.ok
           ? add(cmdtag('completed'), el('note', { type: 'info' }, 'Affiliation updated'))
           : add(

@@ -4,7 +4,7 @@
 import type { Element } from 'ltx';
 import type { Room } from './room';
 import { setAffiliation, setRole } from './affiliations';
-import { buildItemList } from './broadcast';
+import { buildItemList } from './items';
 import { resourceprep } from './nickprep';
 import { affiliationRank, isAffiliation, isRole, roleRank, type Affiliation } from './roles';
 import { add, childText, el, elements, errorReply, NS_MUC_ADMIN, reply, resource } from './xml';
@@ -35,7 +35,7 @@ export function handleAdminSet(room: Room, stanza: Element): void {
       return;
     }
     if (resource(p) !== undefined) {
-      room.route(errorReply(stanza, 'modify', 'jid-malformed', 'Bare JID expected, got full JID'));
+      room.route(errorReply(stanza, 'modify', 'jid-malformed', { text: 'Bare JID expected, got full JID' }));
       return;
     }
     jid = p;
@@ -43,7 +43,7 @@ export function handleAdminSet(room: Room, stanza: Element): void {
   if (nick !== undefined) {
     const p = resourceprep(nick);
     if (p === undefined) {
-      room.route(errorReply(stanza, 'modify', 'jid-malformed', 'invalid nickname'));
+      room.route(errorReply(stanza, 'modify', 'jid-malformed', { text: 'invalid nickname' }));
       return;
     }
     nick = p;
@@ -65,13 +65,18 @@ export function handleAdminSet(room: Room, stanza: Element): void {
       const existing = room.occupantByNick(roomNick);
       if (existing && existing.bareJid !== jid) {
         // MUC-REG-5: reserving a nick evicts whoever else holds it.
-        setRole(room, true, roomNick, undefined, 'This nickname is reserved');
+        setRole(room, {
+          actor: true,
+          occupant: roomNick,
+          role: undefined,
+          reason: 'This nickname is reserved',
+        });
       }
       data = { reservedNickname: nick };
     }
-    outcome = setAffiliation(room, actor, jid, item.attrs.affiliation, reason, data);
+    outcome = setAffiliation(room, { actor, jid, affiliation: item.attrs.affiliation, reason, data });
   } else if (item.attrs.role !== undefined && nick !== undefined && item.attrs.affiliation === undefined) {
-    outcome = setRole(room, actor, `${room.jid}/${nick}`, item.attrs.role, reason);
+    outcome = setRole(room, { actor, occupant: `${room.jid}/${nick}`, role: item.attrs.role, reason });
   } else {
     outcome = { ok: false as const, type: 'cancel' as const, condition: 'bad-request' };
   }
@@ -108,14 +113,13 @@ export function handleAdminGet(room: Room, stanza: Element): void {
   }
   if (rol !== undefined && isRole(rol) && aff === undefined) {
     const current = room.occupantJidOf(actor);
-    const role =
-      (current !== undefined ? room.occupants.get(current)?.role : undefined) ??
-      room.defaultRole(affiliation);
+    const role = (current !== undefined ? room.roleOf(current) : undefined) ?? room.defaultRole(affiliation);
     if (roleRank(role) >= roleRank('moderator')) {
       const q = el('query', { xmlns: NS_MUC_ADMIN });
       const want = rol === 'none' ? undefined : rol;
       for (const occupant of room.eachOccupant()) {
-        if (occupant.role === want) buildItemList(room, occupant, q, false, resource(occupant.nick));
+        if (occupant.role === want)
+          buildItemList(room, occupant, q, { anonymous: false, nick: resource(occupant.nick) });
       }
       room.route(add(reply(stanza), q));
     } else {

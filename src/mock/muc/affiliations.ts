@@ -2,22 +2,28 @@
 // may_set_role): who may change what, the roles that follow, and what the room is told
 // (MUC-AFF-*, MUC-ROLE-*).
 import type { Occupant } from './occupants';
-import { fail, OK, addItem, mucUserX, type AffiliationData, type Outcome, type Room } from './room';
+import { fail, OK, type AffiliationData, type Outcome, type Room } from './room';
+import { addItem, mucUserX } from './items';
 import { publicise, sendOccupantList } from './broadcast';
 import { affiliationRank, isAffiliation, isRole, roleRank, type Affiliation, type Role } from './roles';
 import { add, bare, clone, el } from './xml';
 
-/**
- * set_affiliation(actor, jid, affiliation, reason, data). `actor` true = the room itself (no checks).
- * `data` undefined keeps existing data, null clears it (Prosody's `false`).
- */
+export interface AffiliationChange {
+  /** The real JID asking; true = the room itself (no checks). */
+  actor: string | true;
+  /** Whose affiliation (a JID; a bare host for a server ban). */
+  jid: string;
+  /** As written in the request: 'none' or missing removes it; anything else not an affiliation fails. */
+  affiliation: string | undefined;
+  reason?: string;
+  /** undefined keeps existing data, null clears it (Prosody's `false`). */
+  data?: AffiliationData | null;
+}
+
+/** set_affiliation(actor, jid, affiliation, reason, data). */
 export function setAffiliation(
   room: Room,
-  actorIn: string | true,
-  jidIn: string,
-  affiliationIn: string | undefined,
-  reason?: string,
-  data?: AffiliationData | null,
+  { actor: actorIn, jid: jidIn, affiliation: affiliationIn, reason, data }: AffiliationChange,
 ): Outcome {
   // component_admins_as_room_owners: admins stay owners.
   if (affiliationIn !== 'owner' && room.host.isAdmin(jidIn)) return fail('modify', 'not-acceptable');
@@ -51,13 +57,7 @@ export function setAffiliation(
     }
   }
 
-  if (affiliation) room.affiliations.set(jid, affiliation);
-  else room.affiliations.delete(jid);
-  if (!affiliation || data === null || (data !== undefined && Object.keys(data).length === 0)) {
-    room.affiliationData.delete(jid);
-  } else if (data) {
-    room.affiliationData.set(jid, data);
-  }
+  room.storeAffiliation(jid, affiliation, data);
 
   const role = room.defaultRole(affiliation);
   const updated: [Occupant, Role | undefined][] = [];
@@ -91,7 +91,7 @@ export function setAffiliation(
     // MUC-AFF-4 (XEP-0045 example 195): a non-occupant's change is announced to the room.
     const ax = mucUserX();
     for (const c of x.children) if (typeof c !== 'string') add(ax, clone(c));
-    addItem(ax, affiliation ?? 'none', undefined, jid, undefined, undefined, undefined, reason);
+    addItem(ax, { affiliation, jid, reason });
     const msg = add(el('message', { from: room.jid }), ax);
     const minRole = semiAnonymous ? 'moderator' : 'none';
     for (const occupant of room.eachOccupant()) {
@@ -118,13 +118,20 @@ function maySetRole(room: Room, actor: string, occupant: Occupant, role: Role | 
   return OK;
 }
 
+export interface RoleChange {
+  /** The real JID asking; true = the room itself (no checks). */
+  actor: string | true;
+  /** The occupant's in-room JID (room@service/nick). */
+  occupant: string;
+  /** As written in the request: 'none' or missing kicks; anything else not a role fails. */
+  role: string | undefined;
+  reason?: string;
+}
+
 /** set_role(actor, occupant_jid, role, reason) (MUC-ROLE-1..4); role none = kick (307). */
 export function setRole(
   room: Room,
-  actorIn: string | true,
-  occupantJid: string,
-  roleIn: string | undefined,
-  reason?: string,
+  { actor: actorIn, occupant: occupantJid, role: roleIn, reason }: RoleChange,
 ): Outcome {
   const occupant = room.occupantByNick(occupantJid);
   if (!occupant) return fail('modify', 'item-not-found');

@@ -4,7 +4,8 @@
 import { Element, type Node } from 'ltx';
 import { frozenChildren } from '../stanza';
 import type { Occupant } from './occupants';
-import { addItem, mucUserX, nickOf, type Room, type XSet } from './room';
+import { addItem, buildItemList, mucUserX, nickOf } from './items';
+import type { Room, XSet } from './room';
 import type { Role } from './roles';
 import { add, clone, el, NS_OCCUPANT_ID, removeChildren, resource } from './xml';
 
@@ -12,29 +13,6 @@ import { add, clone, el, NS_OCCUPANT_ID, removeChildren, resource } from './xml'
 export function stampOccupantId(room: Room, stanza: Element, occupant: Occupant): void {
   removeChildren(stanza, (c) => c.name === 'occupant-id' && c.attrs.xmlns === NS_OCCUPANT_ID);
   add(stanza, el('occupant-id', { xmlns: NS_OCCUPANT_ID, id: room.stableId(occupant) }));
-}
-
-/** build_item_list: one item (anonymous) or one per session with its real JID. */
-export function buildItemList(
-  room: Room,
-  occupant: Occupant,
-  x: Element,
-  anonymous: boolean,
-  nick?: string,
-  actorNick?: string,
-  actorJid?: string,
-  reason?: string,
-): Element {
-  const affiliation = room.getAffiliation(occupant.bareJid) ?? 'none';
-  const role = occupant.role ?? 'none';
-  if (anonymous) {
-    addItem(x, affiliation, role, undefined, nick, actorNick, actorJid, reason);
-  } else {
-    for (const realJid of occupant.sessions.keys()) {
-      addItem(x, affiliation, role, realJid, nick, actorNick, actorJid, reason);
-    }
-  }
-  return x;
 }
 
 export interface PubliciseOptions {
@@ -68,12 +46,17 @@ export function publicise(
   if (!o.recipient) stampOccupantId(room, basePresence, occupant);
 
   const actorNick = o.actor !== undefined ? nickOf(room.occupantJidOf(o.actor)) : undefined;
+  const item = { nick: o.nick, reason: o.reason };
 
   let fullP: Element | undefined;
   const getFullP = () => {
     if (!fullP) {
       const fx = clone(x.full ?? baseX);
-      buildItemList(room, occupant, fx, false, o.nick, actorNick, o.actor, o.reason);
+      buildItemList(room, occupant, fx, {
+        ...item,
+        anonymous: false,
+        actor: { nick: actorNick, jid: o.actor },
+      });
       fullP = add(clone(basePresence), fx);
     }
     return fullP;
@@ -82,13 +65,13 @@ export function publicise(
   const getAnonP = () => {
     if (!anonP) {
       const ax = clone(x.anon ?? baseX);
-      buildItemList(room, occupant, ax, true, o.nick, actorNick, undefined, o.reason);
+      buildItemList(room, occupant, ax, { ...item, anonymous: true, actor: { nick: actorNick } });
       anonP = add(clone(basePresence), ax);
     }
     return anonP;
   };
   const selfX = clone(x.self ?? baseX);
-  buildItemList(room, occupant, selfX, false, o.nick, actorNick, undefined, o.reason);
+  buildItemList(room, occupant, selfX, { ...item, anonymous: false, actor: { nick: actorNick } });
   const selfP = add(clone(basePresence), selfX);
 
   const getP = (rec: Occupant): Element => {
@@ -165,7 +148,7 @@ export function sendOccupantList(
     seen.add(occupant.bareJid);
     if (filter && !filter(occupant.nick, occupant)) continue;
     const x = mucUserX();
-    buildItemList(room, occupant, x, anonymous && toBare !== occupant.bareJid);
+    buildItemList(room, occupant, x, { anonymous: anonymous && toBare !== occupant.bareJid });
     const pres = listEntry(occupant.presence()!, to);
     add(pres, x);
     // Built for this recipient alone and dropped after: the core may deliver it as is.
@@ -173,11 +156,11 @@ export function sendOccupantList(
   }
   if (broadcast.has('none')) {
     for (const [jid, affiliation] of room.affiliations) {
-      const nick = room.affiliationData.get(jid)?.reservedNickname;
+      const nick = room.registeredNick(jid);
       if ((nick !== undefined || !anonymous) && !seen.has(jid) && (!filter || filter(jid, undefined))) {
         const from = nick !== undefined ? `${room.jid}/${nick}` : room.jid;
         const x = mucUserX();
-        addItem(x, affiliation, 'none', anonymous ? undefined : jid, nick);
+        addItem(x, { affiliation, role: 'none', jid: anonymous ? undefined : jid, nick });
         room.route(add(el('presence', { to, from, type: 'unavailable' }), x));
       }
     }
@@ -192,6 +175,6 @@ export function unavailablePresence(room: Room, fromMucJid: string, toJid: strin
   const anonymous = room.isAnonymousFor(toJid);
   const affiliation = room.getAffiliation(fromJid) ?? 'none';
   const x = mucUserX();
-  addItem(x, affiliation, 'none', anonymous ? undefined : fromJid, nick);
+  addItem(x, { affiliation, role: 'none', jid: anonymous ? undefined : fromJid, nick });
   return add(el('presence', { to: toJid, from: fromMucJid, type: 'unavailable' }), x);
 }

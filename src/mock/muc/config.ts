@@ -23,7 +23,7 @@ export interface RoomConfig {
   /** undefined = the default (20). */
   historyLength?: number;
   defaultHistoryMessages?: number;
-  presenceBroadcast: Set<BroadcastRole>;
+  presenceBroadcast: ReadonlySet<BroadcastRole>;
   /** muc_mam: undefined = muc_log_by_default (true). */
   archiving?: boolean;
 }

@@ -55,7 +55,7 @@ export function roomDiscoInfo(room: Room, stanza: Element): Element {
   feature(NS_STANZA_ID);
   const fields: Field[] = [
     { name: 'FORM_TYPE', type: 'hidden', value: 'http://jabber.org/protocol/muc#roominfo' },
-    { name: 'muc#roominfo_occupants', label: 'Number of occupants', value: String(room.occupants.size) },
+    { name: 'muc#roominfo_occupants', label: 'Number of occupants', value: String(room.occupantCount()) },
     { name: 'muc#roomconfig_roomname', type: 'text-single', label: 'Title', value: c.name },
     { name: 'muc#roominfo_description', label: 'Description', value: c.description ?? '' },
     { name: 'muc#roominfo_lang', value: c.language ?? '' },

@@ -5,7 +5,6 @@
 // <stanza-id>, and muc#user <x> stripped unless the room is non-anonymous (MUC-HIST-*).
 import type { Element } from 'ltx';
 import type { Room } from './room';
-import { occupantId } from './occupant-id';
 import { archivingEnabled, defaultHistoryMessages, historyLength } from './config';
 import {
   add,
@@ -53,40 +52,27 @@ export function addToHistory(room: Room, stanza: Element): void {
     const stored = clone(stanza);
     delete stored.attrs.to;
     if (room.whoisAnyone()) {
-      const occupant = room.occupants.get(stanza.attrs.from ?? '');
+      const occupant = room.occupantByNick(stanza.attrs.from ?? '');
       if (occupant && occupant.jid) {
         const actor = occupant.jid.split('/')[0];
         const affiliation = room.getAffiliation(actor) ?? 'none';
         const role =
-          room.occupants.get(room.occupantJidOf(actor) ?? '')?.role ??
-          room.defaultRole(room.getAffiliation(actor));
+          room.roleOf(room.occupantJidOf(actor) ?? '') ?? room.defaultRole(room.getAffiliation(actor));
         add(stored, add(el('x', { xmlns: NS_MUC_USER }), el('item', { affiliation, role, jid: actor })));
       }
     }
-    const id = archiveId(room);
-    room.archive.push({ stanza: stored, timestamp: now, id });
+    const id = room.archiveMessage(stored, now);
     add(stanza, el('stanza-id', { xmlns: NS_STANZA_ID, by: room.jid, id }));
   }
   // history.lib muc-add-history
   if (historyLength(room.config) === 0) {
-    room.history = [];
+    room.forgetHistory();
     return;
   }
   const entry = clone(stanza);
   entry.attrs.to = '';
   add(entry, el('delay', { xmlns: NS_DELAY, from: room.jid, stamp: datetime(now) }));
-  room.history.push({ stanza: entry, timestamp: now });
-  while (room.history.length > historyLength(room.config)) room.history.shift();
-}
-
-function archiveId(room: Room): string {
-  room.archiveSeq += 1;
-  // Prosody's archive ids are 24 random base64url characters; the mock's have the same shape,
-  // derived from the room and a counter (stable within a run).
-  return occupantId(`${room.jid}#${room.archiveSeq}`, 'archive')
-    .slice(0, 24)
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_');
+  room.remember({ stanza: entry, timestamp: now });
 }
 
 interface HistoryRequest {
@@ -175,12 +161,13 @@ export function sendHistory(room: Room, joinStanza: Element): void {
 export function sendSubject(room: Room, to: string): void {
   const msg = el(
     'message',
-    { from: room.subjectFrom ?? room.jid, type: 'groupchat' },
-    el('subject', {}, ...(room.subject ? [room.subject] : [])),
+    { from: room.subject.from ?? room.jid, type: 'groupchat' },
+    el('subject', {}, ...(room.subject.text ? [room.subject.text] : [])),
   );
   msg.attrs.to = to;
-  if (room.subjectTime !== undefined) {
-    add(msg, el('delay', { xmlns: NS_DELAY, from: room.jid, stamp: datetime(room.subjectTime) }));
+  const time = room.subject.time;
+  if (time !== undefined) {
+    add(msg, el('delay', { xmlns: NS_DELAY, from: room.jid, stamp: datetime(time) }));
   }
   room.route(msg);
 }

@@ -70,11 +70,15 @@ export function handleMamSet(room: Room, stanza: Element): void {
   if (form) {
     const ft = formType(form);
     if (ft === undefined) {
-      room.route(errorReply(stanza, 'modify', 'bad-request', 'Invalid dataform: Missing FORM_TYPE'));
+      room.route(
+        errorReply(stanza, 'modify', 'bad-request', { text: 'Invalid dataform: Missing FORM_TYPE' }),
+      );
       return;
     }
     if (ft !== NS_MAM) {
-      room.route(errorReply(stanza, 'modify', 'bad-request', `Unexpected FORM_TYPE, expected '${NS_MAM}'`));
+      room.route(
+        errorReply(stanza, 'modify', 'bad-request', { text: `Unexpected FORM_TYPE, expected '${NS_MAM}'` }),
+      );
       return;
     }
     const data = readForm(QUERY_FORM, form);

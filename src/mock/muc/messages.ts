@@ -2,7 +2,8 @@
 // checks and subject changes, private messages and iqs, mediated invitations and declines, voice
 // requests (MUC-MSG-*, MUC-SUBJ-*, MUC-PM-*, MUC-INV-*, MUC-VOICE-*).
 import type { Element } from 'ltx';
-import { mucUserX, type Room } from './room';
+import { mucUserX } from './items';
+import type { Room } from './room';
 import { stampOccupantId } from './broadcast';
 import { addToHistory } from './history';
 import { handleKickable, isKickableError } from './presence';
@@ -42,10 +43,7 @@ export function broadcastMessage(room: Room, stanza: Element): void {
 /** set_subject (MUC-SUBJ-2): a subject message from the changer to everyone. */
 function setSubject(room: Room, from: string, subject: string | undefined): void {
   const s = subject === '' ? undefined : subject;
-  if (room.subject === s && (room.subjectFrom ?? room.jid) === from) return;
-  room.subjectFrom = from;
-  room.subject = s;
-  room.subjectTime = room.host.now();
+  if (!room.setSubject(from, s)) return;
   broadcastMessage(room, el('message', { from, type: 'groupchat' }, el('subject', {}, ...(s ? [s] : []))));
 }
 
@@ -58,13 +56,17 @@ function handleGroupchat(room: Room, stanza: Element): void {
   const rank = roleRank(occupant?.role);
   if (rank <= roleRank(undefined)) {
     room.route(
-      errorReply(stanza, 'cancel', 'not-acceptable', 'You are not currently connected to this chat'),
+      errorReply(stanza, 'cancel', 'not-acceptable', {
+        text: 'You are not currently connected to this chat',
+      }),
     );
     return;
   }
   if (rank <= roleRank('visitor')) {
     room.route(
-      errorReply(stanza, 'auth', 'forbidden', 'You do not currently have permission to speak in this chat'),
+      errorReply(stanza, 'auth', 'forbidden', {
+        text: 'You do not currently have permission to speak in this chat',
+      }),
     );
     return;
   }
@@ -74,7 +76,9 @@ function handleGroupchat(room: Room, stanza: Element): void {
     if (rank >= roleRank('moderator') || (rank >= roleRank('participant') && room.config.changeSubject)) {
       setSubject(room, occupant!.nick, textOf(subject));
     } else {
-      room.route(errorReply(stanza, 'auth', 'forbidden', 'You are not allowed to change the subject'));
+      room.route(
+        errorReply(stanza, 'auth', 'forbidden', { text: 'You are not allowed to change the subject' }),
+      );
     }
     return;
   }
@@ -106,7 +110,7 @@ function handleInvite(room: Room, stanza: Element, payload: Element): void {
   if (room.config.membersOnly) {
     const required = room.config.allowMemberInvites ? 'member' : 'admin';
     if (affiliationRank(room.getAffiliation(from)) < affiliationRank(required)) {
-      room.route(errorReply(stanza, 'auth', 'forbidden', undefined, room.jid));
+      room.route(errorReply(stanza, 'auth', 'forbidden', { by: room.jid }));
       return;
     }
   }
@@ -127,7 +131,12 @@ function handleInvite(room: Room, stanza: Element, payload: Element): void {
     room.config.membersOnly &&
     affiliationRank(room.getAffiliation(invitee)) <= affiliationRank(undefined)
   ) {
-    setAffiliation(room, true, invitee, 'member', `Invited by ${inviteEl.attrs.from}`);
+    setAffiliation(room, {
+      actor: true,
+      jid: invitee,
+      affiliation: 'member',
+      reason: `Invited by ${inviteEl.attrs.from}`,
+    });
   }
   if (room.config.password !== undefined) add(x, el('password', {}, room.config.password));
   add(invite, el('x', { xmlns: 'jabber:x:conference', jid: room.jid }, ...(reason ? [reason] : [])));
@@ -212,7 +221,12 @@ function handleRoleRequest(room: Room, stanza: Element, form: Element): void {
     if (!values['muc#request_allow']) return;
     const affected = room.occupantByRealJid(String(values['muc#jid'] ?? ''));
     if (!affected || affected.role !== 'visitor') return;
-    const r = setRole(room, stanza.attrs.from!, affected.nick, 'participant', 'Voice granted');
+    const r = setRole(room, {
+      actor: stanza.attrs.from!,
+      occupant: affected.nick,
+      role: 'participant',
+      reason: 'Voice granted',
+    });
     if (!r.ok) room.route(errorReply(stanza, r.type, r.condition));
   } else if (occupant.role === 'visitor') {
     const msg = el('message', { type: 'normal', from: room.jid });
@@ -264,19 +278,16 @@ export function handleMessageToOccupant(room: Room, stanza: Element): void {
   if (currentNick === undefined) {
     if (type !== 'error') {
       room.route(
-        errorReply(
-          stanza,
-          'cancel',
-          'not-acceptable',
-          'You are not currently connected to this chat',
-          room.jid,
-        ),
+        errorReply(stanza, 'cancel', 'not-acceptable', {
+          text: 'You are not currently connected to this chat',
+          by: room.jid,
+        }),
       );
     }
     return;
   }
   if (type === 'groupchat') {
-    room.route(errorReply(stanza, 'modify', 'bad-request', undefined, room.jid));
+    room.route(errorReply(stanza, 'modify', 'bad-request', { by: room.jid }));
     return;
   }
   if (type === 'error' && isKickableError(stanza)) {
@@ -285,13 +296,15 @@ export function handleMessageToOccupant(room: Room, stanza: Element): void {
   }
   const target = room.occupantByNick(to);
   if (!target) {
-    room.route(errorReply(stanza, 'cancel', 'item-not-found', 'Recipient not in room', room.jid));
+    room.route(
+      errorReply(stanza, 'cancel', 'item-not-found', { text: 'Recipient not in room', by: room.jid }),
+    );
     return;
   }
   const pm = filterMucX(clone(stanza));
   add(pm, mucUserX());
   pm.attrs.from = currentNick;
-  const sender = room.occupants.get(currentNick);
+  const sender = room.occupantByNick(currentNick);
   if (sender) stampOccupantId(room, pm, sender);
   room.routeToOccupant(target, pm);
 }
@@ -321,18 +334,17 @@ export function handleIqToOccupant(room: Room, stanza: Element): void {
   const currentNick = room.occupantJidOf(from);
   if (currentNick === undefined) {
     room.route(
-      errorReply(
-        stanza,
-        'cancel',
-        'not-acceptable',
-        'You are not currently connected to this chat',
-        room.jid,
-      ),
+      errorReply(stanza, 'cancel', 'not-acceptable', {
+        text: 'You are not currently connected to this chat',
+        by: room.jid,
+      }),
     );
     return;
   }
   if (!occupant) {
-    room.route(errorReply(stanza, 'cancel', 'item-not-found', 'Recipient not in room', room.jid));
+    room.route(
+      errorReply(stanza, 'cancel', 'item-not-found', { text: 'Recipient not in room', by: room.jid }),
+    );
     return;
   }
   if (to === currentNick && type === 'get' && child(stanza, 'ping', 'urn:xmpp:ping')) {

@@ -3,7 +3,8 @@
 // presence-broadcast changes), and destruction with reason and alternate venue (MUC-CONF-*,
 // MUC-DESTROY-*).
 import type { Element } from 'ltx';
-import { mucUserX, type Room } from './room';
+import { mucUserX } from './items';
+import type { Room } from './room';
 import { publicise } from './broadcast';
 import { broadcastMessage } from './messages';
 import { readForm, renderForm, formType } from './dataforms';
@@ -14,7 +15,7 @@ import { add, childText, el, elements, errorReply, NS_DATA, NS_MUC_OWNER, reply 
 
 export function handleOwnerGet(room: Room, stanza: Element): void {
   if (room.getAffiliation(stanza.attrs.from!) !== 'owner') {
-    room.route(errorReply(stanza, 'auth', 'forbidden', 'Only owners can configure rooms'));
+    room.route(errorReply(stanza, 'auth', 'forbidden', { text: 'Only owners can configure rooms' }));
     return;
   }
   const r = reply(stanza);
@@ -24,7 +25,7 @@ export function handleOwnerGet(room: Room, stanza: Element): void {
 
 export function handleOwnerSet(room: Room, stanza: Element): void {
   if (room.getAffiliation(stanza.attrs.from!) !== 'owner') {
-    room.route(errorReply(stanza, 'auth', 'forbidden', 'Only owners can configure rooms'));
+    room.route(errorReply(stanza, 'auth', 'forbidden', { text: 'Only owners can configure rooms' }));
     return;
   }
   const query = elements(stanza)[0];
@@ -53,7 +54,7 @@ function processForm(room: Room, stanza: Element, form: Element): void {
     return;
   }
   if (formT !== 'submit') {
-    room.route(errorReply(stanza, 'cancel', 'bad-request', 'Not a submitted form'));
+    room.route(errorReply(stanza, 'cancel', 'bad-request', { text: 'Not a submitted form' }));
     return;
   }
   let values: Record<string, unknown> = {};
@@ -61,7 +62,9 @@ function processForm(room: Room, stanza: Element, form: Element): void {
   if (elements(form).length > 0) {
     const data = readForm(configLayout(room.jid, room.config), form);
     if (formType(form) !== ROOMCONFIG) {
-      room.route(errorReply(stanza, 'cancel', 'bad-request', 'Form is not of type room configuration'));
+      room.route(
+        errorReply(stanza, 'cancel', 'bad-request', { text: 'Form is not of type room configuration' }),
+      );
       return;
     }
     values = data.values;
@@ -69,7 +72,7 @@ function processForm(room: Room, stanza: Element, form: Element): void {
   }
   const codes = new Set<string>();
   // muc-config-submitted: the lock goes (MUC-CREATE-3).
-  room.lockedUntil = undefined;
+  room.unlock();
   const c = room.config;
   for (const field of present) {
     const v = values[field];
@@ -77,7 +80,7 @@ function processForm(room: Room, stanza: Element, form: Element): void {
       case 'muc#roomconfig_roomname': {
         const name = v === '' ? undefined : (v as string | undefined);
         if (c.name !== name) {
-          c.name = name;
+          room.configure({ name });
           codes.add('104');
         }
         break;
@@ -85,7 +88,7 @@ function processForm(room: Room, stanza: Element, form: Element): void {
       case 'muc#roomconfig_roomdesc': {
         const d = v === '' ? undefined : (v as string | undefined);
         if (c.description !== d) {
-          c.description = d;
+          room.configure({ description: d });
           codes.add('104');
         }
         break;
@@ -93,27 +96,27 @@ function processForm(room: Room, stanza: Element, form: Element): void {
       case 'muc#roomconfig_lang': {
         const l = v === '' ? undefined : (v as string | undefined);
         if (c.language !== l) {
-          c.language = l;
+          room.configure({ language: l });
           codes.add('104');
         }
         break;
       }
       case 'muc#roomconfig_persistentroom':
         if (c.persistent !== Boolean(v)) {
-          c.persistent = Boolean(v);
+          room.configure({ persistent: Boolean(v) });
           codes.add('104');
         }
         break;
       case 'muc#roomconfig_publicroom':
         if (c.hidden !== !v) {
-          c.hidden = !v;
+          room.configure({ hidden: !v });
           codes.add('104');
         }
         break;
       case 'muc#roomconfig_roomsecret': {
         const p = v === '' ? undefined : (v as string | undefined);
         if (c.password !== p) {
-          c.password = p;
+          room.configure({ password: p });
           codes.add('104');
         }
         break;
@@ -123,39 +126,39 @@ function processForm(room: Room, stanza: Element, form: Element): void {
         break;
       case ALLOW_MEMBER_INVITES:
         if (c.allowMemberInvites !== Boolean(v)) {
-          c.allowMemberInvites = Boolean(v);
+          room.configure({ allowMemberInvites: Boolean(v) });
           codes.add('104');
         }
         break;
       case 'muc#roomconfig_changesubject':
         if (c.changeSubject !== Boolean(v)) {
-          c.changeSubject = Boolean(v);
+          room.configure({ changeSubject: Boolean(v) });
           codes.add('104');
         }
         break;
       case 'muc#roomconfig_moderatedroom':
         if (c.moderated !== Boolean(v)) {
-          c.moderated = Boolean(v);
+          room.configure({ moderated: Boolean(v) });
           codes.add('104');
         }
         break;
       case 'muc#roomconfig_whois':
         if ((v === 'moderators' || v === 'anyone') && c.whois !== v) {
-          c.whois = v;
+          room.configure({ whois: v });
           codes.add(v === 'moderators' ? '173' : '172');
         }
         break;
       case 'muc#roomconfig_historylength': {
         // set_historylength always reports a change (Prosody returns true).
         const n = typeof v === 'number' ? v : undefined;
-        c.historyLength = n === DEFAULT_HISTORY_LENGTH ? undefined : n;
+        room.configure({ historyLength: n === DEFAULT_HISTORY_LENGTH ? undefined : n });
         codes.add('104');
         break;
       }
       case 'muc#roomconfig_defaulthistorymessages': {
         const n = typeof v === 'number' ? v : DEFAULT_HISTORY_LENGTH;
         const m = Math.min(n, c.historyLength ?? DEFAULT_HISTORY_LENGTH);
-        c.defaultHistoryMessages = m === DEFAULT_HISTORY_LENGTH ? undefined : m;
+        room.configure({ defaultHistoryMessages: m === DEFAULT_HISTORY_LENGTH ? undefined : m });
         // set_defaulthistorymessages returns nothing: no status code.
         break;
       }
@@ -164,7 +167,7 @@ function processForm(room: Room, stanza: Element, form: Element): void {
           codes.add('104');
         break;
       case 'muc#roomconfig_enablearchiving':
-        c.archiving = Boolean(v);
+        room.configure({ archiving: Boolean(v) });
         codes.add(v ? '170' : '171');
         break;
     }
@@ -181,7 +184,7 @@ function processForm(room: Room, stanza: Element, form: Element): void {
 /** set_members_only: non-members are removed with 322 (MUC-CONF-4, XEP-0045 §9.3). */
 function setMembersOnly(room: Room, on: boolean): boolean {
   if (room.config.membersOnly === on) return false;
-  room.config.membersOnly = on;
+  room.configure({ membersOnly: on });
   if (on) {
     const changed = [];
     for (const occupant of room.eachOccupant()) {
@@ -206,7 +209,7 @@ const BROADCAST_ROLES: BroadcastRole[] = ['none', 'visitor', 'participant', 'mod
 function setPresenceBroadcast(room: Room, roles: Set<BroadcastRole>): boolean {
   const old = room.config.presenceBroadcast;
   if (!BROADCAST_ROLES.some((r) => old.has(r) !== roles.has(r))) return false;
-  room.config.presenceBroadcast = roles;
+  room.configure({ presenceBroadcast: roles });
   for (const occupant of room.eachOccupant()) {
     const role = occupant.role ?? 'none';
     if (roles.has(role) && !old.has(role)) publicise(room, occupant, mucUserX());
@@ -223,7 +226,7 @@ export function destroyRoom(room: Room, newJid?: string, reason?: string, passwo
   if (reason !== undefined) add(d, el('reason', {}, reason));
   if (password !== undefined) add(d, el('password', {}, password));
   add(x, d);
-  room.destroying = true;
+  room.markDestroying();
   const updated = [];
   for (const occupant of room.eachOccupant()) {
     const prevRole = occupant.role;

@@ -3,14 +3,9 @@
 // MUC-LEAVE-*, MUC-PROBE-*.
 import type { Element } from 'ltx';
 import type { Occupant } from './occupants';
-import { addItem, mucUserX, type Room } from './room';
-import {
-  buildItemList,
-  publicise,
-  sendOccupantList,
-  stampOccupantId,
-  unavailablePresence,
-} from './broadcast';
+import { addItem, buildItemList, mucUserX } from './items';
+import type { Room } from './room';
+import { publicise, sendOccupantList, stampOccupantId, unavailablePresence } from './broadcast';
 import { sendHistory, sendSubject } from './history';
 import { affiliationRank } from './roles';
 import { strictResourceprep } from './nickprep';
@@ -28,19 +23,27 @@ function preJoinChecks(
   // MUC-NICK-2 (priority 2)
   if (strictResourceprep(nick) === undefined) {
     room.route(
-      errorReply(stanza, 'modify', 'jid-malformed', 'Nickname must pass strict validation', room.jid),
+      errorReply(stanza, 'modify', 'jid-malformed', {
+        text: 'Nickname must pass strict validation',
+        by: room.jid,
+      }),
     );
     return false;
   }
   // MUC-NICK-3 (priority 1)
   if (!/\S/u.test(nick)) {
-    room.route(errorReply(stanza, 'modify', 'not-allowed', 'Invisible Nicknames are forbidden', room.jid));
+    room.route(
+      errorReply(stanza, 'modify', 'not-allowed', {
+        text: 'Invisible Nicknames are forbidden',
+        by: room.jid,
+      }),
+    );
     return false;
   }
   // MUC-REG-4 (priority 0): a nick reserved by someone else.
   const reservedBy = room.registeredJid(nick);
   if (reservedBy !== undefined && reservedBy !== bare(stanza.attrs.from!)) {
-    room.route(errorReply(stanza, 'cancel', 'conflict', undefined, room.jid));
+    room.route(errorReply(stanza, 'cancel', 'conflict', { by: room.jid }));
     return false;
   }
   stampOccupantId(room, stanza, occupant);
@@ -48,12 +51,12 @@ function preJoinChecks(
   const affiliation = room.getAffiliation(stanza.attrs.from!);
   // MUC-JOIN-5 (priority -5)
   if (room.config.membersOnly && affiliationRank(affiliation) <= affiliationRank(undefined)) {
-    room.route(errorReply(stanza, 'auth', 'registration-required', undefined, room.jid));
+    room.route(errorReply(stanza, 'auth', 'registration-required', { by: room.jid }));
     return false;
   }
   // MUC-JOIN-6 (priority -10)
   if (affiliation === 'outcast') {
-    room.route(errorReply(stanza, 'auth', 'forbidden', undefined, room.jid));
+    room.route(errorReply(stanza, 'auth', 'forbidden', { by: room.jid }));
     return false;
   }
   // MUC-JOIN-4 (priority -20)
@@ -62,24 +65,17 @@ function preJoinChecks(
     if (x) {
       const given = childText(x, 'password', NS_MUC) || undefined;
       if (given !== room.config.password) {
-        room.route(errorReply(stanza, 'auth', 'not-authorized', undefined, room.jid));
+        room.route(errorReply(stanza, 'auth', 'not-authorized', { by: room.jid }));
         return false;
       }
     }
   }
   // MUC-JOIN-3 (priority -30)
-  if (!isNewRoom && isLocked(room)) {
-    room.route(errorReply(stanza, 'cancel', 'item-not-found', undefined, room.host.domain));
+  if (!isNewRoom && room.isLocked()) {
+    room.route(errorReply(stanza, 'cancel', 'item-not-found', { by: room.host.domain }));
     return false;
   }
   return true;
-}
-
-export function isLocked(room: Room): boolean {
-  if (room.lockedUntil === undefined) return false;
-  if (room.host.now() < room.lockedUntil) return true;
-  room.lockedUntil = undefined;
-  return false;
 }
 
 function sessionNew(room: Room, stanza: Element): void {
@@ -93,11 +89,11 @@ export function handleFirstPresence(room: Room, stanza: Element): void {
   const muc = child(stanza, 'x', NS_MUC);
   // set_room_defaults(room, xml:lang of the creating presence): Prosody's c2s stamps every stanza with
   // the stream's language, 'en' for xmpp.js clients; the mock assumes the same (MUC-CREATE-4).
-  room.config.language = stanza.attrs['xml:lang'] ?? 'en';
-  if (muc) room.lockedUntil = room.host.now() + 300;
+  room.configure({ language: stanza.attrs['xml:lang'] ?? 'en' });
+  if (muc) room.lock(room.host.now() + 300);
   const password = childText(muc, 'password', NS_MUC);
-  room.config.password = password ? password : undefined;
-  room.affiliations.set(bare(realJid).toLowerCase(), 'owner');
+  room.configure({ password: password ? password : undefined });
+  room.storeAffiliation(bare(realJid).toLowerCase(), 'owner');
   const occupant = room.newOccupant(bare(realJid).toLowerCase(), stanza.attrs.to!);
   // A refused creator leaves the room created, locked and empty, as Prosody does.
   if (!preJoinChecks(room, stanza, occupant, true, true)) return;
@@ -121,13 +117,10 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
   if (!orig && !mucX && type === undefined) {
     // MUC-JOIN-7
     room.route(
-      errorReply(
-        stanza,
-        'cancel',
-        'item-not-found',
-        'You are not currently connected to this chat',
-        room.jid,
-      ),
+      errorReply(stanza, 'cancel', 'item-not-found', {
+        text: 'You are not currently connected to this chat',
+        by: room.jid,
+      }),
     );
     return;
   }
@@ -162,7 +155,7 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
 
   // MUC-NICK-4: nick held by another bare JID.
   if (dest && !isFirstDestSession && bareJid !== dest.bareJid) {
-    room.route(errorReply(stanza, 'cancel', 'conflict', undefined, room.jid));
+    room.route(errorReply(stanza, 'cancel', 'conflict', { by: room.jid }));
     return;
   }
 
@@ -179,7 +172,7 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
       destNick = resource(dest.nick);
       if (!isFirstDestSession) {
         const x = mucUserX();
-        addItem(x, room.getAffiliation(bareJid), 'none');
+        addItem(x, { affiliation: room.getAffiliation(bareJid), role: 'none' });
         room.route(
           add(
             el(
@@ -197,7 +190,12 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
       } else {
         orig.removeSession(realJid);
         const x = mucUserX();
-        addItem(x, room.getAffiliation(bareJid), orig.role, realJid, destNick);
+        addItem(x, {
+          affiliation: room.getAffiliation(bareJid),
+          role: orig.role,
+          jid: realJid,
+          nick: destNick,
+        });
         add(x, el('status', { code: '303' }));
         add(x, el('status', { code: '110' }));
         room.route(add(generatedUnavail, x));
@@ -224,7 +222,7 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
       if (pr) {
         const p = clone(pr);
         p.attrs.to = realJid;
-        room.route(add(p, buildItemList(room, orig, mucUserX(), false)));
+        room.route(add(p, buildItemList(room, orig, mucUserX(), { anonymous: false })));
       }
     }
     if (!orig || mucX) sessionNew(room, stanza);
@@ -235,13 +233,10 @@ export function handleNormalPresence(room: Room, stanza: Element): void {
 function respondToProbe(room: Room, stanza: Element, probing: Occupant | undefined): void {
   if (!probing) {
     room.route(
-      errorReply(
-        stanza,
-        'cancel',
-        'not-acceptable',
-        'You are not currently connected to this chat',
-        room.jid,
-      ),
+      errorReply(stanza, 'cancel', 'not-acceptable', {
+        text: 'You are not currently connected to this chat',
+        by: room.jid,
+      }),
     );
     return;
   }
@@ -312,6 +307,6 @@ export function handlePresenceToOccupant(room: Room, stanza: Element): void {
   } else if (type === undefined || type === 'unavailable' || type === 'probe') {
     handleNormalPresence(room, stanza);
   } else if (type !== 'result' && type !== 'visible' && type !== 'invisible') {
-    room.route(errorReply(stanza, 'modify', 'bad-request', undefined, room.jid));
+    room.route(errorReply(stanza, 'modify', 'bad-request', { by: room.jid }));
   }
 }

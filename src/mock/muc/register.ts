@@ -47,29 +47,34 @@ export function handleRegisterIq(room: Room, stanza: Element): void {
   if (query && child(query, 'remove')) {
     // MUC-REG-3: unregistering drops membership (owners/admins keep theirs) and the nick.
     const newAff = affiliation !== 'member' ? affiliation : undefined;
-    const outcome = setAffiliation(room, true, userJid, newAff ?? 'none', undefined, null);
+    const outcome = setAffiliation(room, {
+      actor: true,
+      jid: userJid,
+      affiliation: newAff ?? 'none',
+      data: null,
+    });
     room.route(outcome.ok ? r : errorReply(stanza, outcome.type, outcome.condition));
     return;
   }
   const form = query ? child(query, 'x', NS_DATA) : undefined;
   if (!form) {
-    room.route(errorReply(stanza, 'modify', 'bad-request', 'Missing dataform'));
+    room.route(errorReply(stanza, 'modify', 'bad-request', { text: 'Missing dataform' }));
     return;
   }
   const ft = formType(form);
   if (ft === undefined) {
-    room.route(errorReply(stanza, 'modify', 'bad-request', 'Error with form: Missing FORM_TYPE'));
+    room.route(errorReply(stanza, 'modify', 'bad-request', { text: 'Error with form: Missing FORM_TYPE' }));
     return;
   }
   if (ft !== 'http://jabber.org/protocol/muc#register') {
-    room.route(errorReply(stanza, 'modify', 'bad-request', 'Error in form'));
+    room.route(errorReply(stanza, 'modify', 'bad-request', { text: 'Error in form' }));
     return;
   }
   const data = readForm(REGISTRATION_FORM, form);
   const raw = data.values['muc#register_roomnick'];
   const desired = typeof raw === 'string' ? strictResourceprep(raw) : undefined;
   if (desired === undefined) {
-    room.route(errorReply(stanza, 'modify', 'bad-request', 'Invalid Nickname'));
+    room.route(errorReply(stanza, 'modify', 'bad-request', { text: 'Invalid Nickname' }));
     return;
   }
   const current = room.occupantByNick(`${room.jid}/${desired}`);
@@ -84,8 +89,13 @@ export function handleRegisterIq(room: Room, stanza: Element): void {
   }
   if (registered !== desired) {
     // MUC-REG-2
-    const outcome = setAffiliation(room, true, userJid, affiliation, undefined, {
-      reservedNickname: desired,
+    const outcome = setAffiliation(room, {
+      actor: true,
+      jid: userJid,
+      affiliation,
+      data: {
+        reservedNickname: desired,
+      },
     });
     room.route(outcome.ok ? r : errorReply(stanza, outcome.type, outcome.condition));
     return;

@@ -4,9 +4,9 @@
 import type { Element } from 'ltx';
 import type { ComponentContext } from '../component';
 import { Occupant } from './occupants';
-import { defaultConfig, type RoomConfig } from './config';
+import { defaultConfig, historyLength, type RoomConfig } from './config';
 import { affiliationRank, roleRank, type Affiliation, type Role } from './roles';
-import { add, bare, domainOf, el, NS_MUC_USER, resource } from './xml';
+import { bare, domainOf } from './xml';
 import { occupantId } from './occupant-id';
 import type { HistoryEntry } from './history';
 
@@ -43,23 +43,33 @@ export interface XSet {
   anon?: Element;
 }
 
+/** The room's subject (MUC-SUBJ-*): its text (undefined: none), who set it, when (seconds). */
+export interface Subject {
+  text: string | undefined;
+  from: string | undefined;
+  time: number | undefined;
+}
+
+/**
+ * A room's state behind its invariants: occupants stored as copies and indexed by nick and real JID,
+ * affiliations with their data, the configuration, the lock, the subject, history and archive. Handlers
+ * read through getters (read-only views) and change state only through methods.
+ */
 export class Room {
-  config: RoomConfig = defaultConfig();
+  private readonly conf: RoomConfig = defaultConfig();
   /** Locked until the owner configures it (MUC-CREATE-2); a timestamp in seconds. */
-  lockedUntil: number | undefined;
-  readonly occupants = new Map<string, Occupant>();
+  private locked: number | undefined;
+  private readonly occupants = new Map<string, Occupant>();
   /** Real full JID -> in-room JID. */
-  readonly jidNick = new Map<string, string>();
-  readonly affiliations = new Map<string, Affiliation>();
-  readonly affiliationData = new Map<string, AffiliationData>();
-  subjectFrom: string | undefined;
-  subject: string | undefined;
-  subjectTime: number | undefined;
+  private readonly jidNick = new Map<string, string>();
+  private readonly affs = new Map<string, Affiliation>();
+  private readonly affData = new Map<string, AffiliationData>();
+  private subj: Subject = { text: undefined, from: undefined, time: undefined };
   /** In-memory history (history.lib) and the muc_mam archive. */
-  history: HistoryEntry[] = [];
-  archive: HistoryEntry[] = [];
-  archiveSeq = 0;
-  destroying = false;
+  private hist: HistoryEntry[] = [];
+  private readonly arch: HistoryEntry[] = [];
+  private archiveSeq = 0;
+  private destroying = false;
   readonly salt: string;
 
   constructor(
@@ -84,6 +94,89 @@ export class Room {
 
   route(stanza: Element): void {
     this.host.ctx.send(stanza);
+  }
+
+  // ---- configuration and lock ------------------------------------------------------------
+
+  get config(): Readonly<RoomConfig> {
+    return this.conf;
+  }
+
+  /** Change configuration fields now, in order (Prosody's room:set_* setters). */
+  configure(changes: Partial<RoomConfig>): void {
+    Object.assign(this.conf, changes);
+  }
+
+  /** The lock's end (seconds), if locked (MUC-CREATE-2); an expired lock is reported as is. */
+  get lockedUntil(): number | undefined {
+    return this.locked;
+  }
+
+  lock(untilSeconds: number): void {
+    this.locked = untilSeconds;
+  }
+
+  /** muc-config-submitted (MUC-CREATE-3). */
+  unlock(): void {
+    this.locked = undefined;
+  }
+
+  /** Locked now? An expired lock is dropped (MUC-CREATE-2). */
+  isLocked(): boolean {
+    if (this.locked === undefined) return false;
+    if (this.host.now() < this.locked) return true;
+    this.locked = undefined;
+    return false;
+  }
+
+  // ---- subject, history, archive ----------------------------------------------------------
+
+  get subject(): Readonly<Subject> {
+    return this.subj;
+  }
+
+  /** set_subject: false (nothing changes) when the same subject comes from the same sender. */
+  setSubject(from: string, text: string | undefined): boolean {
+    if (this.subj.text === text && (this.subj.from ?? this.jid) === from) return false;
+    this.subj = { text, from, time: this.host.now() };
+    return true;
+  }
+
+  get history(): readonly HistoryEntry[] {
+    return this.hist;
+  }
+
+  get archive(): readonly HistoryEntry[] {
+    return this.arch;
+  }
+
+  /** history.lib: remember a message, keeping the last history-length (none at 0). */
+  remember(entry: HistoryEntry): void {
+    const max = historyLength(this.conf);
+    if (max === 0) {
+      this.hist = [];
+      return;
+    }
+    this.hist.push(entry);
+    while (this.hist.length > max) this.hist.shift();
+  }
+
+  /** history.lib with history-length 0: nothing is kept. */
+  forgetHistory(): void {
+    this.hist = [];
+  }
+
+  /** muc_mam: archive a message (stored as given); returns its archive id. */
+  archiveMessage(stanza: Element, timestamp: number): string {
+    this.archiveSeq += 1;
+    // Prosody's archive ids are 24 random base64url characters; the mock's have the same shape,
+    // derived from the room and a counter (stable within a run).
+    const id = occupantId(`${this.jid}#${this.archiveSeq}`, 'archive')
+      .slice(0, 24)
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
+    this.arch.push({ stanza, timestamp, id });
+    return id;
   }
 
   // ---- occupants ----------------------------------------------------------------------------
@@ -116,6 +209,15 @@ export class Room {
 
   hasOccupant(): boolean {
     return this.occupants.size > 0;
+  }
+
+  occupantCount(): number {
+    return this.occupants.size;
+  }
+
+  /** The role of the occupant holding `nick` (an in-room JID), without copying it. */
+  roleOf(nick: string): Role | undefined {
+    return this.occupants.get(nick)?.role;
   }
 
   newOccupant(bareJid: string, nick: string): Occupant {
@@ -155,10 +257,15 @@ export class Room {
     }
   }
 
+  /** room:destroy is under way: occupants leaving do not destroy the room again (MUC-DESTROY-*). */
+  markDestroying(): void {
+    this.destroying = true;
+  }
+
   /** muc-occupant-left: an empty, non-persistent room is destroyed (MUC-LIFE-1). */
   occupantLeft(): void {
     if (this.destroying) return;
-    if (!this.hasOccupant() && !this.config.persistent) this.host.roomDestroyed(this);
+    if (!this.hasOccupant() && !this.conf.persistent) this.host.roomDestroyed(this);
   }
 
   stableId(occupant: Occupant): string {
@@ -167,18 +274,37 @@ export class Room {
 
   // ---- affiliations and roles ---------------------------------------------------------------
 
+  /** Stored affiliations by lower-case bare JID (or host), read-only. */
+  get affiliations(): ReadonlyMap<string, Affiliation> {
+    return this.affs;
+  }
+
+  /**
+   * The stored part of set_affiliation: `affiliation` undefined removes it (and its data); `data`
+   * undefined keeps existing data, null or empty clears it.
+   */
+  storeAffiliation(jid: string, affiliation: Affiliation | undefined, data?: AffiliationData | null): void {
+    if (affiliation) this.affs.set(jid, affiliation);
+    else this.affs.delete(jid);
+    if (!affiliation || data === null || (data !== undefined && Object.keys(data).length === 0)) {
+      this.affData.delete(jid);
+    } else if (data) {
+      this.affData.set(jid, data);
+    }
+  }
+
   getAffiliation(jid: string): Affiliation | undefined {
     if (this.host.isAdmin(jid)) return 'owner';
     const b = bare(jid).toLowerCase();
-    const result = this.affiliations.get(b);
-    if (!result && this.affiliations.get(domainOf(b)) === 'outcast') return 'outcast';
+    const result = this.affs.get(b);
+    if (!result && this.affs.get(domainOf(b)) === 'outcast') return 'outcast';
     return result;
   }
 
   /** muc-get-default-role: members-only (none), moderated (visitor), then by affiliation. */
   defaultRole(affiliation: Affiliation | undefined): Role | undefined {
-    if (affiliation === undefined && this.config.membersOnly) return undefined;
-    if (affiliation === undefined && this.config.moderated) return 'visitor';
+    if (affiliation === undefined && this.conf.membersOnly) return undefined;
+    if (affiliation === undefined && this.conf.moderated) return 'visitor';
     const rank = affiliationRank(affiliation);
     if (rank >= affiliationRank('admin')) return 'moderator';
     if (rank >= affiliationRank(undefined)) return 'participant';
@@ -186,55 +312,28 @@ export class Room {
   }
 
   registeredNick(bareJid: string): string | undefined {
-    return this.affiliationData.get(bareJid)?.reservedNickname;
+    return this.affData.get(bareJid)?.reservedNickname;
   }
 
   registeredJid(nick: string): string | undefined {
-    for (const [jid, data] of this.affiliationData) if (data.reservedNickname === nick) return jid;
+    for (const [jid, data] of this.affData) if (data.reservedNickname === nick) return jid;
     return undefined;
   }
 
   whoisAnyone(): boolean {
-    return this.config.whois === 'anyone';
+    return this.conf.whois === 'anyone';
   }
 
   canSeeRealJids(occupant: Occupant): boolean {
-    if (this.config.whois === 'anyone') return true;
+    if (this.conf.whois === 'anyone') return true;
     return roleRank(occupant.role) >= roleRank('moderator');
   }
 
   isAnonymousFor(jid: string): boolean {
-    if (this.config.whois === 'anyone') return false;
+    if (this.conf.whois === 'anyone') return false;
     const aff = this.getAffiliation(jid);
     if (aff === 'admin' || aff === 'owner') return false;
     const occupant = this.occupantByRealJid(jid);
     return !(occupant && this.canSeeRealJids(occupant));
   }
-}
-
-/** add_item: <item affiliation role jid nick><actor/><reason/></item> into x. */
-export function addItem(
-  x: Element,
-  affiliation: string | undefined,
-  role: string | undefined,
-  jid?: string,
-  nick?: string,
-  actorNick?: string,
-  actorJid?: string,
-  reason?: string,
-): Element {
-  const item = el('item', { affiliation: affiliation ?? 'none', role, jid, nick });
-  if (actorNick !== undefined || actorJid !== undefined)
-    add(item, el('actor', { nick: actorNick, jid: actorJid }));
-  if (reason !== undefined) add(item, el('reason', {}, reason));
-  add(x, item);
-  return x;
-}
-
-export function mucUserX(): Element {
-  return el('x', { xmlns: NS_MUC_USER });
-}
-
-export function nickOf(roomJidWithNick: string | undefined): string | undefined {
-  return roomJidWithNick === undefined ? undefined : resource(roomJidWithNick);
 }

@@ -117,7 +117,7 @@ export class MucService implements Component {
         newJid: info.newJid,
       });
     }
-    room.config.persistent = false;
+    room.configure({ persistent: false });
   }
 
   handle(stanza: Element, ctx: ComponentContext): void {
@@ -202,7 +202,7 @@ export class MucService implements Component {
       return;
     }
     if (kind === 'host') {
-      if (type !== 'error') ctx.send(errorReply(stanza, 'cancel', 'item-not-found', undefined, this.domain));
+      if (type !== 'error') ctx.send(errorReply(stanza, 'cancel', 'item-not-found', { by: this.domain }));
       return;
     }
 
@@ -216,7 +216,7 @@ export class MucService implements Component {
       } else {
         // MUC-LIFE-3
         if (type !== 'error') {
-          const r = errorReply(stanza, 'cancel', 'gone', tomb.reason, this.domain);
+          const r = errorReply(stanza, 'cancel', 'gone', { text: tomb.reason, by: this.domain });
           if (tomb.newJid !== undefined) {
             const gone = child(child(r, 'error'), 'gone');
             gone?.t(`xmpp:${tomb.newJid}?join`);
@@ -237,7 +237,7 @@ export class MucService implements Component {
       // MUC-SVC-8: a nick-less join to a room that does not exist raises a Lua error in Prosody 0.12:
       // nothing is answered, and the room, made and locked before the error, stays: empty, no owner.
       const halfMade = new Room(roomJid, this.host(ctx));
-      halfMade.lockedUntil = this.now() + 300;
+      halfMade.lock(this.now() + 300);
       this.rooms.set(roomJid, halfMade);
       return;
     }
@@ -250,7 +250,7 @@ export class MucService implements Component {
       } else if (type !== 'error') {
         // MUC-SVC-2 (muc_mam answers its own queries, without `by`)
         const isMam = method === handleMamGet || method === handleMamSet;
-        ctx.send(errorReply(stanza, 'cancel', 'item-not-found', undefined, isMam ? undefined : this.domain));
+        ctx.send(errorReply(stanza, 'cancel', 'item-not-found', { by: isMam ? undefined : this.domain }));
       }
       return;
     }

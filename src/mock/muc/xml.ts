@@ -91,6 +91,13 @@ export function reply(stanza: Element): Element {
 
 export type ErrorType = 'cancel' | 'modify' | 'auth' | 'wait';
 
+export interface ErrorDetails {
+  /** Human-readable <text/>. */
+  text?: string;
+  /** The error's `by` (left out when it is the reply's own `from`). */
+  by?: string;
+}
+
 /**
  * st.error_reply(stanza, type, condition, text, by): `by` is dropped when it equals the reply's `from`
  * (so iq errors from the room itself carry no `by`, presence errors from room/nick do).
@@ -99,8 +106,7 @@ export function errorReply(
   stanza: Element,
   type: ErrorType,
   condition: string,
-  text?: string,
-  by?: string,
+  { text, by }: ErrorDetails = {},
 ): Element {
   const r = reply(stanza);
   r.attrs.type = 'error';

@@ -26,16 +26,15 @@ export function stateOf(snap: MockSnapshot, room: string): string {
 }
 
 function possible(role: string, state: string): boolean {
-  if (state === 'absent') return role === 'none';
-  if (state === 'locked') return role === 'none' || role === 'moderator';
-  return true;
+  return state !== 'absent' || role === 'none';
 }
 
 const key = (c: Cell) => `${c.kind}|${c.addressee}|${c.role}|${c.state}`;
 
 /**
- * The cells that can be hit: a role other than none needs the room to exist; a locked room holds only
- * its creator (an owner, so a moderator).
+ * The cells that can be hit: a role other than none needs the room to exist. A locked room holds only
+ * its creator, but as its owner it may give itself any role (Prosody's may_set_role allows it), so
+ * every role occurs in a locked room.
  */
 export function possibleCells(): Cell[] {
   const cells: Cell[] = [];
@@ -65,10 +64,13 @@ export class Coverage {
     return possibleCells().filter((c) => this.count(c) < min);
   }
 
-  /** A printable table: one row per kind x addressee, one column per role/state. */
+  /**
+   * A printable table: one row per kind x addressee, one column per role/state. A cell no flow can
+   * reach (see possibleCells) shows `n/a`, and a legend says why.
+   */
   table(): string {
     const cols: Array<[string, string]> = [];
-    for (const role of ROLES) for (const state of STATES) if (possible(role, state)) cols.push([role, state]);
+    for (const role of ROLES) for (const state of STATES) cols.push([role, state]);
     const head = [
       'kind/addressee'.padEnd(22),
       ...cols.map(([r, s]) => `${r.slice(0, 4)}/${s.slice(0, 4)}`.padStart(10)),
@@ -77,10 +79,13 @@ export class Coverage {
     for (const kind of KINDS)
       for (const addressee of ADDRESSEES) {
         const row = cols.map(([role, state]) =>
-          String(this.count({ kind, addressee, role, state })).padStart(10),
+          (possible(role, state) ? String(this.count({ kind, addressee, role, state })) : 'n/a').padStart(10),
         );
         lines.push([`${kind}/${addressee}`.padEnd(22), ...row].join(''));
       }
+    lines.push(
+      'n/a: no flow can be there: a room that does not exist has no occupants (every role is none).',
+    );
     return lines.join('\n');
   }
 }

@@ -18,7 +18,11 @@ export interface Received {
   stanzas: Element[];
   /** The session ended during this step. */
   closed?: string;
-  /** No pong within the barrier timeout: the server stopped answering this client. */
+  /**
+   * No pong within the barrier timeout: the server stopped answering this client. Reported once; from
+   * then on the client counts as gone (nothing more is sent from it or read for it), so one stall costs
+   * one timeout, not one per later step.
+   */
   stalled?: boolean;
 }
 
@@ -28,6 +32,8 @@ class Client {
   inbox: Element[] = [];
   closed: string | undefined;
   reported = false;
+  /** Its barrier timed out once: the server stopped answering it. */
+  stuck = false;
   private waiters = new Map<string, () => void>();
   constructor(
     readonly index: number,
@@ -77,7 +83,8 @@ class Client {
   take(): Received {
     const r: Received = { client: this.index, stanzas: this.inbox };
     this.inbox = [];
-    if (this.closed && !this.reported) {
+    if (this.stuck) r.stanzas = []; // gone since an earlier step
+    if (this.closed && !this.reported && !this.stuck) {
       r.closed = this.closed;
       this.reported = true;
     }
@@ -127,7 +134,7 @@ export async function openSide(
     async step(from, stanza) {
       const sender = live[from];
       const stalled = new Set<number>();
-      if (sender && !sender.closed) {
+      if (sender && !sender.closed && !sender.stuck) {
         try {
           await sender.session.send(stanza);
         } catch {
@@ -135,14 +142,17 @@ export async function openSide(
         }
         if (!(await sender.barrier(barrierSeq++, barrierMs))) stalled.add(from);
       }
-      const others = all().filter((c) => c !== sender);
+      const others = all().filter((c) => c !== sender && !c.stuck);
       const oks = await Promise.all(others.map((c) => c.barrier(barrierSeq++, barrierMs)));
       others.forEach((c, k) => {
         if (!oks[k]) stalled.add(c.index);
       });
       return all().map((c) => {
         const r = c.take();
-        if (stalled.has(c.index)) r.stalled = true;
+        if (stalled.has(c.index)) {
+          r.stalled = true;
+          c.stuck = true;
+        }
         return r;
       });
     },

@@ -12,6 +12,8 @@ export type Addr =
   | { k: 'service' }
   | { k: 'room'; r: number }
   | { k: 'occ'; r: number; n: number }
+  /** The sender's own nickname in room r (its own occupant JID, whatever client sends). */
+  | { k: 'self'; r: number }
   | { k: 'user'; c: number; full: boolean }
   | { k: 'odd'; v: number };
 
@@ -112,6 +114,14 @@ export type Action =
   | { t: 'register'; c: number; r: number; nick: number };
 
 const client = fc.integer({ min: 0, max: 3 });
+/**
+ * The client that acts: client 0 (the room's maker in every prologue, and the one that demotes itself in
+ * a locked room) 2.5 times as often as each other, so its rarer roles still act often (about 45% of the steps).
+ */
+const sender = fc.oneof(
+  { weight: 5, arbitrary: fc.constant(0) },
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: 3 }) },
+);
 const room = fc.integer({ min: 0, max: 1 });
 const nickChoice: fc.Arbitrary<NickChoice> = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 0, max: 3 }) },
@@ -119,15 +129,16 @@ const nickChoice: fc.Arbitrary<NickChoice> = fc.oneof(
 );
 const addr: fc.Arbitrary<Addr> = fc.oneof(
   { weight: 1, arbitrary: fc.constant<Addr>({ k: 'server' }) },
-  { weight: 2, arbitrary: fc.constant<Addr>({ k: 'service' }) },
-  { weight: 4, arbitrary: fc.record({ k: fc.constant('room' as const), r: room }) },
+  { weight: 3, arbitrary: fc.constant<Addr>({ k: 'service' }) },
+  { weight: 5, arbitrary: fc.record({ k: fc.constant('room' as const), r: room }) },
   {
     weight: 5,
     arbitrary: fc.record({ k: fc.constant('occ' as const), r: room, n: fc.integer({ min: 0, max: 3 }) }),
   },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('user' as const), c: client, full: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ k: fc.constant('self' as const), r: room }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('user' as const), c: sender, full: fc.boolean() }) },
   {
-    weight: 1,
+    weight: 3,
     arbitrary: fc.record({ k: fc.constant('odd' as const), v: fc.integer({ min: 0, max: ODD.length - 1 }) }),
   },
 );
@@ -137,7 +148,7 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
     weight: 10,
     arbitrary: fc.record({
       t: fc.constant('join' as const),
-      c: client,
+      c: sender,
       r: room,
       nick: nickChoice,
       x: fc.constantFrom(true, true, true, true, false),
@@ -159,27 +170,27 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
   },
   {
     weight: 3,
-    arbitrary: fc.record({ t: fc.constant('leave' as const), c: client, r: room, status: fc.boolean() }),
+    arbitrary: fc.record({ t: fc.constant('leave' as const), c: sender, r: room, status: fc.boolean() }),
   },
   {
     weight: 2,
-    arbitrary: fc.record({ t: fc.constant('nick' as const), c: client, r: room, nick: nickChoice }),
+    arbitrary: fc.record({ t: fc.constant('nick' as const), c: sender, r: room, nick: nickChoice }),
   },
   {
-    weight: 2,
+    weight: 3,
     arbitrary: fc.record({
       t: fc.constant('pres' as const),
-      c: client,
+      c: sender,
       to: addr,
       show: fc.constantFrom('away' as const, 'dnd' as const, 'none' as const),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('probe' as const), c: client, to: addr }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('probe' as const), c: sender, to: addr }) },
   {
-    weight: 1,
+    weight: 2,
     arbitrary: fc.record({
       t: fc.constant('sub' as const),
-      c: client,
+      c: sender,
       to: addr,
       type: fc.constantFrom('subscribe' as const, 'unsubscribed' as const),
     }),
@@ -188,7 +199,7 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
     weight: 8,
     arbitrary: fc.record({
       t: fc.constant('msg' as const),
-      c: client,
+      c: sender,
       to: addr,
       type: fc.constantFrom(
         'groupchat' as const,
@@ -212,7 +223,7 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
     weight: 8,
     arbitrary: fc.record({
       t: fc.constant('iq' as const),
-      c: client,
+      c: sender,
       to: addr,
       type: fc.constantFrom('get' as const, 'get' as const, 'set' as const),
       ns: fc.integer({ min: 0, max: IQ_NS.length - 1 }),
@@ -222,7 +233,7 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       t: fc.constant('list' as const),
-      c: client,
+      c: sender,
       r: room,
       what: fc.constantFrom(
         'owner' as const,
@@ -237,7 +248,7 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
     weight: 4,
     arbitrary: fc.record({
       t: fc.constant('admin' as const),
-      c: client,
+      c: sender,
       r: room,
       target: fc.oneof(fc.record({ nick: fc.integer({ min: 0, max: 3 }) }), fc.record({ user: client })),
       set: fc.constantFrom(
@@ -254,12 +265,12 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
       reason: fc.boolean(),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('ownerGet' as const), c: client, r: room }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('ownerGet' as const), c: sender, r: room }) },
   {
     weight: 4,
     arbitrary: fc.record({
       t: fc.constant('config' as const),
-      c: client,
+      c: sender,
       r: room,
       fields: fc.record(
         {
@@ -280,7 +291,7 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       t: fc.constant('destroy' as const),
-      c: client,
+      c: sender,
       r: room,
       reason: fc.boolean(),
       alt: fc.boolean(),
@@ -290,23 +301,67 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       t: fc.constant('invite' as const),
-      c: client,
+      c: sender,
       r: room,
       to: client,
       reason: fc.boolean(),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('decline' as const), c: client, r: room, to: client }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('decline' as const), c: sender, r: room, to: client }) },
   {
     weight: 1,
     arbitrary: fc.record({
       t: fc.constant('register' as const),
-      c: client,
+      c: sender,
       r: room,
       nick: fc.integer({ min: 0, max: 3 }),
     }),
   },
 );
+
+/**
+ * How a flow begins, before its random steps, so that every room state and sender role is met often:
+ *   open       client 0 makes room 0 and accepts the default configuration; client 1 joins (participant)
+ *   moderated  the same with a moderated room: clients 1 and 2 join as visitors
+ *   locked     client 0 makes room 0 and leaves it locked (the others meet a locked room)
+ *   locked-participant, locked-visitor  the same, and client 0 (the owner) gives itself that role
+ *   none       no prologue
+ */
+export type PrologueKind = 'open' | 'moderated' | 'locked' | 'locked-participant' | 'locked-visitor' | 'none';
+
+export const prologueKind: fc.Arbitrary<PrologueKind> = fc.oneof(
+  { weight: 8, arbitrary: fc.constant<PrologueKind>('open') },
+  { weight: 6, arbitrary: fc.constant<PrologueKind>('moderated') },
+  { weight: 4, arbitrary: fc.constant<PrologueKind>('locked') },
+  { weight: 8, arbitrary: fc.constant<PrologueKind>('locked-participant') },
+  { weight: 8, arbitrary: fc.constant<PrologueKind>('locked-visitor') },
+  { weight: 2, arbitrary: fc.constant<PrologueKind>('none') },
+);
+
+export function prologueOf(kind: PrologueKind, clients: number): Action[] {
+  const join = (c: number): Action => ({ t: 'join', c, r: 0, nick: c, x: true, pw: 'none', hist: 'none' });
+  const demote = (set: 'participant' | 'visitor'): Action => ({
+    t: 'admin',
+    c: 0,
+    r: 0,
+    target: { nick: 0 },
+    set,
+    reason: false,
+  });
+  const steps: Action[] =
+    kind === 'open'
+      ? [join(0), { t: 'config', c: 0, r: 0, fields: {} }, join(1)]
+      : kind === 'moderated'
+        ? [join(0), { t: 'config', c: 0, r: 0, fields: { moderated: true } }, join(1), join(2)]
+        : kind === 'locked'
+          ? [join(0)]
+          : kind === 'locked-participant'
+            ? [join(0), demote('participant')]
+            : kind === 'locked-visitor'
+              ? [join(0), demote('visitor')]
+              : [];
+  return steps.filter((a) => a.c < clients);
+}
 
 /** One flow's names: unique rooms and users, so flows never meet on a shared Prosody. */
 export interface Names {
@@ -342,7 +397,8 @@ export function nickText(n: NickChoice): string | undefined {
   }
 }
 
-export function addrText(a: Addr, names: Names): string {
+/** The address `a` as text; `sender` is the sending client (for `self`). */
+export function addrText(a: Addr, names: Names, sender: number): string {
   switch (a.k) {
     case 'server':
       return 'localhost';
@@ -352,6 +408,8 @@ export function addrText(a: Addr, names: Names): string {
       return names.rooms[a.r];
     case 'occ':
       return `${names.rooms[a.r]}/${NICKS[a.n]}`;
+    case 'self':
+      return `${names.rooms[a.r]}/${NICKS[sender]}`;
     case 'user': {
       const u = names.users[a.c % names.users.length];
       return a.full ? `${u}/${names.resources[a.c % names.users.length]}` : u;

@@ -6,10 +6,11 @@ import type { Element } from 'ltx';
 import type { Transport } from '../../../src/runner/transport';
 import type { InProcessTransport } from '../../../src/mock/inProcess';
 import { openSide, type FlowSide, type Received } from './driver';
-import { action, flowNames, type Action, type Names } from './flows';
+import { action, flowNames, prologueKind, prologueOf, type Action, type Names } from './flows';
 import { addresseeOf, label, render } from './render';
 import { normaliseStanzas } from './normalise';
 import { Coverage, roleIn, stateOf } from './coverage';
+import { Profile } from './profile';
 
 export interface Sides {
   /** A fresh mock (a new server each flow) and its snapshot. */
@@ -62,7 +63,13 @@ interface Real {
   record: FlowRecord;
   sentIds: Set<string>;
   coverage: Coverage | undefined;
+  profile: Profile | undefined;
   flowId: number;
+}
+
+/** Time `fn` as `phase` when profiling. */
+function timed<T>(profile: Profile | undefined, phase: string, fn: () => Promise<T>): Promise<T> {
+  return profile ? profile.time(phase, fn) : fn();
 }
 
 function describeReceived(r: Received | undefined, sentIds: ReadonlySet<string>, flow: string): string[] {
@@ -87,7 +94,8 @@ class Step implements fc.AsyncCommand<Model, Real> {
     real.sentIds.add(id);
     const stanza = render(this.action, real.names, id);
     if (real.coverage && typeof real.mockT.inspect === 'function') {
-      const snap = await real.mockT.inspect();
+      const inspect = real.mockT.inspect.bind(real.mockT);
+      const snap = await timed(real.profile, 'mock snapshot', () => inspect());
       const where = addresseeOf(this.action);
       const room = real.names.rooms[where.room];
       real.coverage.hit(real.flowId, {
@@ -97,8 +105,13 @@ class Step implements fc.AsyncCommand<Model, Real> {
         state: stateOf(snap, room),
       });
     }
-    const mockOut = await real.mock.step(this.action.c, stanza);
-    const oracleOut = real.oracle ? await real.oracle.step(this.action.c, stanza) : mockOut;
+    const mockOut = await timed(real.profile, 'step mock', () => real.mock.step(this.action.c, stanza));
+    const oracle = real.oracle;
+    const oracleOut = oracle
+      ? await timed(real.profile, 'step prosody', () => oracle.step(this.action.c, stanza))
+      : mockOut;
+    if (real.profile)
+      for (const r of [...mockOut, ...oracleOut]) if (r.stalled) real.profile.count('stalls (timeouts)');
     real.record.steps.push({
       action: this.action,
       from: this.action.c,
@@ -150,6 +163,33 @@ export interface FuzzOptions {
   onFlow?: (n: number) => void;
   /** Record every divergence class and go on (no shrinking): how soon each class is found. */
   keepGoing?: boolean;
+  /**
+   * Flows run side by side against the one oracle (default 1): `lanes` fast-check runs, lane 0 on
+   * `seed` itself and lane k on laneSeed(seed, k), the flows shared out between them.
+   */
+  lanes?: number;
+  profile?: Profile;
+}
+
+/** Lane k's fast-check seed: lane 0 runs the printed seed itself (a one-lane run reproduces it). */
+export function laneSeed(seed: number, lane: number): number {
+  return lane === 0 ? seed : (seed ^ Math.imul(lane, 0x9e3779b1)) | 0;
+}
+
+/**
+ * A mutual exclusion for the flows that log in as the service admin: admin@localhost is one account
+ * on the shared oracle (its sessions, roster, presence), so two such flows must not overlap.
+ */
+class Lock {
+  private tail: Promise<void> = Promise.resolve();
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const before = this.tail;
+    this.tail = before.then(() => held);
+    await before;
+    return release;
+  }
 }
 
 export interface DivergenceClass {
@@ -185,83 +225,103 @@ const flowArb = (maxSteps: number) =>
   fc.record({
     clients: fc.integer({ min: 2, max: 4 }),
     admin: fc.boolean(),
-    prologue: fc.constantFrom(true, true, true, false),
+    prologue: prologueKind,
     steps: fc.commands([action.map((a) => new Step(a))], { maxCommands: maxSteps, size: 'max' }),
   });
 
 let flowCounter = 0;
 
-const PROLOGUE: Action[] = [
-  { t: 'join', c: 0, r: 0, nick: 0, x: true, pw: 'none', hist: 'none' },
-  { t: 'config', c: 0, r: 0, fields: {} },
-  { t: 'join', c: 1, r: 0, nick: 1, x: true, pw: 'none', hist: 'none' },
-];
-
 export async function fuzz(sides: Sides, opts: FuzzOptions): Promise<FuzzResult> {
   let flowsRun = 0;
-  let last: DivergenceError | undefined;
+  // Per lane, the latest (most shrunk) divergence; the lane that failed first is the one reported.
+  const last: Array<DivergenceError | undefined> = [];
+  let failedLane: number | undefined;
   const started = Date.now();
   const classes = new Map<string, DivergenceClass>();
   const firstFlowId = flowCounter;
-  const prop = fc.asyncProperty(flowArb(opts.maxSteps ?? 16), async ({ clients, admin, prologue, steps }) => {
-    if (opts.budgetMs !== undefined && Date.now() - started > opts.budgetMs) return;
-    const flowId = flowCounter++;
-    const tag = `f${flowId}x`;
-    const names = flowNames(tag, clients, admin);
-    const specs = names.users.map((jid, i) => ({ jid, resource: names.resources[i] }));
-    const mockT = sides.mock();
-    const mock = await openSide(mockT, specs);
-    const oracle = sides.oracle ? await openSide(sides.oracle(), specs, { barrierMs: 3000 }) : undefined;
-    const real: Real = {
-      names,
-      tag,
-      mock,
-      mockT,
-      oracle,
-      record: { names, clients, steps: [] },
-      sentIds: new Set(),
-      coverage: opts.coverage,
-      flowId,
-    };
-    try {
-      // The prologue (most flows): room 0 made and unlocked by client 0, client 1 in it too, so the
-      // random steps meet an open room with occupants early.
-      if (prologue) for (const a of PROLOGUE) await new Step(a).run({ clients }, real);
-      await fc.asyncModelRun(() => ({ model: { clients }, real }), steps);
-      flowsRun++;
-      opts.onFlow?.(flowsRun);
-    } catch (err) {
-      if (err instanceof DivergenceError && opts.keepGoing) {
-        const a = err.flow.steps[err.divergence.step].action;
-        const sig = signatureOf(err.divergence, a);
-        const c = classes.get(sig);
-        if (c) c.count++;
-        else
-          classes.set(sig, {
-            signature: sig,
-            firstFlow: flowId - firstFlowId + 1,
-            count: 1,
-            example: err.divergence,
-          });
+  const adminLock = new Lock();
+  const profile = opts.profile;
+  const prop = (lane: number) =>
+    fc.asyncProperty(flowArb(opts.maxSteps ?? 16), async ({ clients, admin, prologue, steps }) => {
+      if (failedLane !== undefined && failedLane !== lane) return; // another lane failed: wind down
+      if (opts.budgetMs !== undefined && Date.now() - started > opts.budgetMs) return;
+      const release = admin ? await adminLock.acquire() : undefined;
+      const flowId = flowCounter++;
+      const tag = `f${flowId}x`;
+      const names = flowNames(tag, clients, admin);
+      const specs = names.users.map((jid, i) => ({ jid, resource: names.resources[i] }));
+      const mockT = sides.mock();
+      const oracleT = sides.oracle?.();
+      const mock = await timed(profile, 'open mock', () => openSide(mockT, specs));
+      const oracle = oracleT
+        ? await timed(profile, 'open prosody', () => openSide(oracleT, specs, { barrierMs: 3000 }))
+        : undefined;
+      const real: Real = {
+        names,
+        tag,
+        mock,
+        mockT,
+        oracle,
+        record: { names, clients, steps: [] },
+        sentIds: new Set(),
+        coverage: opts.coverage,
+        profile,
+        flowId,
+      };
+      try {
+        // The prologue (most flows): room 0 made by client 0, and opened, moderated or left locked, so
+        // the random steps meet every room state and role early (prologue() in flows.ts).
+        for (const a of prologueOf(prologue, clients)) await new Step(a).run({ clients }, real);
+        await fc.asyncModelRun(() => ({ model: { clients }, real }), steps);
         flowsRun++;
         opts.onFlow?.(flowsRun);
-        return;
+      } catch (err) {
+        if (err instanceof DivergenceError && opts.keepGoing) {
+          const a = err.flow.steps[err.divergence.step].action;
+          const sig = signatureOf(err.divergence, a);
+          const c = classes.get(sig);
+          if (c) c.count++;
+          else
+            classes.set(sig, {
+              signature: sig,
+              firstFlow: flowId - firstFlowId + 1,
+              count: 1,
+              example: err.divergence,
+            });
+          flowsRun++;
+          opts.onFlow?.(flowsRun);
+          return;
+        }
+        if (err instanceof DivergenceError) last[lane] = err;
+        failedLane ??= lane;
+        throw err;
+      } finally {
+        await timed(profile, 'close', async () => {
+          await mock.close();
+          await oracle?.close();
+        });
+        release?.();
       }
-      if (err instanceof DivergenceError) last = err;
-      throw err;
-    } finally {
-      await mock.close();
-      await oracle?.close();
-    }
-  });
-  const details = await fc.check(prop, { numRuns: opts.flows, seed: opts.seed, endOnFailure: false });
-  if (!details.failed) return { flowsRun, classes: [...classes.values()] };
-  if (last) {
+    });
+  const lanes = Math.max(1, opts.lanes ?? 1);
+  const runs = await Promise.all(
+    Array.from({ length: lanes }, (_, k) =>
+      fc.check(prop(k), {
+        numRuns: Math.floor(opts.flows / lanes) + (k < opts.flows % lanes ? 1 : 0),
+        seed: laneSeed(opts.seed, k),
+        endOnFailure: false,
+      }),
+    ),
+  );
+  if (failedLane === undefined) return { flowsRun, classes: [...classes.values()] };
+  const details = runs[failedLane];
+  const found = last[failedLane];
+  if (found) {
     return {
       flowsRun,
       failure: {
-        divergence: last.divergence,
-        flow: last.flow,
+        divergence: found.divergence,
+        flow: found.flow,
         counterexample: String(details.counterexample?.[0]?.steps ?? ''),
         shrinks: details.numShrinks,
       },

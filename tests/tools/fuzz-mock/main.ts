@@ -1,13 +1,17 @@
-// `npm run fuzz:mock -- --flows N --seed S [--steps M] [--mock-only] [--plant FAULT] [--budget SECONDS]`
+// `npm run fuzz:mock -- --flows N --seed S [--lanes L] [--steps M] [--mock-only] [--plant FAULT]
+//    [--budget SECONDS] [--keep-going] [--verbose] [--profile]`
 // Random MUC flows on the mock and on a clean Prosody 0.12 (its own temporary dir and OS-given ports),
 // transcripts compared after every step; on a divergence the flow is shrunk, printed, and written as a
-// regression script under tests/fixtures/fuzz/ (a draft to check on Prosody).
+// regression script under tests/fixtures/fuzz/ (a draft to check on Prosody). `--lanes L` runs L flows
+// side by side (L fast-check runs on seeds derived from S; the same S and L give the same flows);
+// `--profile` prints where the wall time went.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createNodeTransport } from '../../../src/runner/transports/node';
 import { prosodyInstalled, repoRoot, startTestProsody } from '../../conformance-prosody';
 import { fuzz, type Sides } from './fuzz';
 import { Coverage } from './coverage';
+import { Profile } from './profile';
 import { mockWithFault, PLANTS } from './plant';
 import { toScs } from './scs';
 
@@ -20,10 +24,12 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 async function main(): Promise<number> {
   const flows = Number(arg('flows') ?? 100);
   const seed = Number(arg('seed') ?? Date.now() % 2 ** 31);
-  const steps = Number(arg('steps') ?? 16);
+  const steps = Number(arg('steps') ?? 24);
   const plant = arg('plant');
   const budget = arg('budget');
   const mockOnly = flag('mock-only');
+  const lanes = Number(arg('lanes') ?? 1);
+  const profile = flag('profile') ? new Profile() : undefined;
   if (plant !== undefined && !(plant in PLANTS)) {
     console.error(`unknown --plant ${plant}; one of: ${Object.keys(PLANTS).join(', ')}`);
     return 2;
@@ -40,7 +46,7 @@ async function main(): Promise<number> {
   };
   const coverage = new Coverage();
   console.log(
-    `fuzz:mock seed=${seed} flows=${flows} steps<=${steps}${plant ? ` plant=${plant}` : ''}${mockOnly ? ' (mock only)' : ''}`,
+    `fuzz:mock seed=${seed} flows=${flows} lanes=${lanes} steps<=${steps}${plant ? ` plant=${plant}` : ''}${mockOnly ? ' (mock only)' : ''}`,
   );
   const t0 = Date.now();
   const result = await fuzz(sides, {
@@ -48,6 +54,8 @@ async function main(): Promise<number> {
     seed,
     maxSteps: steps,
     coverage,
+    lanes,
+    profile,
     keepGoing: flag('keep-going'),
     budgetMs: budget === undefined ? undefined : Number(budget) * 1000,
     onFlow: (n) => {
@@ -56,6 +64,8 @@ async function main(): Promise<number> {
   });
   const secs = (Date.now() - t0) / 1000;
   prosody?.stop();
+  if (profile)
+    console.log(`\nwhere the time went (phases of concurrent flows overlap):\n${profile.report()}`);
   console.log(`\ncoverage (flows per cell: kind/addressee x sender role/room state):\n${coverage.table()}`);
   const thin = coverage.thin(5);
   console.log(`cells hit by fewer than 5 flows: ${thin.length}`);

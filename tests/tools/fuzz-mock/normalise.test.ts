@@ -82,6 +82,71 @@ describe('fuzz:mock normalisation', () => {
     );
     expect(n('f7xr0@conference.localhost')).not.toEqual(n());
   });
+  it("N-FLOW: other flows' rooms among a form field's options are dropped; this flow's room is not", () => {
+    const f = (...j: string[]) =>
+      parse(
+        `<iq type="result"><command xmlns="http://jabber.org/protocol/commands"><x xmlns="jabber:x:data" type="form"><field type="list-multi" var="rooms">${j.map((x) => `<option label="${x}"><value>${x}</value></option>`).join('')}</field></x></command></iq>`,
+      );
+    const n = (...j: string[]) => normaliseStanzas([f(...j)], sent, 'f7x');
+    expect(n('f3xr1@conference.localhost', 'f7xr0@conference.localhost')).toEqual(
+      n('f7xr0@conference.localhost'),
+    );
+    expect(n('f7xr0@conference.localhost')).not.toEqual(n());
+    expect(n('f7xr0@conference.localhost')).not.toEqual(n('f7xr1@conference.localhost'));
+  });
+  it('N-SESSION: an ad-hoc sessionid is equal to any other; the node, status and a missing sessionid are not', () => {
+    const c = (attrs: string) =>
+      `<iq type="result"><command xmlns="http://jabber.org/protocol/commands" ${attrs}/></iq>`;
+    same(
+      [c('node="n" sessionid="abc" status="executing"')],
+      [c('node="n" sessionid="x-y-z" status="executing"')],
+    );
+    differ(
+      [c('node="n" sessionid="abc" status="executing"')],
+      [c('node="n" sessionid="abc" status="completed"')],
+    );
+    differ([c('node="n" sessionid="abc"')], [c('node="m" sessionid="abc"')]);
+    differ([c('node="n" sessionid="abc"')], [c('node="n"')]);
+  });
+  it('N-ROOMINFO: the field order of a muc#roominfo form is ignored; a value, a missing field and another form type are not', () => {
+    const ft = (t: string) => `<field var="FORM_TYPE" type="hidden"><value>${t}</value></field>`;
+    const f = (v: string, value: string) => `<field var="${v}"><value>${value}</value></field>`;
+    const info = (...fields: string[]) =>
+      `<iq type="result"><query xmlns="http://jabber.org/protocol/disco#info"><x xmlns="jabber:x:data" type="result">${fields.join('')}</x></query></iq>`;
+    const ri = ft('http://jabber.org/protocol/muc#roominfo');
+    same([info(ri, f('a', '1'), f('b', '2'))], [info(ri, f('b', '2'), f('a', '1'))]);
+    differ([info(ri, f('a', '1'), f('b', '2'))], [info(ri, f('b', '2'), f('a', '0'))]);
+    differ([info(ri, f('a', '1'), f('b', '2'))], [info(ri, f('a', '1'))]);
+    const other = ft('urn:example:other');
+    differ([info(other, f('a', '1'), f('b', '2'))], [info(other, f('b', '2'), f('a', '1'))]);
+  });
+  it("N-CMD: an ad-hoc command's actions and form in either order; their content, and one name's own order, are kept", () => {
+    const cmd = (...kids: string[]) =>
+      `<iq type="result"><command xmlns="http://jabber.org/protocol/commands" node="n">${kids.join('')}</command></iq>`;
+    const actions = '<actions execute="complete"><complete/></actions>';
+    const form = '<x xmlns="jabber:x:data" type="form"><title>T</title></x>';
+    same([cmd(actions, form)], [cmd(form, actions)]);
+    differ([cmd(actions, form)], [cmd(form)]);
+    differ([cmd(actions, form)], [cmd('<actions execute="next"><complete/></actions>', form)]);
+    const n1 = '<note type="info">a</note>';
+    const n2 = '<note type="warn">b</note>';
+    differ([cmd(n1, n2)], [cmd(n2, n1)]);
+  });
+  it("N-ROOMS: several rooms' unavailable presences in any room order; one room's own order, and content, are kept", () => {
+    const gone = (room: string, nick: string, status = '') =>
+      `<presence from="${room}@conference.localhost/${nick}" to="u@localhost/r" type="unavailable">${status}<x xmlns="${MUC_USER}"><item role="none"/></x></presence>`;
+    same([gone('r1', 'a'), gone('r2', 'b')], [gone('r2', 'b'), gone('r1', 'a')]);
+    same(
+      [gone('r1', 'a'), gone('r1', 'c'), gone('r2', 'b')],
+      [gone('r2', 'b'), gone('r1', 'a'), gone('r1', 'c')],
+    );
+    // one room's presences are N-ROSTER's business: only a difference in content shows there
+    differ([gone('r1', 'a'), gone('r2', 'b')], [gone('r1', 'a'), gone('r2', 'b', '<status>x</status>')]);
+    differ([gone('r1', 'a'), gone('r2', 'b')], [gone('r1', 'a')]);
+    // an available presence between them ends the run: its place is kept
+    const here = pres('z', '<item role="participant"/>');
+    differ([gone('r2', 'b'), here, gone('r1', 'a')], [gone('r1', 'a'), here, gone('r2', 'b')]);
+  });
   it('N-TIME: the utc of a time answer is ignored; its offset is not', () => {
     const t = (utc: string, tzo = '+00:00') =>
       `<iq type="result"><time xmlns="urn:xmpp:time"><tzo>${tzo}</tzo><utc>${utc}</utc></time></iq>`;

@@ -9,7 +9,17 @@
 //   N-ROSTER the occupant list on join: a run of other occupants' presences from one room, sorted by
 //            `from` (Prosody iterates occupants in hash order); the self-presence (110) ends the run
 //   N-LISTMULTI the <value>s of a list-multi form field sorted (a Lua set)
-//   N-FLOW   rooms of other flows left on the shared Prosody are dropped from disco#items
+//   N-FLOW   rooms of other flows on the shared Prosody are dropped from disco#items and from the
+//            <option>s of a form field (the service admin's destroy command lists every room)
+//   N-SESSION the sessionid of an ad-hoc <command> -> {sessionid} (chosen at random by the server)
+//   N-ROOMINFO the <field>s of a muc#roominfo form in var order: Prosody adds them from muc-disco#info
+//            handlers of one priority, which util.events orders by a pairs() walk (another order at
+//            each start of the server; seen: three starts, three orders)
+//   N-CMD    the children of an ad-hoc <command> (note, actions, x) in name order: Prosody's adhoc lib
+//            adds them walking a Lua table with pairs() (hash order, seeded anew at each start)
+//   N-ROOMS  a run of unavailable presences from several rooms (a session's end leaves every room it
+//            was in; Prosody walks them in hash order) grouped by room in room order, each room's own
+//            order kept
 //   N-TIME   the <utc> of an urn:xmpp:time answer -> {utc} (each server's clock)
 //   N-CLOSE  (fuzz.ts) a session's end is compared as an end, not by its reason
 //   N-DISCO  <feature>s of a disco#info query sorted by var, <item>s of disco#items by jid (hash order)
@@ -27,6 +37,17 @@ function isEl(n: unknown): n is Element {
   return typeof n === 'object' && n !== null && 'name' in n && 'attrs' in n;
 }
 
+/** A form whose FORM_TYPE is muc#roominfo (a room's disco#info). */
+function isRoomInfo(x: Element): boolean {
+  return x.children.some(
+    (f) =>
+      isEl(f) &&
+      f.name === 'field' &&
+      f.attrs.var === 'FORM_TYPE' &&
+      f.getChildText('value') === 'http://jabber.org/protocol/muc#roominfo',
+  );
+}
+
 /** Canonical XML text of an element after the element-level rules. */
 function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: string): string {
   const attrs: Record<string, string> = { ...(e.attrs as Record<string, string>) };
@@ -34,18 +55,20 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: st
   if (e.name === 'delay' && attrs.stamp !== undefined) attrs.stamp = '{stamp}'; // N-STAMP
   if (e.name === 'stanza-id' && attrs.id !== undefined) attrs.id = '{stanza-id}'; // N-SID
   if (e.name === 'occupant-id' && attrs.id !== undefined) attrs.id = '{occupant-id}'; // N-SID
+  if (e.name === 'command' && attrs.sessionid !== undefined) attrs.sessionid = '{sessionid}'; // N-SESSION
   const names = Object.keys(attrs)
     .filter((k) => attrs[k] !== undefined)
     .sort(); // N-ATTR
   const open = `<${e.name}${names.map((k) => ` ${k}="${esc(String(attrs[k]))}"`).join('')}`;
   // An empty text node is no XML at all (<value></value> is <value/>).
+  const foreignRoom = (jid: string) =>
+    flow !== undefined && jid.includes('@conference.') && !jid.startsWith(flow);
   const otherFlow = (c: Element) =>
-    flow !== undefined &&
-    e.name === 'query' &&
-    attrs.xmlns === NS_DISCO_ITEMS &&
-    c.name === 'item' &&
-    String(c.attrs.jid ?? '').includes('@conference.') &&
-    !String(c.attrs.jid).startsWith(flow); // N-FLOW
+    (e.name === 'query' &&
+      attrs.xmlns === NS_DISCO_ITEMS &&
+      c.name === 'item' &&
+      foreignRoom(String(c.attrs.jid ?? ''))) ||
+    (e.name === 'field' && c.name === 'option' && foreignRoom(c.getChildText('value') ?? '')); // N-FLOW
   let kids = e.children
     .filter((c) => (isEl(c) ? !otherFlow(c) : String(c) !== ''))
     .map((c) => (isEl(c) ? canon(c, false, sentIds, flow) : esc(String(c))));
@@ -57,6 +80,19 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: st
     // N-CODES: the status codes as a set, kept after the other children
     const isCode = (k: string) => k.startsWith('<status ');
     kids = [...kids.filter((k) => !isCode(k)), ...kids.filter(isCode).sort()];
+  }
+  if (e.name === 'x' && xmlns === 'jabber:x:data' && isRoomInfo(e)) {
+    // N-ROOMINFO: the fields as a set (sorted by their canonical text, which starts with the var)
+    const isField = (k: string) => k.startsWith('<field ');
+    kids = [...kids.filter((k) => !isField(k)), ...kids.filter(isField).sort()];
+  }
+  if (e.name === 'command' && xmlns === 'http://jabber.org/protocol/commands') {
+    // N-CMD: children by element name, each name's own order kept (a stable sort)
+    const tag = (k: string) => /^<([^\s/>]+)/.exec(k)?.[1] ?? '';
+    kids = kids
+      .map((k, i) => [k, i] as const)
+      .sort(([a, i], [b, j]) => (tag(a) < tag(b) ? -1 : tag(a) > tag(b) ? 1 : i - j))
+      .map(([k]) => k);
   }
   if (e.name === 'field' && attrs.type === 'list-multi') {
     // N-LISTMULTI: the selected values of a list-multi field as a set (Lua table order)
@@ -86,6 +122,31 @@ function roomOf(e: Element): string | undefined {
   return from.split('/')[0];
 }
 
+function leaveRoom(e: Element): string | undefined {
+  if (e.name !== 'presence' || e.attrs.type !== 'unavailable') return undefined;
+  const from = String(e.attrs.from ?? '');
+  return from.includes('@conference.') ? from.split('/')[0] : undefined;
+}
+
+/** N-ROOMS: each run of unavailable presences from more than one room, grouped by room in room order. */
+function byRoom(stanzas: readonly Element[]): readonly Element[] {
+  const out: Element[] = [];
+  let i = 0;
+  while (i < stanzas.length) {
+    let j = i;
+    while (j < stanzas.length && leaveRoom(stanzas[j]) !== undefined) j++;
+    if (j === i) {
+      out.push(stanzas[i++]);
+      continue;
+    }
+    const run = stanzas.slice(i, j);
+    const rooms = [...new Set(run.map((s) => leaveRoom(s)!))].sort();
+    for (const r of rooms) out.push(...run.filter((s) => leaveRoom(s) === r)); // stable within a room
+    i = j;
+  }
+  return out;
+}
+
 /** What one client received in one step, as canonical strings in a normalised order. */
 export function normaliseStanzas(
   stanzas: readonly Element[],
@@ -93,6 +154,7 @@ export function normaliseStanzas(
   /** This flow's name prefix (N-FLOW): rooms of other flows on a shared server are not this flow's. */
   flow?: string,
 ): string[] {
+  stanzas = byRoom(stanzas);
   const out: string[] = [];
   let i = 0;
   while (i < stanzas.length) {

@@ -44,17 +44,17 @@ export function render(a: Action, names: Names, id: string): Element {
     case 'nick':
       return new Element('presence', { to: roomNick(names, a.r, nickText(a.nick)), id });
     case 'pres': {
-      const p = new Element('presence', { to: addrText(a.to, names), id });
+      const p = new Element('presence', { to: addrText(a.to, names, a.c), id });
       if (a.show !== 'none') p.c('show').t(a.show);
       p.c('status').t(`status ${a.show}`);
       return p;
     }
     case 'probe':
-      return new Element('presence', { to: addrText(a.to, names), type: 'probe', id });
+      return new Element('presence', { to: addrText(a.to, names, a.c), type: 'probe', id });
     case 'sub':
-      return new Element('presence', { to: addrText(a.to, names), type: a.type, id });
+      return new Element('presence', { to: addrText(a.to, names, a.c), type: a.type, id });
     case 'msg': {
-      const m = new Element('message', { to: addrText(a.to, names), id });
+      const m = new Element('message', { to: addrText(a.to, names, a.c), id });
       if (a.type !== 'none') m.attrs.type = a.type;
       if (a.subject) m.c('subject').t('A subject');
       if (a.body === 'short') m.c('body').t(`hello ${id}`);
@@ -63,7 +63,7 @@ export function render(a: Action, names: Names, id: string): Element {
     }
     case 'iq': {
       const [name, xmlns] = IQ_NS[a.ns];
-      const iq = new Element('iq', { to: addrText(a.to, names), type: a.type, id });
+      const iq = new Element('iq', { to: addrText(a.to, names, a.c), type: a.type, id });
       const q = iq.c(name, { xmlns });
       if (xmlns === 'urn:xmpp:mam:2' && a.type === 'set') q.attrs.queryid = 'q1';
       if (xmlns === 'http://jabber.org/protocol/muc#admin') q.c('item', { affiliation: 'member' });
@@ -176,6 +176,8 @@ export function addresseeOf(a: Action): { kind: string; addressee: string; room:
         return { kind, addressee: 'room', room: to.r };
       case 'occ':
         return { kind, addressee: to.n === a.c ? 'own-nick' : 'other-nick', room: to.r };
+      case 'self':
+        return { kind, addressee: 'own-nick', room: to.r };
       case 'odd':
         return { kind, addressee: 'odd', room: 0 };
     }

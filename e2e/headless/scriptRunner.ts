@@ -1,0 +1,175 @@
+// The browser side of `npm run e2e:scripts`, kept in Playwright's runner process for the whole run: one
+// Chromium, and one page per worker slot (Playwright's parallelIndex), each loaded once with the target
+// given through an init script (`window.__scsAutomation`, see src/services/suiteAutomation.ts), never
+// through a link. Tests ask it over loopback HTTP to run a script; it runs the script in the slot's page
+// and writes the script's trace (and, when the script did not pass, a screenshot) into the report dir.
+//
+// Why outside the test workers: Playwright ends a worker after every failing test, and a worker that owned
+// the browser took Chromium and the page with it, so each failing script paid for a browser start and a
+// page load. Here a failing test only costs the worker process; the browser and the pages stay.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { AutomationWindow } from '../support/automation';
+import { chromiumLaunchOptions } from '../support/browser';
+
+/** What a test asks for. */
+export interface RunRequest {
+  /** The test's parallelIndex: which page runs the script. */
+  slot: number;
+  file: string;
+  /** The script's position in the list (makes its trace file name unique). */
+  index: number;
+}
+
+/** What the test gets back. */
+export interface RunResponse {
+  status: string;
+  report: unknown;
+  blocked: string | null;
+  /** The trace file under <out>/traces/, when the run produced one. */
+  traceFile: string | null;
+  /** A PNG of the page, when the script did not pass. */
+  screenshot: string | null;
+  pageErrors: string[];
+  /** Where the time went, in ms: the run in the page, the screenshot, a page load when one was needed. */
+  timings: { load: number; run: number; screenshot: number };
+}
+
+interface Slot {
+  page: Page;
+  errors: string[];
+  busy: boolean;
+}
+
+export interface ScriptRunnerOptions {
+  baseURL: string;
+  target: string;
+  out: string;
+}
+
+export interface ScriptRunner {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The report directory: SCS_E2E_SCRIPTS_OUT (set by scripts/e2e-scripts.js), else e2e-scripts-report/. */
+export const reportDir = (): string =>
+  process.env.SCS_E2E_SCRIPTS_OUT ||
+  path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'e2e-scripts-report');
+
+/** The trace file name of the script at `index`: unique in the list, readable. */
+export const traceFileName = (index: number, file: string): string =>
+  `${index}-${path.basename(file).replace(/[^\w.-]+/g, '_')}.trace.json`;
+
+export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<ScriptRunner> {
+  let browser: Promise<Browser> | null = null;
+  const slots = new Map<number, Promise<Slot>>();
+  const traces = path.join(opts.out, 'traces');
+  const shots = path.join(opts.out, 'screenshots');
+  fs.mkdirSync(traces, { recursive: true });
+  fs.mkdirSync(shots, { recursive: true });
+
+  const openSlot = async (): Promise<Slot> => {
+    browser ??= chromium.launch(chromiumLaunchOptions);
+    const context = await (
+      await browser
+    ).newContext({ baseURL: opts.baseURL, viewport: { width: 1280, height: 800 } });
+    await context.addInitScript((t) => {
+      (window as unknown as AutomationWindow).__scsAutomation = { target: t, mock: 'page' };
+    }, opts.target);
+    const page = await context.newPage();
+    const slot: Slot = { page, errors: [], busy: false };
+    page.on('pageerror', (e) => slot.errors.push(e.stack || e.message));
+    await page.goto('/');
+    await page.waitForFunction(() => Boolean((window as unknown as AutomationWindow).__scansionSuite));
+    return slot;
+  };
+
+  /** The slot's page; a fresh one when the last script there never finished (its test timed out). */
+  const pageFor = async (n: number): Promise<{ slot: Slot; loadMs: number }> => {
+    const existing = slots.get(n);
+    if (existing) {
+      const slot = await existing;
+      if (!slot.busy && !slot.page.isClosed()) return { slot, loadMs: 0 };
+      await slot.page.context().close();
+    }
+    const t0 = performance.now();
+    const opening = openSlot();
+    slots.set(n, opening);
+    const slot = await opening;
+    return { slot, loadMs: performance.now() - t0 };
+  };
+
+  const run = async (req: RunRequest): Promise<RunResponse> => {
+    const { slot, loadMs } = await pageFor(req.slot);
+    slot.busy = true;
+    slot.errors.length = 0;
+    // The loader normalises line ends, as the page does for a file.
+    const text = fs.readFileSync(req.file, 'utf8').replace(/\r\n?/g, '\n');
+    const t0 = performance.now();
+    const result = await slot.page.evaluate(
+      ([t, n]) => (window as unknown as AutomationWindow).__scansionSuite!.runScript(t, n),
+      [text, path.basename(req.file)] as const,
+    );
+    const runMs = performance.now() - t0;
+    let traceFile: string | null = null;
+    if (result.trace) {
+      traceFile = traceFileName(req.index, req.file);
+      fs.writeFileSync(path.join(traces, traceFile), JSON.stringify(result.trace));
+    }
+    let screenshot: string | null = null;
+    const t1 = performance.now();
+    if (result.status !== 'pass') {
+      screenshot = path.join(shots, `${req.index}.png`);
+      await slot.page.screenshot({ path: screenshot });
+    }
+    const shotMs = performance.now() - t1;
+    slot.busy = false;
+    return {
+      status: result.status,
+      report: result.report,
+      blocked: result.blocked,
+      traceFile,
+      screenshot,
+      pageErrors: [...slot.errors],
+      timings: { load: loadMs, run: runMs, screenshot: shotMs },
+    };
+  };
+
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (body += c));
+    req.on('end', () => {
+      const reply = (code: number, value: unknown) => {
+        res.writeHead(code, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(value));
+      };
+      if (req.method !== 'POST' || req.url !== '/run') return reply(404, { error: 'POST /run only' });
+      let parsed: RunRequest;
+      try {
+        parsed = JSON.parse(body) as RunRequest;
+      } catch {
+        return reply(400, { error: 'the request is not JSON' });
+      }
+      run(parsed).then(
+        (r) => reply(200, r),
+        (e: Error) => reply(500, { error: e.stack || e.message }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (browser) await (await browser).close();
+    },
+  };
+}

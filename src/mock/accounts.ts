@@ -1,0 +1,86 @@
+// What the server keeps per account between sessions: offline messages (CORE-MSG-3/4), rosters and
+// their pushes (CORE-ROSTER-*), and unanswered subscription requests (CORE-SUB-1/2).
+import { Element } from 'ltx';
+import type { Core } from './core';
+import { mediumId } from './ids';
+import { Rosters } from './roster';
+import { SERVER_DOMAIN, type SessionState } from './sessions';
+import { NS_DELAY, appendChild, copyElement } from './stanza';
+
+export class Accounts {
+  readonly rosters = new Rosters();
+  private readonly offline = new Map<string, Element[]>();
+  /** Unanswered subscription requests by contact, then by requester (CORE-SUB-2). */
+  private readonly pendingSubs = new Map<string, Map<string, Element>>();
+
+  constructor(
+    private readonly core: Core,
+    /** The instant stamped on offline messages (XMPP date-time). */
+    private readonly offlineStamp: string,
+  ) {}
+
+  clear(): void {
+    this.offline.clear();
+    this.rosters.clear();
+    this.pendingSubs.clear();
+  }
+
+  /** CORE-MSG-3: keep a message for `bare` (every localhost account exists); `to` stays as sent. */
+  store(bare: string, stanza: Element): void {
+    const list = this.offline.get(bare) ?? [];
+    list.push(copyElement(stanza));
+    this.offline.set(bare, list);
+  }
+
+  /** CORE-MSG-4: stored messages, in order, each with Prosody's frozen-clock `<delay>`. */
+  flushOffline(s: SessionState): void {
+    const stored = this.offline.get(s.bare);
+    if (!stored) return;
+    this.offline.delete(s.bare);
+    for (const msg of stored) {
+      appendChild(
+        msg,
+        new Element('delay', { xmlns: NS_DELAY, from: SERVER_DOMAIN, stamp: this.offlineStamp }),
+      );
+      this.core.delivery.deliver(s, msg);
+    }
+  }
+
+  /** CORE-SUB-2: the unanswered subscription requests to `bare`, as stored. */
+  pendingFor(bare: string): Iterable<Element> {
+    return this.pendingSubs.get(bare)?.values() ?? [];
+  }
+
+  /**
+   * CORE-SUB-1/2 (RFC 6121 §3.1.2-3.1.3, Prosody's mod_presence): an outbound subscription request is
+   * stamped with the requester's bare JID and addressed to the contact's bare JID; the requester's
+   * roster item gets ask='subscribe' (pushed); the contact keeps the first request as sent until it is
+   * answered, and its available resources get it now.
+   */
+  subscribe(s: SessionState, contact: string, stanza: Element): void {
+    if (contact === s.bare) return;
+    const req = copyElement(stanza);
+    req.attrs.from = s.bare;
+    req.attrs.to = contact;
+    const pending = this.pendingSubs.get(contact) ?? new Map<string, Element>();
+    if (!pending.has(s.bare)) pending.set(s.bare, req);
+    this.pendingSubs.set(contact, pending);
+    for (const x of this.core.sessions.ofBare(contact)) if (x.available) this.core.delivery.deliver(x, req);
+    this.markAsk(s.bare, contact);
+  }
+
+  /** CORE-SUB-1/4: `bare` asked `contact` for a subscription: its roster item shows it (pushed). */
+  markAsk(bare: string, contact: string): void {
+    this.pushRoster(bare, this.rosters.markAsk(bare, contact));
+  }
+
+  /** CORE-ROSTER-5: a roster push to every resource of `bare` that asked for the roster. */
+  pushRoster(bare: string, push: Element): void {
+    for (const x of this.core.sessions.ofBare(bare)) {
+      if (!x.rosterInterested) continue;
+      const copy = copyElement(push);
+      copy.attrs.id = mediumId(this.core.random);
+      this.core.delivery.deliver(x, copy);
+    }
+  }
+}
