@@ -143,7 +143,7 @@ export class Intake {
       if (push) this.accounts.pushRoster(s.bare, push);
       return;
     }
-    const reply = ownAccountIq(iq, s.bare, this.now());
+    const reply = ownAccountIq(iq, s.bare, this.now(), this.accounts.lastStatus(s.bare));
     this.router.reply(origin, reply ?? errorReply(iq, 'cancel', 'service-unavailable'));
   }
 }

@@ -6,7 +6,7 @@ import type { Element } from 'ltx';
 import type { Accounts } from './accounts';
 import type { Component, ComponentContext } from './component';
 import { describeError, type Core, type Origin } from './core';
-import { registerIq, pepIq, serverIq, timeIq, vcardIq } from './iqHandlers';
+import { lastIq, registerIq, pepIq, serverIq, timeIq, vcardIq } from './iqHandlers';
 import { mediumId } from './ids';
 import { parseJid, bareOf, fullOf } from './jid';
 import { SUBSCRIPTION_TYPES } from './presenceRules';
@@ -59,7 +59,9 @@ export class Router {
         // CORE-IQ-2: the server itself.
         if (stanza.name === 'iq' && answerable) {
           const reply =
-            serverIq(stanza, this.discoItems()) ?? timeIq(stanza, this.core.now()) ?? registerIq(stanza);
+            serverIq(stanza, this.discoItems()) ??
+            timeIq(stanza, this.core.now()) ??
+            (origin.kind === 'client' ? registerIq(stanza) : undefined);
           this.reply(origin, reply ?? errorReply(stanza, 'cancel', 'service-unavailable'));
         } else if (stanza.name === 'message' && t !== 'error') {
           this.reply(origin, errorReply(stanza, 'cancel', 'service-unavailable'));
@@ -92,6 +94,7 @@ export class Router {
           origin,
           vcardIq(stanza) ??
             pepIq(stanza) ??
+            lastIq(stanza) ??
             timeIq(stanza, this.core.now()) ??
             errorReply(stanza, 'cancel', 'service-unavailable'),
         );
@@ -158,7 +161,12 @@ export class Router {
       return;
     }
     if (to.domain === SERVER_DOMAIN) {
-      if (to.local === undefined) return;
+      if (to.local === undefined) {
+        // CORE-SUB-7: presence to the server itself.
+        if (origin.kind === 'client' && to.resource === undefined)
+          this.accounts.toServer(origin.session, stanza);
+        return;
+      }
       if (t === 'subscribe' && origin.kind === 'client') {
         this.accounts.subscribe(origin.session, bareOf(to), stanza);
         return;
