@@ -13,6 +13,7 @@ import { SCS_LANGUAGE_ID } from './scsMonarch';
 import { minimalEdit } from './textEdit';
 import { forwardShortcut } from './forwardShortcut';
 import { trackSteps, type TrackedSteps } from './trackedSteps';
+import { createGlyphDecorations, type GlyphSpec } from './glyphDecorations';
 import { monacoThemeName } from './themes';
 import './editor.css';
 
@@ -157,7 +158,11 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     };
 
     // --- run decorations ----------------------------------------------------------------------
-    const stepDecorations = editor.createDecorationsCollection();
+    // One gutter glyph per step, kept by step index and changed only when its look changes: a batch
+    // of run events touches a few steps, not every decoration of a long script (each a DOM node and
+    // a hover in Monaco's view). The current/failed line highlights are few and set as one collection.
+    const glyphs = createGlyphDecorations(monaco, editor);
+    const lineDecorations = editor.createDecorationsCollection();
     let lastCurrentLine: number | null = null;
     let tracked: TrackedSteps | null = null;
     const updateSteps = (s: AppState) => {
@@ -173,22 +178,19 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       const changed = new Set(s.changedSteps);
       const marks = raw.map((m) => ({ ...m, ...(follow ? follow.lineOf(m) : {}) }));
       const lineCount = model.getLineCount();
+      const wanted: GlyphSpec[] = [];
       const decos: Monaco.editor.IModelDeltaDecoration[] = [];
       let currentLine: number | null = null;
       for (const m of marks) {
         if (m.line > lineCount) continue;
         const isChanged = changed.has(m.index) && s.status !== 'running' && s.status !== 'paused';
-        decos.push({
-          range: new monaco.Range(m.line, 1, m.line, 1),
-          options: {
-            glyphMarginClassName: `scs-glyph scs-glyph-${
-              m.current && s.status === 'paused' ? 'next' : m.status
-            }${isChanged ? ' scs-glyph-changed' : ''}`,
-            glyphMarginHoverMessage: {
-              value: isChanged ? `${m.hover} (edited since this run)` : m.hover,
-            },
-            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
-          },
+        wanted.push({
+          index: m.index,
+          line: m.line,
+          className: `scs-glyph scs-glyph-${m.current && s.status === 'paused' ? 'next' : m.status}${
+            isChanged ? ' scs-glyph-changed' : ''
+          }`,
+          hover: isChanged ? `${m.hover} (edited since this run)` : m.hover,
         });
         if (m.current && (s.status === 'running' || s.status === 'paused')) {
           currentLine = m.line;
@@ -226,7 +228,8 @@ export default function MonacoEditor(props: MonacoEditorProps) {
           });
         }
       }
-      stepDecorations.set(decos);
+      glyphs.set(wanted);
+      lineDecorations.set(decos);
       host.classList.toggle('scs-paused', s.status === 'paused');
       // Follow the run: keep the current step on screen (without moving the cursor).
       if (currentLine !== null && currentLine !== lastCurrentLine) {
@@ -256,7 +259,8 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         applying = true;
         try {
           if (next.getValue() !== s.text) next.setValue(s.text);
-          stepDecorations.clear();
+          glyphs.clear();
+          lineDecorations.clear();
           editor.setModel(next);
         } finally {
           applying = false;
@@ -389,6 +393,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       for (const d of disposables) d.dispose();
       monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
       tracked?.dispose();
+      glyphs.clear();
       editor.dispose();
       for (const m of models.values()) m.dispose();
     };

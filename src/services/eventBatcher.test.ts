@@ -34,3 +34,42 @@ describe('frameScheduler', () => {
     expect(fn).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('frameScheduler with a minimum interval', () => {
+  it('holds a batch until the interval since the last one has passed, then waits for a frame', () => {
+    vi.useFakeTimers();
+    const frames: Array<() => void> = [];
+    const schedule = frameScheduler({ requestAnimationFrame: (cb) => frames.push(cb) }, 100, () =>
+      Date.now(),
+    );
+    const first = vi.fn();
+    schedule(first);
+    frames.shift()!(); // the first batch goes out on the next frame
+    expect(first).toHaveBeenCalledTimes(1);
+    const second = vi.fn();
+    vi.advanceTimersByTime(30);
+    schedule(second);
+    expect(frames).toHaveLength(0); // no frame asked for before the interval is over
+    vi.advanceTimersByTime(69);
+    expect(frames).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(frames).toHaveLength(1);
+    expect(second).not.toHaveBeenCalled();
+    frames.shift()!();
+    expect(second).toHaveBeenCalledTimes(1);
+  });
+  it('sends a batch at the next frame when the last one is older than the interval', () => {
+    vi.useFakeTimers();
+    const frames: Array<() => void> = [];
+    const schedule = frameScheduler({ requestAnimationFrame: (cb) => frames.push(cb) }, 100);
+    const a = vi.fn();
+    schedule(a);
+    frames.shift()!();
+    vi.advanceTimersByTime(150);
+    const b = vi.fn();
+    schedule(b);
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(b).toHaveBeenCalledTimes(1);
+  });
+});

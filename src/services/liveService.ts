@@ -10,6 +10,7 @@ import { importScansionRecording } from '../scansion/scansionRecord';
 import type { AppStore, LiveLogEntry } from '../store';
 import { createLiveSession, LiveError, parseTyped, type LiveEntry, type LiveSession } from './liveSession';
 import { defaultTransportFactory, targetLabel, type TransportFactory } from './transports';
+import { frameScheduler, RUN_UPDATE_INTERVAL_MS } from './eventBatcher';
 
 export interface LiveRunHooks {
   /** Sends a stanza as one of the paused run's clients (runner.sendAdHoc). */
@@ -55,6 +56,7 @@ export function createLiveService(deps: LiveServiceDeps): LiveService {
   const { store } = deps;
   const makeTransport = deps.makeTransport ?? defaultTransportFactory;
   const schedule = deps.schedule ?? ((fn: () => void) => void setTimeout(fn, 16));
+  const scheduleRunBatch = deps.schedule ?? frameScheduler(globalThis, RUN_UPDATE_INTERVAL_MS);
   let session: LiveSession | null = null;
   let transport: Transport | null = null;
   let opening: Promise<LiveSession> | null = null;
@@ -85,8 +87,23 @@ export function createLiveService(deps: LiveServiceDeps): LiveService {
     return false;
   };
 
+  // A run's room snapshots (one per step) reach the store in batches, like its other events.
+  let inspections: { runId: string; snapshots: Record<number, unknown> } | null = null;
+  const flushInspections = () => {
+    const batch = inspections;
+    inspections = null;
+    if (batch) store.getState().addInspections(batch.runId, batch.snapshots);
+  };
   const offRun = deps.run?.onEvent((e) => {
-    if (e.type === 'inspection') store.getState().addInspection(e.runId, e.step, e.snapshot);
+    if (e.type === 'inspection') {
+      if (inspections && inspections.runId !== e.runId) flushInspections();
+      if (inspections) inspections.snapshots[e.step] = e.snapshot;
+      else {
+        inspections = { runId: e.runId, snapshots: { [e.step]: e.snapshot } };
+        scheduleRunBatch(flushInspections);
+      }
+    }
+    if (e.type === 'run-finished' || e.type === 'paused' || e.type === 'step-failed') flushInspections();
     // After an ad-hoc stanza, the console shows the run's traffic: the reply to it, and every other
     // stanza marked as going to the script's client (it is what a later step will read).
     if (e.type === 'stanza' && adHocRun === e.runId && (e.adHoc || e.direction === 'in')) {

@@ -1,9 +1,9 @@
 // Run controller: the one place the page starts, steps, pauses and stops runs. It picks the transport,
-// creates the runner, forwards the user's intents to it, feeds its events into the store (batched per
-// frame) and drops events of any run but the current one (by runId), so a stopped run can never write
-// into a newer one. The runner's control state machine is the only one: the controller asks the runner
-// what it is doing, and the store mirrors it through the runner's events.
-import { frameScheduler } from './eventBatcher';
+// creates the runner, forwards the user's intents to it, feeds its events into the store (batched: at
+// most ten times a second while running) and drops events of any run but the current one (by runId),
+// so a stopped run can never write into a newer one. The runner's control state machine is the only
+// one: the controller asks the runner what it is doing, and the store mirrors it through its events.
+import { frameScheduler, RUN_UPDATE_INTERVAL_MS } from './eventBatcher';
 import type { Element } from 'ltx';
 import { createRunId, createRunner as defaultCreateRunner } from '../runner';
 import type { RunEvent, RunResult } from '../runner';
@@ -69,8 +69,8 @@ export function createRunController(deps: RunControllerDeps): RunController {
   const makeTransport = deps.makeTransport ?? defaultTransportFactory;
   const createRunner = deps.createRunner ?? defaultCreateRunner;
   const buildReport = deps.buildReport ?? defaultBuildReport;
-  // Events are applied to the store in one batch per animation frame.
-  const schedule = deps.schedule ?? frameScheduler();
+  // Events are applied to the store in batches: one per frame at most, ten a second while running.
+  const schedule = deps.schedule ?? frameScheduler(globalThis, RUN_UPDATE_INTERVAL_MS);
 
   let active: Active | null = null;
   /** A run being set up (transport loading): its id, so a newer request supersedes it. */

@@ -61,6 +61,8 @@ export interface LiveSlice {
   liveSetError(message: string | null): void;
   liveClear(): void;
   addInspection(runId: string, step: number, snapshot: unknown): void;
+  /** Several steps' snapshots at once (a batch of a run's `inspection` events). */
+  addInspections(runId: string, snapshots: Record<number, unknown>): void;
   setLiveSnapshot(snapshot: unknown): void;
   setPresentation(patch: Partial<PresentationSettings>): void;
 }
@@ -104,6 +106,12 @@ export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set) 
       s.inspectionRunId === runId
         ? { inspections: { ...s.inspections, [step]: snapshot } }
         : { inspectionRunId: runId, inspections: { [step]: snapshot } },
+    ),
+  addInspections: (runId, snapshots) =>
+    set((s) =>
+      s.inspectionRunId === runId
+        ? { inspections: { ...s.inspections, ...snapshots } }
+        : { inspectionRunId: runId, inspections: { ...snapshots } },
     ),
   setLiveSnapshot: (liveSnapshot) => set({ liveSnapshot }),
   setPresentation: (patch) => set((s) => ({ presentation: { ...s.presentation, ...patch } })),

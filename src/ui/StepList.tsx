@@ -1,6 +1,6 @@
 // The script's steps grouped under its comment headings, with status and duration. Selecting a step
 // shows its details and asks the editor to reveal its line. Arrow keys move between steps.
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { summarizeAttribution, type AttributedEntry } from '../services/attribution';
 import { summarizeStanza } from '../services/stanzaSummary';
 import { formatDuration, groupSteps, stepLabel, stepSummary } from '../services/stepView';
@@ -15,6 +15,7 @@ import {
   useAppStore,
 } from '../store';
 import type { StepStatus } from '../runner';
+import type { Step } from '../scansion/types';
 
 const STATUS_WORDS: Record<StepStatus, string> = {
   pending: 'not run',
@@ -69,11 +70,14 @@ export function StepList() {
     return () => cancelAnimationFrame(frame);
   }, [follow]);
 
-  const choose = (index: number, line: number) => {
-    selectStep(index);
-    reveal(line);
-    setPanel('details');
-  };
+  const choose = useCallback(
+    (index: number, line: number) => {
+      selectStep(index);
+      reveal(line);
+      setPanel('details');
+    },
+    [selectStep, reveal, setPanel],
+  );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
@@ -118,57 +122,22 @@ export function StepList() {
           )}
           <ul className="step-items">
             {g.steps.map((step) => {
-              const st = runSteps[step.index];
-              const status: StepStatus = st?.status ?? 'pending';
-              const isNext = next === step.index && status === 'pending';
-              const line = moved?.[step.index] ?? step.headerRange.line;
-              const summary = stepSummary(step);
+              const status: StepStatus = runSteps[step.index]?.status ?? 'pending';
               return (
-                <li key={step.index}>
-                  <button
-                    type="button"
-                    className={`step-item status-${status}${selected === step.index ? ' selected' : ''}${
-                      current === step.index ? ' current' : ''
-                    }${isNext ? ' next' : ''}`}
-                    data-testid="step-list.item"
-                    data-step={step.index}
-                    data-status={status}
-                    data-line={line}
-                    data-changed={changed.has(step.index) || undefined}
-                    aria-current={current === step.index ? 'step' : undefined}
-                    aria-pressed={selected === step.index}
-                    aria-label={`Step ${step.index + 1}, line ${line}: ${stepLabel(step)}, ${
-                      isNext ? 'next' : STATUS_WORDS[status]
-                    }${changed.has(step.index) ? ', changed since the run' : ''}`}
-                    onClick={() => choose(step.index, line)}
-                  >
-                    <StatusGlyph status={status} next={isNext} />
-                    <span className="step-num">{step.index + 1}</span>
-                    <span className="step-text">
-                      <span className={`step-client client-${clientSlot(script.clients, step.client)}`}>
-                        {step.client}
-                      </span>{' '}
-                      <span className="step-action">{stepLabel(step).slice(step.client.length + 1)}</span>
-                      {summary && <span className="step-summary">{summary}</span>}
-                      {changed.has(step.index) && (
-                        <span className="step-changed" title="This step was edited since the run">
-                          changed
-                        </span>
-                      )}
-                    </span>
-                    {attribution.matchedByStep.has(step.index) && (
-                      <span
-                        className="step-matched"
-                        data-testid="step-list.matched"
-                        title="Received stanzas this step matched"
-                      >
-                        ⇐{attribution.matchedByStep.get(step.index)}
-                      </span>
-                    )}
-                    <span className="step-duration">{formatDuration(st?.durationMs)}</span>
-                    <span className="step-line">:{line}</span>
-                  </button>
-                </li>
+                <StepRow
+                  key={step.index}
+                  step={step}
+                  slot={clientSlot(script.clients, step.client)}
+                  status={status}
+                  durationMs={runSteps[step.index]?.durationMs}
+                  line={moved?.[step.index] ?? step.headerRange.line}
+                  selected={selected === step.index}
+                  current={current === step.index}
+                  next={next === step.index && status === 'pending'}
+                  changed={changed.has(step.index)}
+                  matched={attribution.matchedByStep.get(step.index)}
+                  onChoose={choose}
+                />
               );
             })}
           </ul>
@@ -178,6 +147,78 @@ export function StepList() {
     </div>
   );
 }
+
+interface StepRowProps {
+  step: Step;
+  /** The client's colour slot. */
+  slot: number;
+  status: StepStatus;
+  durationMs?: number;
+  /** The step's line now (it moves with edits made after the run). */
+  line: number;
+  selected: boolean;
+  current: boolean;
+  next: boolean;
+  changed: boolean;
+  /** Received stanzas this step matched. */
+  matched?: number;
+  onChoose(index: number, line: number): void;
+}
+
+/**
+ * One step of the list. Memoized on primitive props: a batch of run events re-renders only the rows
+ * whose status, duration or marks changed, not the whole list.
+ */
+const StepRow = memo(function StepRow(props: StepRowProps) {
+  const { step, status, line, selected, current, next, changed, matched } = props;
+  const label = stepLabel(step);
+  const summary = stepSummary(step);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`step-item status-${status}${selected ? ' selected' : ''}${current ? ' current' : ''}${
+          next ? ' next' : ''
+        }`}
+        data-testid="step-list.item"
+        data-step={step.index}
+        data-status={status}
+        data-line={line}
+        data-changed={changed || undefined}
+        aria-current={current ? 'step' : undefined}
+        aria-pressed={selected}
+        aria-label={`Step ${step.index + 1}, line ${line}: ${label}, ${next ? 'next' : STATUS_WORDS[status]}${
+          changed ? ', changed since the run' : ''
+        }`}
+        onClick={() => props.onChoose(step.index, line)}
+      >
+        <StatusGlyph status={status} next={next} />
+        <span className="step-num">{step.index + 1}</span>
+        <span className="step-text">
+          <span className={`step-client client-${props.slot}`}>{step.client}</span>{' '}
+          <span className="step-action">{label.slice(step.client.length + 1)}</span>
+          {summary && <span className="step-summary">{summary}</span>}
+          {changed && (
+            <span className="step-changed" title="This step was edited since the run">
+              changed
+            </span>
+          )}
+        </span>
+        {matched !== undefined && (
+          <span
+            className="step-matched"
+            data-testid="step-list.matched"
+            title="Received stanzas this step matched"
+          >
+            ⇐{matched}
+          </span>
+        )}
+        <span className="step-duration">{formatDuration(props.durationMs)}</span>
+        <span className="step-line">:{line}</span>
+      </button>
+    </li>
+  );
+});
 
 /** Received stanzas no step matched: dropped burst leftovers (with the reason) and those left unread. */
 function Leftovers(props: { dropped: AttributedEntry[]; unread: AttributedEntry[] }) {
