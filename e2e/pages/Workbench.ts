@@ -1,5 +1,6 @@
 // Page object for the workbench parts of the page: document tabs, version history, banners, evidence.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { PlaygroundPage } from './PlaygroundPage';
 
 export class Workbench {
   readonly tabs: Locator;
@@ -37,9 +38,7 @@ export class Workbench {
   }
 
   async setTheme(theme: 'light' | 'dark'): Promise<void> {
-    if ((await this.page.locator('html').getAttribute('data-theme')) !== theme)
-      await this.themeToggle.click();
-    await expect(this.page.locator('html')).toHaveAttribute('data-theme', theme);
+    await new PlaygroundPage(this.page).useTheme(theme);
   }
 
   /** 1-based lines whose gutter glyph has the class `cls` (e.g. scs-glyph-passed). */
