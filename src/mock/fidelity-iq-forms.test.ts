@@ -10,7 +10,7 @@ const err = (id: string, from: string, to: string, type: string, condition: stri
   );
 
 describe('fidelity rules found by fuzzing: iqs and forms', () => {
-  it('CORE-IQ-14: a register set to the server without username and password is bad-request (modify)', async () => {
+  it('CORE-IQ-11: a register set to the server without username and password is bad-request (modify)', async () => {
     const c = await rig().connect('c@localhost', 'r');
     await c.send(`<iq to="localhost" type="set" id="r1"><query xmlns="jabber:iq:register"/></iq>`);
     expect(c.take().map(canon)).toEqual([err('r1', 'localhost', c.jid, 'modify', 'bad-request')]);
@@ -20,7 +20,7 @@ describe('fidelity rules found by fuzzing: iqs and forms', () => {
     );
     expect(c.take().map(canon)).toEqual([err('r2', 'localhost', c.jid, 'modify', 'bad-request')]);
   });
-  it("CORE-IQ-15: last activity of another account's bare JID is forbidden (auth): no subscription", async () => {
+  it("CORE-IQ-14: last activity of another account's bare JID is forbidden (auth): no subscription", async () => {
     const c = await rig().connect('c@localhost', 'r');
     await c.send(`<iq to="b@localhost" type="get" id="l1"><query xmlns="jabber:iq:last"/></iq>`);
     expect(c.take().map(canon)).toEqual([err('l1', 'b@localhost', c.jid, 'auth', 'forbidden')]);

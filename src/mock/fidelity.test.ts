@@ -211,6 +211,124 @@ describe('fidelity rules found by fuzzing', () => {
       );
     }
   });
+  it('CORE-SUB-5/6: an initial presence sends the unanswered requests again; each request is acknowledged with an unavailable presence; a repeat is not delivered again', async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    await a.send('<iq type="get" id="r1"><query xmlns="jabber:iq:roster"/></iq>');
+    await a.send(`<presence type="subscribe" to="${ROOM}"/>`);
+    await a.send('<presence type="subscribe" to="b@localhost"/>');
+    a.take();
+    const shape = (s: { name: string; attrs: Record<string, string> }) =>
+      s.name === 'iq'
+        ? `push`
+        : `${s.name} ${s.attrs.type ?? 'available'} from ${s.attrs.from} to ${s.attrs.to ?? '-'}`;
+    await a.send('<presence/>');
+    const got = a.take();
+    expect(got.map(shape)).toEqual([
+      `presence available from ${a.jid} to -`,
+      'push',
+      `presence error from ${ROOM} to a@localhost`,
+      'push',
+      'presence unavailable from b@localhost to a@localhost',
+    ]);
+    expect(got[1].getChild('query')!.getChild('item')!.attrs).toMatchObject({ jid: ROOM, ask: 'subscribe' });
+    const b = await r.connect('b@localhost', 'r');
+    await b.send('<presence/>');
+    expect(b.take().map(shape)).toEqual([
+      `presence available from ${b.jid} to -`,
+      'presence subscribe from a@localhost to b@localhost',
+    ]);
+    const c = await r.connect('c@localhost', 'r');
+    await c.send('<presence/>');
+    c.take();
+    await c.send('<presence type="subscribe" to="b@localhost" id="x2"/>');
+    await c.send('<presence type="subscribe" to="b@localhost" id="x3"/>');
+    expect(b.take().map((s) => s.attrs.id)).toEqual(['x2']);
+    expect(c.take().map(shape)).toEqual([
+      'presence unavailable from b@localhost to c@localhost',
+      'presence unavailable from b@localhost to c@localhost',
+    ]);
+  });
+  it('CORE-IQ-14: jabber:iq:last: own account and server answer 0 seconds (own: with the last unavailable status); another account: forbidden', async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const last = (id: string, to = '') =>
+      `<iq type="get" id="${id}"${to ? ` to="${to}"` : ''}><query xmlns="jabber:iq:last"/></iq>`;
+    const result = (id: string, text = '', from = '') =>
+      canon(
+        `<iq xmlns="jabber:client" id="${id}"${from ? ` from="${from}"` : ''} to="${a.jid}" type="result"><query xmlns="jabber:iq:last" seconds="0">${text}</query></iq>`,
+      );
+    await a.send(last('l1'));
+    await a.send(last('l2', 'localhost'));
+    await a.send(last('l3', 'b@localhost'));
+    await a.send('<presence/>');
+    await a.send('<presence type="unavailable"><status>gone fishing</status></presence>');
+    await a.send(last('l4', 'a@localhost'));
+    const got = a.take().map(canon);
+    expect(got.filter((s) => s.startsWith('<iq'))).toEqual([
+      result('l1'),
+      result('l2', '', 'localhost'),
+      canon(
+        `<iq xmlns="jabber:client" id="l3" from="b@localhost" to="${a.jid}" type="error"><error type="auth"><forbidden xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></iq>`,
+      ),
+      result('l4', 'gone fishing'),
+    ]);
+  });
+  it('CORE-SUB-7: the server answers a probe with its presence and approves a subscription at once; an initial presence probes it', async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    await a.send('<presence/>');
+    await a.send('<iq type="get" id="r1"><query xmlns="jabber:iq:roster"/></iq>');
+    a.take();
+    const shape = (s: { name: string; attrs: Record<string, string>; getChild: (n: string) => unknown }) => {
+      if (s.name === 'iq') {
+        const item = (
+          s.getChild('query') as { getChild: (n: string) => { attrs: Record<string, string> } }
+        ).getChild('item').attrs;
+        return `push ${item.jid} ${item.subscription}${item.ask ? ` ask` : ''}`;
+      }
+      return `presence ${s.attrs.type ?? 'available'} from ${s.attrs.from} to ${s.attrs.to} id ${s.attrs.id}`;
+    };
+    await a.send('<presence type="probe" to="localhost" id="h1"/>');
+    await a.send('<presence type="subscribe" to="localhost" id="h2"/>');
+    await a.send('<presence type="subscribe" to="localhost" id="h3"/>');
+    expect(a.take().map(shape)).toEqual([
+      'presence available from localhost to a@localhost id h1',
+      'push localhost none ask',
+      'presence subscribed from localhost to a@localhost id h2',
+      'push localhost to',
+      'presence available from localhost to a@localhost id h2',
+      'push localhost to',
+      'presence available from localhost to a@localhost id h3',
+    ]);
+    const phone = await r.connect('a@localhost', 'phone');
+    await phone.send('<presence/>');
+    expect(phone.take().map(shape).slice(0, 2)).toEqual([
+      `presence available from ${phone.jid} to undefined id undefined`,
+      'presence available from localhost to a@localhost id undefined',
+    ]);
+    a.take();
+    await a.send('<presence type="unsubscribe" to="localhost" id="h4"/>');
+    expect(a.take().map(shape)).toEqual(['push localhost none']);
+  });
+  it("CORE-IQ-11: jabber:iq:register to one's own account or the server: get says registered; a password change fails (wait); any other set is bad-request", async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const q = (inner = '') => `<query xmlns="jabber:iq:register">${inner}</query>`;
+    await a.send(`<iq type="get" id="g1">${q()}</iq>`);
+    await a.send(`<iq type="set" id="s1" to="a@localhost">${q()}</iq>`);
+    await a.send(`<iq type="set" id="s2">${q('<username>A</username><password>x</password>')}</iq>`);
+    await a.send(
+      `<iq type="set" id="s3" to="localhost">${q('<username>other</username><password>x</password>')}</iq>`,
+    );
+    const got = a.take();
+    expect(got[0].getChild('query')!.getChildText('username')).toBe('a');
+    expect(got.slice(1).map((s) => [s.attrs.id, s.attrs.from, s.getChild('error')!.toString()])).toEqual([
+      ['s1', undefined, expect.stringContaining('type="modify"><bad-request')],
+      ['s2', undefined, expect.stringContaining('type="wait"><internal-server-error')],
+      ['s3', 'localhost', expect.stringContaining('type="modify"><bad-request')],
+    ]);
+  });
 });
 
 describe('CORE-STREAM-3 deep nesting', () => {

@@ -151,7 +151,7 @@ export class Intake {
       this.router.reply(origin, this.accounts.privateStorage.handle(iq, s.bare));
       return;
     }
-    const reply = ownAccountIq(iq, s.bare, this.now());
+    const reply = ownAccountIq(iq, s.bare, this.now(), this.accounts.lastStatus(s.bare));
     this.router.reply(origin, reply ?? errorReply(iq, 'cancel', 'service-unavailable'));
   }
 }

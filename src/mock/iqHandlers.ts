@@ -3,6 +3,7 @@
 // or undefined when the iq is not served (the caller then answers service-unavailable).
 import { Element } from 'ltx';
 import { errorReply, firstChildElement, iqResult, appendChild } from './stanza';
+import { parseJid } from './jid';
 import { NS_DISCO_INFO, NS_DISCO_ITEMS, SERVER_VERSION, accountDiscoInfo, hostDiscoInfo } from './serverInfo';
 
 const NS_PING = 'urn:xmpp:ping';
@@ -10,8 +11,8 @@ const NS_VERSION = 'jabber:iq:version';
 const NS_VCARD = 'vcard-temp';
 const NS_TIME = 'urn:xmpp:time';
 const NS_REGISTER = 'jabber:iq:register';
-const NS_LAST = 'jabber:iq:last';
 const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
+const NS_LAST = 'jabber:iq:last';
 
 function payload(iq: Element): { name: string; xmlns: string; el: Element } | undefined {
   const el = firstChildElement(iq);
@@ -37,6 +38,8 @@ export function serverIq(iq: Element, itemJids: string[]): Element | undefined {
     return reply;
   }
   if (p.name === 'ping' && p.xmlns === NS_PING) return iqResult(iq);
+  // CORE-IQ-14: mod_uptime on the frozen clock.
+  if (p.name === 'query' && p.xmlns === NS_LAST) return lastResult(iq, undefined);
   if (p.name === 'query' && p.xmlns === NS_VERSION) {
     const reply = iqResult(iq);
     const q = reply.c('query', { xmlns: NS_VERSION });
@@ -48,7 +51,14 @@ export function serverIq(iq: Element, itemJids: string[]): Element | undefined {
 }
 
 /** CORE-IQ-4/6: iq get/set from an account to itself (no `to`, or its own bare JID). Rosters: roster.ts. */
-export function ownAccountIq(iq: Element, bare: string, nowMs: number): Element | undefined {
+export function ownAccountIq(
+  iq: Element,
+  bare: string,
+  nowMs: number,
+  lastStatus: string | undefined,
+): Element | undefined {
+  const registered = registerIq(iq);
+  if (registered) return registered;
   const p = payload(iq);
   if (!p || iq.attrs.type !== 'get') return undefined;
   if (p.name === 'query' && p.xmlns === NS_DISCO_INFO) {
@@ -61,6 +71,7 @@ export function ownAccountIq(iq: Element, bare: string, nowMs: number): Element 
     return reply;
   }
   if (p.name === 'ping' && p.xmlns === NS_PING) return iqResult(iq);
+  if (p.name === 'query' && p.xmlns === NS_LAST) return lastResult(iq, lastStatus);
   return vcardIq(iq) ?? pepIq(iq, true) ?? timeIq(iq, nowMs);
 }
 
@@ -88,28 +99,33 @@ export function timeIq(iq: Element, nowMs: number): Element | undefined {
 }
 
 /**
- * CORE-IQ-11: jabber:iq:register get to the server from a signed-in account (mod_register): already
- * registered, with the username and an empty password.
+ * CORE-IQ-11: jabber:iq:register to the server (or to one's own account) from a signed-in account
+ * (mod_user_account_management): a get says already registered, with the username and an empty
+ * password; a set changing the password (`<username>` the account's own, `<password>`) fails with
+ * `internal-server-error` (wait: the corpus config's insecure auth stores no password); any other set is
+ * `bad-request` (modify). Removing the account (`<remove/>`) is not modelled (undefined:
+ * service-unavailable).
  */
 export function registerIq(iq: Element): Element | undefined {
   const p = payload(iq);
   if (!p || p.name !== 'query' || p.xmlns !== NS_REGISTER) return undefined;
   const from = String(iq.attrs.from ?? '');
+  const local = from.slice(0, from.indexOf('@'));
   if (iq.attrs.type === 'set') {
-    // CORE-IQ-14: a password change needs <username> (one's own) and <password>; without them it is
-    // bad-request. Account removal and the change itself are not modelled (service-unavailable).
-    if (p.el.getChild('remove')) return undefined;
-    const user = p.el.getChildText('username');
+    if (firstChildElement(p.el)?.name === 'remove') return undefined;
+    const username = p.el.getChildText('username');
     const password = p.el.getChildText('password');
-    if (user !== null && password !== null && user.toLowerCase() === from.slice(0, from.indexOf('@')))
-      return undefined;
-    return errorReply(iq, 'modify', 'bad-request');
+    if (username === null || password === null) return errorReply(iq, 'modify', 'bad-request');
+    const prepped = parseJid(`${username}@localhost`);
+    if (!prepped || prepped.local !== local) return errorReply(iq, 'modify', 'bad-request');
+    // The corpus config's auth provider (insecure) cannot store a password.
+    return errorReply(iq, 'wait', 'internal-server-error');
   }
   if (iq.attrs.type !== 'get') return undefined;
   const reply = iqResult(iq);
   const q = reply.c('query', { xmlns: NS_REGISTER });
   q.c('registered');
-  q.c('username').t(from.slice(0, from.indexOf('@')));
+  q.c('username').t(local);
   q.c('password');
   return reply;
 }
@@ -126,13 +142,21 @@ export function pepIq(iq: Element, own = false): Element | undefined {
 }
 
 /**
- * CORE-IQ-15: jabber:iq:last get to another account's bare JID (mod_lastactivity): only a contact with a
- * presence subscription may ask, and the mock's accounts have none: `forbidden` (auth).
+ * CORE-IQ-14 (mod_lastactivity, mod_uptime): jabber:iq:last get. One's own account: seconds 0 (Prosody's
+ * clock is frozen) and the status of the account's last broadcast unavailable presence; the server:
+ * seconds 0; another account's bare JID: `forbidden` (auth; no presence subscription).
  */
 export function lastIq(iq: Element): Element | undefined {
   const p = payload(iq);
   if (!p || iq.attrs.type !== 'get' || p.name !== 'query' || p.xmlns !== NS_LAST) return undefined;
   return errorReply(iq, 'auth', 'forbidden');
+}
+
+function lastResult(iq: Element, status: string | undefined): Element {
+  const reply = iqResult(iq);
+  const q = reply.c('query', { xmlns: NS_LAST, seconds: '0' });
+  if (status) q.t(status);
+  return reply;
 }
 
 function nodeNotFound(iq: Element): Element {

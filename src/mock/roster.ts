@@ -1,6 +1,7 @@
-// Rosters (RFC 6121 §2) as Prosody 0.12's mod_roster keeps them, without subscriptions: get (with
-// versioning), set (add, update, remove) and roster pushes to the resources that asked for the roster
-// (CORE-ROSTER-*). Subscription states never change here: every item stays subscription='none'.
+// Rosters (RFC 6121 §2) as Prosody 0.12's mod_roster keeps them: get (with versioning), set (add,
+// update, remove) and roster pushes to the resources that asked for the roster (CORE-ROSTER-*).
+// Subscriptions between users are not modelled (CORE-PRES-10): an item's subscription becomes 'to' only
+// when the server itself approves a request to it (CORE-SUB-7), and goes back to 'none' on unsubscribe.
 import { Element } from 'ltx';
 import { parseJid, bareOf } from './jid';
 import { errorReply, firstChildElement, iqResult, childElements } from './stanza';
@@ -13,6 +14,8 @@ interface RosterItem {
   groups: string[];
   /** A subscription request we sent and nobody answered (RFC 6121 §3.1.2). */
   ask?: 'subscribe';
+  /** 'to' once the contact approved our request (only the server does: CORE-SUB-7). */
+  subscription?: 'to';
 }
 
 interface Roster {
@@ -54,12 +57,56 @@ export class Rosters {
   markAsk(bare: string, contact: string): Element {
     const roster = this.rosterOf(bare);
     let item = roster.items.get(contact);
-    if (!item || item.ask !== 'subscribe') {
+    // Already subscribed (CORE-SUB-7): nothing to ask.
+    if (!item || (item.ask !== 'subscribe' && item.subscription !== 'to')) {
       item = { ...(item ?? { jid: contact, groups: [] }), ask: 'subscribe' };
       roster.items.set(contact, item);
       roster.version++;
     }
     return pushElement(this.ver(roster), itemElement(item));
+  }
+
+  /** CORE-SUB-5: the contacts `bare` asked for a subscription (items with ask='subscribe'), in roster order. */
+  asked(bare: string): string[] {
+    return [...(this.byUser.get(bare)?.items.values() ?? [])].filter((i) => i.ask).map((i) => i.jid);
+  }
+
+  /**
+   * CORE-SUB-7: `contact` approved `bare`'s pending request (ask='subscribe'): subscription 'to', ask
+   * gone; the push, or undefined when no request was pending (Prosody then ignores the approval).
+   */
+  approve(bare: string, contact: string): Element | undefined {
+    const roster = this.rosterOf(bare);
+    const item = roster.items.get(contact);
+    if (!item?.ask) return undefined;
+    const next: RosterItem = { ...item, subscription: 'to' };
+    delete next.ask;
+    roster.items.set(contact, next);
+    roster.version++;
+    return pushElement(this.ver(roster), itemElement(next));
+  }
+
+  /**
+   * CORE-SUB-7: `bare` cancels its subscription (or request) to `contact`: the push (of the item as it
+   * is when nothing changed), or undefined when there is no such item.
+   */
+  unsubscribe(bare: string, contact: string): Element | undefined {
+    const roster = this.rosterOf(bare);
+    const item = roster.items.get(contact);
+    if (!item) return undefined;
+    if (item.subscription === undefined && !item.ask) return pushElement(this.ver(roster), itemElement(item));
+    const next: RosterItem = { jid: item.jid, groups: item.groups };
+    if (item.name !== undefined) next.name = item.name;
+    roster.items.set(contact, next);
+    roster.version++;
+    return pushElement(this.ver(roster), itemElement(next));
+  }
+
+  /** CORE-SUB-7: the contacts whose presence `bare` is subscribed to, in roster order. */
+  subscribedTo(bare: string): string[] {
+    return [...(this.byUser.get(bare)?.items.values() ?? [])]
+      .filter((i) => i.subscription === 'to')
+      .map((i) => i.jid);
   }
 
   /** An iq get/set of jabber:iq:roster from `bare`'s own session. */
@@ -102,6 +149,7 @@ export class Rosters {
     if (el.attrs.name !== undefined) item.name = el.attrs.name;
     const before = roster.items.get(key);
     if (before?.ask) item.ask = before.ask;
+    if (before?.subscription) item.subscription = before.subscription;
     roster.items.set(key, item);
     roster.version++;
     return { reply: iqResult(iq), push: pushElement(this.ver(roster), itemElement(item)) };
@@ -109,7 +157,7 @@ export class Rosters {
 }
 
 function itemElement(item: RosterItem): Element {
-  const attrs: Record<string, string> = { jid: item.jid, subscription: 'none' };
+  const attrs: Record<string, string> = { jid: item.jid, subscription: item.subscription ?? 'none' };
   if (item.ask) attrs.ask = item.ask;
   if (item.name !== undefined) attrs.name = item.name;
   const el = new Element('item', attrs);

@@ -59,7 +59,9 @@ export class Router {
         // CORE-IQ-2: the server itself.
         if (stanza.name === 'iq' && answerable) {
           const reply =
-            serverIq(stanza, this.discoItems()) ?? timeIq(stanza, this.core.now()) ?? registerIq(stanza);
+            serverIq(stanza, this.discoItems()) ??
+            timeIq(stanza, this.core.now()) ??
+            (origin.kind === 'client' ? registerIq(stanza) : undefined);
           this.reply(origin, reply ?? errorReply(stanza, 'cancel', 'service-unavailable'));
         } else if (stanza.name === 'message' && t !== 'error') {
           this.reply(origin, errorReply(stanza, 'cancel', 'service-unavailable'));
@@ -87,7 +89,7 @@ export class Router {
         this.messageToBare(origin, bare, stanza);
       } else if (answerable) {
         // CORE-ROUTE-3: another account's bare JID serves nothing the mock models but its vCard
-        // (CORE-IQ-9), PEP gets (CORE-IQ-12), last activity (CORE-IQ-15) and time.
+        // (CORE-IQ-9), PEP gets (CORE-IQ-12), last activity (CORE-IQ-14) and time.
         this.reply(
           origin,
           vcardIq(stanza) ??
@@ -159,7 +161,12 @@ export class Router {
       return;
     }
     if (to.domain === SERVER_DOMAIN) {
-      if (to.local === undefined) return;
+      if (to.local === undefined) {
+        // CORE-SUB-7: presence to the server itself.
+        if (origin.kind === 'client' && to.resource === undefined)
+          this.accounts.toServer(origin.session, stanza);
+        return;
+      }
       if (t === 'subscribe' && origin.kind === 'client') {
         this.accounts.subscribe(origin.session, bareOf(to), stanza);
         return;

@@ -23,6 +23,7 @@ export class UserPresence {
     if (t === undefined) injectVcardUpdate(stanza);
     if (stanza.attrs.to === undefined) {
       if (t === undefined || t === 'unavailable') {
+        if (t === 'unavailable') this.accounts.wentUnavailable(s.bare, stanza);
         this.broadcast(s, stanza);
       } else if (t !== 'error') {
         // CORE-PRES-9: only available/unavailable may be broadcast. CORE-PRES-13: an error is not
@@ -93,6 +94,11 @@ export class UserPresence {
       );
       s.presence = stored;
       if (initial && s.open) {
+        // CORE-SUB-7: contacts we are subscribed to are probed (only the server can be one).
+        for (const contact of this.accounts.subscribedTo(s.bare)) {
+          const probe = new Element('presence', { type: 'probe', from: s.full, to: contact });
+          this.router.routePresence({ kind: 'client', session: s }, probe);
+        }
         for (const other of sessions.ofBare(s.bare)) {
           if (other === s || !other.available || !other.presence) continue;
           const copy = copyElement(other.presence);
@@ -101,6 +107,11 @@ export class UserPresence {
         }
         // CORE-SUB-2: unanswered subscription requests, as stored, on every initial presence.
         for (const req of this.accounts.pendingFor(s.bare)) delivery.deliver(s, req);
+        // CORE-SUB-5: the user's own unanswered requests are sent again (from the bare JID, no id).
+        for (const contact of this.accounts.asked(s.bare)) {
+          const again = new Element('presence', { type: 'subscribe', from: s.full, to: contact });
+          this.router.routePresence({ kind: 'client', session: s }, again);
+        }
         if (priority >= 0) this.accounts.flushOffline(s);
       }
     } else {

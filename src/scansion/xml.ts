@@ -180,13 +180,7 @@ class BlockParser {
     record.els.push(el);
     const base = this.base;
     // The end is provisional (the start tag so far) until the tag closes.
-    record.elements.add(
-      base + lt,
-      base + lt + 1,
-      base + lt + 1 + name.length,
-      base + pos,
-      record.texts.count,
-    );
+    record.elements.add(base + lt, name.length, base + pos, record.texts.count);
     this.current = row;
   }
 

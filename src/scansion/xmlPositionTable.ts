@@ -25,14 +25,13 @@ class Int32Rows {
   }
 }
 
-// Fields of an element row.
+// Fields of an element row (its name starts right after its `<`: no field for that).
 const START = 0;
 const END = 1;
-const NAME_START = 2;
-const NAME_END = 3;
-const START_TAG_END = 4;
-const FIRST_TEXT = 5;
-const ELEMENT_WIDTH = 6;
+const NAME_END = 2;
+const START_TAG_END = 3;
+const FIRST_TEXT = 4;
+const ELEMENT_WIDTH = 5;
 
 /** Per element, in document order: where it starts and ends, its name, its start tag's end, and the
  * first text-node row that may belong to it. */
@@ -40,16 +39,19 @@ export class ElementPositions extends Int32Rows {
   constructor() {
     super(ELEMENT_WIDTH);
   }
-  /** A new element whose start tag is being read: its end is provisional until `setEnd`. */
-  add(start: number, nameStart: number, nameEnd: number, startTagEnd: number, firstText: number): number {
+  /**
+   * A new element whose start tag is being read (`<` at `start`, name `nameLength` long, read up to
+   * `readTo` so far): its end is provisional until `closeStartTag` and `setEnd`. `firstText` is the
+   * count of text rows so far.
+   */
+  add(start: number, nameLength: number, readTo: number, firstText: number): number {
     const row = this.appendRow();
     const at = row * ELEMENT_WIDTH;
     const data = this.data;
     data[at + START] = start;
-    data[at + END] = startTagEnd;
-    data[at + NAME_START] = nameStart;
-    data[at + NAME_END] = nameEnd;
-    data[at + START_TAG_END] = startTagEnd;
+    data[at + END] = readTo;
+    data[at + NAME_END] = start + 1 + nameLength;
+    data[at + START_TAG_END] = readTo;
     data[at + FIRST_TEXT] = firstText;
     return row;
   }
@@ -65,7 +67,7 @@ export class ElementPositions extends Int32Rows {
     this.data[row * ELEMENT_WIDTH + END] = offset;
   }
   nameStart(row: number): number {
-    return this.data[row * ELEMENT_WIDTH + NAME_START];
+    return this.data[row * ELEMENT_WIDTH + START] + 1;
   }
   nameEnd(row: number): number {
     return this.data[row * ELEMENT_WIDTH + NAME_END];

@@ -17,11 +17,6 @@ export const KNOWN_OPEN: Array<{ pattern: RegExp; reason: string }> = [
       'Own-account disco#info: Prosody omits the pubsub/pep identity while the account has no PEP node.',
   },
   {
-    pattern: /^(pres|sub) presence->user\/server: mock \(nothing\) \/ prosody presence/,
-    reason:
-      'Presence to one\'s own bare JID: Prosody takes it as broadcast presence (an available one is echoed; unsubscribed is "Invalid presence type"); not modelled.',
-  },
-  {
     pattern:
       /^(nick|pres) presence->own-nick: mock presence\/error\/item-not-found \/ prosody presence\/error\/item-not-found$/,
     reason:
