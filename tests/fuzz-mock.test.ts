@@ -43,17 +43,12 @@ const haveProsody = needs('fuzz-mock.test: the Prosody halves', { prosody: true 
 
 describe.skipIf(!haveProsody)('the fuzzer against Prosody 0.12', () => {
   let prosody: TestProsody;
-  let adminProsody: TestProsody;
   let createNodeTransport: (url: string) => Transport;
   beforeAll(async () => {
     prosody = await startTestProsody('mock-fuzz-test');
-    adminProsody = await startTestProsody('mock-fuzz-test-admin');
     ({ createNodeTransport } = await import('../src/runner/transports/node'));
   });
-  afterAll(() => {
-    prosody?.stop();
-    adminProsody?.stop();
-  });
+  afterAll(() => prosody?.stop());
 
   for (const f of scripts) {
     it(`${f} passes on Prosody`, async () => {
@@ -67,10 +62,6 @@ describe.skipIf(!haveProsody)('the fuzzer against Prosody 0.12', () => {
       {
         mock: () => createInProcessTransport(),
         oracle: () => createNodeTransport(prosody.wsUrl),
-        adminOracle: {
-          transport: () => createNodeTransport(adminProsody.wsUrl),
-          reset: () => adminProsody.restart(),
-        },
       },
       { flows: 60, seed: 20261130, keepGoing: true, budgetMs: 55_000 },
     );

@@ -64,6 +64,9 @@ describe('fuzz:mock normalisation', () => {
       `<iq type="result"><query xmlns="http://jabber.org/protocol/disco#info"><identity category="c"/>${v.map((x) => `<feature var="${x}"/>`).join('')}</query></iq>`;
     same([q('a', 'b')], [q('b', 'a')]);
     differ([q('a', 'b')], [q('a')]);
+    const idLast = `<iq type="result"><query xmlns="http://jabber.org/protocol/disco#info"><feature var="a"/><identity category="c"/></query></iq>`;
+    same([q('a')], [idLast]);
+    differ([q('a')], [idLast.replace('category="c"', 'category="d"')]);
   });
   it('N-LISTMULTI: selected values of a list-multi field as a set; another selection differs', () => {
     const f = (...v: string[]) =>

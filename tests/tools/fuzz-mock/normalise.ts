@@ -22,7 +22,8 @@
 //            order kept
 //   N-TIME   the <utc> of an urn:xmpp:time answer -> {utc} (each server's clock)
 //   N-CLOSE  (fuzz.ts) a session's end is compared as an end, not by its reason
-//   N-DISCO  <feature>s of a disco#info query sorted by var, <item>s of disco#items by jid (hash order)
+//   N-DISCO  <feature>s of a disco#info query sorted by var (its <identity>s first, sorted), <item>s of
+//            disco#items by jid (hash order)
 import type { Element } from 'ltx';
 
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
@@ -98,6 +99,11 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: st
     // N-LISTMULTI: the selected values of a list-multi field as a set (Lua table order)
     const isValue = (k: string) => k.startsWith('<value');
     kids = [...kids.filter((k) => !isValue(k)), ...kids.filter(isValue).sort()];
+  }
+  if (e.name === 'query' && xmlns === NS_DISCO_INFO) {
+    // N-DISCO: identities first (sorted), wherever Prosody's handler order put them among the features
+    const isId = (k: string) => k.startsWith('<identity ');
+    kids = [...kids.filter(isId).sort(), ...kids.filter((k) => !isId(k))];
   }
   if (e.name === 'query' && (xmlns === NS_DISCO_INFO || xmlns === NS_DISCO_ITEMS)) {
     const tag = xmlns === NS_DISCO_INFO ? '<feature ' : '<item ';
