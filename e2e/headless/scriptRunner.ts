@@ -57,6 +57,8 @@ export interface ScriptRunnerOptions {
 
 export interface ScriptRunner {
   url: string;
+  /** Opens the pages of worker slots 0…n-1 now, while Playwright starts its workers. */
+  warm(n: number): void;
   close(): Promise<void>;
 }
 
@@ -178,6 +180,15 @@ export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<Scri
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    warm(n) {
+      for (let i = 0; i < n; i++) {
+        if (slots.has(i)) continue;
+        const opening = openSlot();
+        // A failed warm-up is reported by the first script that asks for this slot (pageFor awaits it).
+        opening.catch(() => undefined);
+        slots.set(i, opening);
+      }
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
