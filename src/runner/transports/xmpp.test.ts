@@ -65,6 +65,30 @@ function fakeWebSocket(onSend: (ws: FakeSocket, data: string) => void) {
   return { WebSocket: Fake as unknown as WebSocketConstructor, thrown, sockets };
 }
 
+/** A fake server that logs romeo@localhost/r1 in (PLAIN, then bind) and hands every other frame to `rest`. */
+function fakeLoginServer(rest: (data: string, reply: (xml: string) => void) => void) {
+  let phase = 0;
+  return fakeWebSocket((ws, data) => {
+    const reply = (xml: string) => queueMicrotask(() => ws.receive(xml));
+    if (data.startsWith('<open')) {
+      reply(`<open xmlns="${FRAMING}" from="localhost" id="s${phase}" version="1.0" xml:lang="en"/>`);
+      reply(
+        phase === 0
+          ? '<stream:features xmlns:stream="http://etherx.jabber.org/streams"><mechanisms xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><mechanism>PLAIN</mechanism></mechanisms></stream:features>'
+          : '<stream:features xmlns:stream="http://etherx.jabber.org/streams"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/></stream:features>',
+      );
+    } else if (data.includes('<auth')) {
+      phase = 1;
+      reply('<success xmlns="urn:ietf:params:xml:ns:xmpp-sasl"/>');
+    } else if (data.includes('urn:ietf:params:xml:ns:xmpp-bind')) {
+      const id = /id="([^"]+)"/.exec(data)?.[1];
+      reply(
+        `<iq xmlns="jabber:client" type="result" id="${id}"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><jid>romeo@localhost/r1</jid></bind></iq>`,
+      );
+    } else rest(data, reply);
+  });
+}
+
 describe('XMPP transport: data after the stream closed', () => {
   it('drops frames that arrive after the server closed the stream (no uncaught TypeError)', async () => {
     // The server opens the stream, closes it at once, and a frame it had already queued (think of MUC
@@ -103,25 +127,8 @@ describe('XMPP transport: data after the stream closed', () => {
   it('a frame arriving after our own close, while a session was online, is dropped too', async () => {
     // A full (fake) session: PLAIN auth, bind, online; then the script closes, the server answers the close
     // and a queued stanza still arrives after it.
-    let phase = 0;
-    const fake = fakeWebSocket((ws, data) => {
-      const reply = (xml: string) => queueMicrotask(() => ws.receive(xml));
-      if (data.startsWith('<open')) {
-        reply(`<open xmlns="${FRAMING}" from="localhost" id="s${phase}" version="1.0" xml:lang="en"/>`);
-        reply(
-          phase === 0
-            ? '<stream:features xmlns:stream="http://etherx.jabber.org/streams"><mechanisms xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><mechanism>PLAIN</mechanism></mechanisms></stream:features>'
-            : '<stream:features xmlns:stream="http://etherx.jabber.org/streams"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/></stream:features>',
-        );
-      } else if (data.includes('<auth')) {
-        phase = 1;
-        reply('<success xmlns="urn:ietf:params:xml:ns:xmpp-sasl"/>');
-      } else if (data.includes('urn:ietf:params:xml:ns:xmpp-bind')) {
-        const id = /id="([^"]+)"/.exec(data)?.[1];
-        reply(
-          `<iq xmlns="jabber:client" type="result" id="${id}"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><jid>romeo@localhost/r1</jid></bind></iq>`,
-        );
-      } else if (data.startsWith('<close')) {
+    const fake = fakeLoginServer((data, reply) => {
+      if (data.startsWith('<close')) {
         reply(`<close xmlns="${FRAMING}"/>`);
         reply(
           '<message xmlns="jabber:client" from="juliet@localhost/b" to="romeo@localhost/r1"><body>late</body></message>',
@@ -150,25 +157,8 @@ describe('XMPP transport: data after the stream closed', () => {
 
 describe('XMPP transport: addresses @xmpp/jid cannot parse', () => {
   it("a stanza from 'a@' (Prosody's jid-malformed answer) is delivered, and the session goes on", async () => {
-    let phase = 0;
-    const fake = fakeWebSocket((ws, data) => {
-      const reply = (xml: string) => queueMicrotask(() => ws.receive(xml));
-      if (data.startsWith('<open')) {
-        reply(`<open xmlns="${FRAMING}" from="localhost" id="s${phase}" version="1.0" xml:lang="en"/>`);
-        reply(
-          phase === 0
-            ? '<stream:features xmlns:stream="http://etherx.jabber.org/streams"><mechanisms xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><mechanism>PLAIN</mechanism></mechanisms></stream:features>'
-            : '<stream:features xmlns:stream="http://etherx.jabber.org/streams"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/></stream:features>',
-        );
-      } else if (data.includes('<auth')) {
-        phase = 1;
-        reply('<success xmlns="urn:ietf:params:xml:ns:xmpp-sasl"/>');
-      } else if (data.includes('urn:ietf:params:xml:ns:xmpp-bind')) {
-        const id = /id="([^"]+)"/.exec(data)?.[1];
-        reply(
-          `<iq xmlns="jabber:client" type="result" id="${id}"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><jid>romeo@localhost/r1</jid></bind></iq>`,
-        );
-      } else if (data.includes('to="a@"')) {
+    const fake = fakeLoginServer((data, reply) => {
+      if (data.includes('to="a@"')) {
         reply(
           '<message xmlns="jabber:client" from="a@" to="romeo@localhost/r1" type="error" id="m1"><error type="modify"><jid-malformed xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></message>',
         );
