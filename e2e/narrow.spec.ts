@@ -58,3 +58,15 @@ test('800×600: no page scroll, run controls in view, a legible three-client seq
   const heads = await seq.locator('.seq-head').allTextContents();
   expect(heads).toEqual(expect.arrayContaining(['Romeo', 'Juliet', 'Mercutio', 'Server']));
 });
+
+test('a header wider than the window wraps: the target picker stays in view at 1280 and 1100 px', async ({
+  page,
+  playground: pg,
+}) => {
+  for (const width of [1280, 1100]) {
+    await page.setViewportSize({ width, height: 800 });
+    await pg.goto({ target: 'mock' });
+    await expect(pg.targetSelect).toBeInViewport({ ratio: 1 });
+    await expect(pg.runButton).toBeInViewport();
+  }
+});
