@@ -5,23 +5,7 @@ import { createAppStore, type AppStore } from '../store';
 import { startDocuments, type DocumentsService } from './documents';
 import { memoryKv, type AsyncKv } from './kv';
 import { WORKSPACE_KEY, WORKSPACE_KV_KEY } from './workspace';
-
-function memoryStorage(quotaChars = Infinity): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => {
-      if (String(v).length > quotaChars) throw new DOMException('quota', 'QuotaExceededError');
-      m.set(k, String(v));
-    },
-  };
-}
+import { memoryStorage } from './testing';
 
 /** A window stand-in whose storage events can be fired (what another tab's write does). */
 function fakeWin() {
@@ -133,7 +117,7 @@ describe('documents', () => {
   });
 
   it('saves a 20 MB script in IndexedDB when localStorage is full, and restores it', async () => {
-    const storage = memoryStorage(5_000_000);
+    const storage = memoryStorage({ quotaChars: 5_000_000 });
     const kv = memoryKv();
     const a = page(storage, kv);
     const big = `# big\n${'x'.repeat(20_000_000)}\n`;
@@ -149,7 +133,7 @@ describe('documents', () => {
   });
 
   it('tells the user when a script can be saved nowhere', () => {
-    const { store, documents } = page(memoryStorage(1000), null);
+    const { store, documents } = page(memoryStorage({ quotaChars: 1000 }), null);
     open(store, 'y'.repeat(5000), 'big.scs');
     documents.flush();
     expect(store.getState().notice?.text).toMatch(/Could not save the scripts \(5 KB\).*Download/);

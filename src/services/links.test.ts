@@ -6,20 +6,7 @@ import { applyLinkTarget, parseTarget } from './links';
 import { startPersistence, readSettings } from './persistence';
 import { buildShareLink, decodeShare, encodeShare, MAX_SHARE_INFLATED_CHARS } from './share';
 import { parseUrlRequest } from './urlParams';
-
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
+import { memoryStorage } from './testing';
 
 describe('links', () => {
   it('a non-mock target from a link waits for confirmation, autorun included, and is never saved', () => {

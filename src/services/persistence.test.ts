@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store';
 import { SCRIPT_KEY, SETTINGS_KEY, readSavedScript, restoreSettings, startPersistence } from './persistence';
-
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
+import { memoryStorage } from './testing';
 
 describe('persistence', () => {
   it('remembers settings the user chose', () => {

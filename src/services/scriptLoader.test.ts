@@ -5,20 +5,7 @@ import { SCRIPT_KEY } from './persistence';
 import { startDocuments } from './documents';
 import { createScriptLoader, MAX_URL_SCRIPT_BYTES } from './scriptLoader';
 import { encodeShare } from './share';
-
-function memoryStorage(init: Record<string, string> = {}): Storage {
-  const m = new Map(Object.entries(init));
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
+import { memoryStorage } from './testing';
 
 const files: Record<string, string> = {
   '/examples/index.json': JSON.stringify([
@@ -58,7 +45,7 @@ const saved = (text: string) => ({
 
 describe('script loading', () => {
   it('a share link opens in a tab of its own next to the saved script, and the URL is cleaned', async () => {
-    const { store, loader, preload } = setup(memoryStorage(saved('my edit')));
+    const { store, loader, preload } = setup(memoryStorage({ init: saved('my edit') }));
     preload();
     store.getState().setText('my edit, changed');
     const r = await loader.initial(`http://h/?name=s.scs&autorun=1#s=${encodeShare('shared text')}`);
@@ -70,7 +57,7 @@ describe('script loading', () => {
   });
 
   it('the autosave is restored when there is no link', async () => {
-    const { store, loader, preload } = setup(memoryStorage(saved('my edit')));
+    const { store, loader, preload } = setup(memoryStorage({ init: saved('my edit') }));
     preload();
     expect(store.getState().text).toBe('my edit');
     await loader.initial('http://h/');
@@ -89,7 +76,7 @@ describe('script loading', () => {
   });
 
   it('an unknown example is an error in words, and the autosave stays', async () => {
-    const { store, loader, preload } = setup(memoryStorage(saved('my edit')));
+    const { store, loader, preload } = setup(memoryStorage({ init: saved('my edit') }));
     preload();
     const r = await loader.initial('http://h/?example=nope&autorun=1');
     expect(store.getState().notice?.text).toMatch(/No example named "nope"\. Examples: muc-password/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store';
 import { readSettings, restoreSettings, startPersistence } from './persistence';
 import { followSystemTheme } from './systemTheme';
+import { memoryStorage } from './testing';
 
 function fakeMedia(dark: boolean) {
   const listeners = new Set<() => void>();
@@ -17,20 +18,6 @@ function fakeMedia(dark: boolean) {
       listeners.forEach((f) => f());
     },
     listeners,
-  };
-}
-
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, v),
-    removeItem: (k) => void m.delete(k),
-    clear: () => m.clear(),
-    key: (i) => [...m.keys()][i] ?? null,
-    get length() {
-      return m.size;
-    },
   };
 }
 
