@@ -15,7 +15,6 @@
 // Exit status: Playwright's (0 when every script passed); 2 for usage errors.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -110,11 +109,18 @@ function newestMtime(p) {
 }
 
 function ensureBuild(mode) {
-  const built = path.join(repoRoot, 'dist', 'index.html');
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((p) =>
+  // automation.html is the page the scripts run in; a build from before it existed counts as missing.
+  const built = path.join(repoRoot, 'dist', 'automation.html');
+  const sources = ['src', 'public', 'index.html', 'automation.html', 'vite.config.ts'].map((p) =>
     newestMtime(path.join(repoRoot, p)),
   );
   const stale = !fs.existsSync(built) || Math.max(...sources) > fs.statSync(built).mtimeMs;
+  if (mode === 'never' && !fs.existsSync(built)) {
+    process.stderr.write(
+      `e2e:scripts: ${path.relative(userCwd, built)} not found: run \`npm run build\` (or drop --no-build)\n`,
+    );
+    process.exit(2);
+  }
   if (mode === 'never' || (mode === 'auto' && !stale)) return;
   process.stderr.write(
     `e2e:scripts: building the page (${fs.existsSync(built) ? 'sources changed' : 'no dist/'})…\n`,
@@ -126,26 +132,34 @@ function ensureBuild(mode) {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 // The HTML report links each script's trace to a copy of the playground beside it
 // (html/playground/?trace=../traces/N.trace.json): `npx playwright show-report DIR/html` serves both.
+// Hard links where the file system allows them (no bytes copied; a later build writes new files, so the
+// links keep this build's), copies elsewhere.
+function linkTree(src, dest) {
+  fs.mkdirSync(dest, { recursive: true });
+  for (const entry of fs.readdirSync(src, { withFileTypes: true })) {
+    const from = path.join(src, entry.name);
+    const to = path.join(dest, entry.name);
+    if (entry.isDirectory()) linkTree(from, to);
+    else if (entry.isFile()) {
+      fs.rmSync(to, { force: true });
+      try {
+        fs.linkSync(from, to);
+      } catch {
+        fs.copyFileSync(from, to);
+      }
+    }
+  }
+}
+
 function publishTraces(out) {
   const traces = path.join(out, 'traces');
   const html = path.join(out, 'html');
   if (!fs.existsSync(traces) || !fs.existsSync(html)) return;
   try {
-    fs.cpSync(traces, path.join(html, 'traces'), { recursive: true });
-    fs.cpSync(path.join(repoRoot, 'dist'), path.join(html, 'playground'), { recursive: true });
+    linkTree(traces, path.join(html, 'traces'));
+    linkTree(path.join(repoRoot, 'dist'), path.join(html, 'playground'));
   } catch (err) {
     process.stderr.write(`e2e:scripts: could not copy the traces into the report: ${err.message}\n`);
   }
@@ -194,7 +208,6 @@ async function main() {
     process.exit(2);
   }
   ensureBuild(opts.build);
-  const port = await freePort();
   process.stderr.write(
     `e2e:scripts: ${files.length} script(s), target ${opts.target}, reports in ${path.relative(userCwd, out) || '.'}/\n`,
   );
@@ -208,7 +221,6 @@ async function main() {
       SCS_E2E_SCRIPTS_LIST: listFile,
       SCS_E2E_TARGET: opts.target,
       SCS_E2E_SCRIPTS_OUT: out,
-      SCS_E2E_SCRIPTS_PORT: String(port),
       ...(shardValue ? { SCS_E2E_SHARD: shardValue.replace('/', '-of-') } : {}),
     },
   });

@@ -1,17 +1,26 @@
-// Starts the browser side of the run (scriptRunner.ts) in Playwright's runner process, after the preview
-// server is up, and tells the workers where it listens (SCS_E2E_RUNNER_URL). Returns its teardown.
+// Starts the browser side of the run in Playwright's runner process: the built page served from memory
+// (distServer.ts) and the pages that run the scripts (scriptRunner.ts), and tells the workers where the
+// runner listens (SCS_E2E_RUNNER_URL). Returns its teardown.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FullConfig } from '@playwright/test';
+import { serveDist } from './distServer';
 import { reportDir, startScriptRunner } from './scriptRunner';
-import { e2eScriptsPort } from '../support/browser';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+  const dist = await serveDist(path.join(repoRoot, 'dist'), 'automation.html');
   const runner = await startScriptRunner({
-    baseURL: `http://127.0.0.1:${e2eScriptsPort()}`,
+    baseURL: dist.url,
     target: process.env.SCS_E2E_TARGET || 'mock',
     out: reportDir(),
   });
   process.env.SCS_E2E_RUNNER_URL = runner.url;
   // The pages load while Playwright starts its workers, instead of after.
   runner.warm(config.workers);
-  return () => runner.close();
+  return async () => {
+    await runner.close();
+    await dist.close();
+  };
 }

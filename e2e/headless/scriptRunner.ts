@@ -1,7 +1,8 @@
 // The browser side of `npm run e2e:scripts`, kept in Playwright's runner process for the whole run: one
 // Chromium, and one page per worker slot (Playwright's parallelIndex), each loaded once with the target
 // given through an init script (`window.__scsAutomation`, see src/services/suiteAutomation.ts), never
-// through a link. Tests ask it over loopback HTTP to run a script; it runs the script in the slot's page
+// through a link. The page is automation.html (src/automationMain.ts): the runner without the UI, which
+// loads the ordinary workbench only when a script does not pass, to show it for the screenshot. Tests ask it over loopback HTTP to run a script; it runs the script in the slot's page
 // and writes the script's trace (and, when the script did not pass, a screenshot) into the report dir.
 //
 // Why outside the test workers: Playwright ends a worker after every failing test, and a worker that owned
@@ -90,7 +91,7 @@ export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<Scri
     const page = await context.newPage();
     const slot: Slot = { page, errors: [], busy: false };
     page.on('pageerror', (e) => slot.errors.push(e.stack || e.message));
-    await page.goto('/');
+    await page.goto('/automation.html');
     await page.waitForFunction(() => Boolean((window as unknown as AutomationWindow).__scansionSuite));
     return slot;
   };
