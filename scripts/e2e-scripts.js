@@ -19,6 +19,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+const startedAt = Date.now();
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = path.join(repoRoot, 'e2e', 'headless', 'playwright.scripts.config.ts');
@@ -221,6 +222,8 @@ async function main() {
       SCS_E2E_SCRIPTS_LIST: listFile,
       SCS_E2E_TARGET: opts.target,
       SCS_E2E_SCRIPTS_OUT: out,
+      // The origin of the run's phases (e2e/headless/phases.ts).
+      SCS_E2E_STARTED_AT: String(startedAt),
       ...(shardValue ? { SCS_E2E_SHARD: shardValue.replace('/', '-of-') } : {}),
     },
   });

@@ -5,12 +5,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FullConfig } from '@playwright/test';
 import { serveDist } from './distServer';
+import { mark } from './phases';
 import { reportDir, startScriptRunner } from './scriptRunner';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+  mark('setup');
   const dist = await serveDist(path.join(repoRoot, 'dist'), 'automation.html');
+  mark('served');
   const runner = await startScriptRunner({
     baseURL: dist.url,
     target: process.env.SCS_E2E_TARGET || 'mock',
@@ -18,7 +21,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   });
   process.env.SCS_E2E_RUNNER_URL = runner.url;
   // The pages load while Playwright starts its workers, instead of after.
-  runner.warm(config.workers);
+  void runner.warm(config.workers).then(() => mark('pages'));
   return async () => {
     await runner.close();
     await dist.close();

@@ -12,8 +12,11 @@ const out = reportDir();
 // With --shard=i/n each machine writes its own JUnit file and a blob for `playwright merge-reports`.
 const shard = process.env.SCS_E2E_SHARD; // "i-of-n" when sharded
 // verdictReporter.ts comes first: it turns a script that did not pass into a failed test for the others.
+const here = path.dirname(fileURLToPath(import.meta.url));
 const reporter: ReporterDescription[] = [
-  [path.join(path.dirname(fileURLToPath(import.meta.url)), 'verdictReporter.ts')],
+  [path.join(here, 'verdictReporter.ts')],
+  // <out>/phases.json: where the run's time went (read by `npm run bench -- suites`).
+  [path.join(here, 'phaseReporter.ts')],
   ['list'],
   ['html', { outputFolder: `${out}/html`, open: 'never' }],
   ['junit', { outputFile: `${out}/junit${shard ? `-${shard}` : ''}.xml` }],

@@ -58,8 +58,11 @@ export interface ScriptRunnerOptions {
 
 export interface ScriptRunner {
   url: string;
-  /** Opens the pages of worker slots 0…n-1 now, while Playwright starts its workers. */
-  warm(n: number): void;
+  /**
+   * Opens the pages of worker slots 0…n-1 now, while Playwright starts its workers; resolves when they
+   * are loaded (or failed: the first script that asks for a failed slot reports why).
+   */
+  warm(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -181,14 +184,16 @@ export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<Scri
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    warm(n) {
+    async warm(n) {
+      const opening: Promise<unknown>[] = [];
       for (let i = 0; i < n; i++) {
         if (slots.has(i)) continue;
-        const opening = openSlot();
+        const slot = openSlot();
+        slots.set(i, slot);
         // A failed warm-up is reported by the first script that asks for this slot (pageFor awaits it).
-        opening.catch(() => undefined);
-        slots.set(i, opening);
+        opening.push(slot.catch(() => undefined));
       }
+      await Promise.all(opening);
     },
     async close() {
       server.closeAllConnections();
