@@ -3,7 +3,7 @@
 // ms since the wrapper started (SCS_E2E_STARTED_AT, set by scripts/e2e-scripts.js; else since this
 // process started). phaseReporter.ts writes them to <out>/phases.json when the run ends.
 
-export type Phase = 'setup' | 'served' | 'pages' | 'firstTest' | 'lastTest' | 'end';
+export type Phase = 'setup' | 'served' | 'browser' | 'pages' | 'firstTest' | 'lastTest' | 'end';
 
 export interface Phases {
   /** ms since the wrapper started, per moment. */

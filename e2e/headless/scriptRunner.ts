@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { AutomationWindow } from '../support/automation';
 import { chromiumLaunchOptions } from '../support/browser';
+import { mark } from './phases';
 
 /** What a test asks for. */
 export interface RunRequest {
@@ -84,7 +85,7 @@ export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<Scri
   fs.mkdirSync(shots, { recursive: true });
 
   const openSlot = async (): Promise<Slot> => {
-    browser ??= chromium.launch(chromiumLaunchOptions);
+    browser ??= chromium.launch(chromiumLaunchOptions).then((b) => (mark('browser'), b));
     const context = await (
       await browser
     ).newContext({ baseURL: opts.baseURL, viewport: { width: 1280, height: 800 } });
