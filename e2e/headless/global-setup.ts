@@ -1,29 +1,25 @@
-// Starts the browser side of the run in Playwright's runner process: the built page served from memory
-// (distServer.ts) and the pages that run the scripts (scriptRunner.ts), and tells the workers where the
-// runner listens (SCS_E2E_RUNNER_URL). Returns its teardown.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// When the wrapper (scripts/e2e-scripts.js) already runs the browser side, this does nothing: the tests
+// find it at SCS_E2E_RUNNER_URL. Run directly (`npx playwright test -c e2e/headless/…`), it starts the
+// browser side here in Playwright's runner process (browserSide.ts) and returns its teardown.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FullConfig } from '@playwright/test';
-import { serveDist } from './distServer';
-import { mark } from './phases';
-import { reportDir, startScriptRunner } from './scriptRunner';
+import { startBrowserSide } from './browserSide';
+import { reportDir } from './scriptRunner';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
-  mark('setup');
-  const dist = await serveDist(path.join(repoRoot, 'dist'), 'automation.html');
-  mark('served');
-  const runner = await startScriptRunner({
-    baseURL: dist.url,
+export default async function globalSetup(config: FullConfig): Promise<(() => Promise<void>) | undefined> {
+  if (process.env.SCS_E2E_RUNNER_URL) return undefined;
+  const side = await startBrowserSide({
     target: process.env.SCS_E2E_TARGET || 'mock',
     out: reportDir(),
+    workers: config.workers,
   });
-  process.env.SCS_E2E_RUNNER_URL = runner.url;
-  // The pages load while Playwright starts its workers, instead of after.
-  void runner.warm(config.workers).then(() => mark('pages'));
+  const server = http.createServer(side.handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.env.SCS_E2E_RUNNER_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return async () => {
-    await runner.close();
-    await dist.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await side.close();
   };
 }
