@@ -142,7 +142,8 @@ export function createScriptRunner(opts: ScriptRunnerOptions): ScriptRunner {
     const t1 = performance.now();
     if (result.status !== 'pass') {
       screenshot = path.join(shots, `${req.index}.png`);
-      await slot.page.screenshot({ path: screenshot });
+      // caret 'initial': no caret-hiding style injected (and removed) around each shot; nothing is focused.
+      await slot.page.screenshot({ path: screenshot, caret: 'initial' });
     }
     const shotMs = performance.now() - t1;
     let playwrightTrace: string | null = null;
