@@ -36,7 +36,9 @@ export class RemoteRunner implements Runner {
   private lastAt = 0;
   private stepsTotal: number;
   private stepsPassed = 0;
-  private current: number | undefined;
+  /** The step running, or (between steps) the one to run next: where a run ended by a crash fails. */
+  private current = 0;
+  private started = false;
 
   constructor(
     private readonly channel: RunChannel,
@@ -115,8 +117,13 @@ export class RemoteRunner implements Runner {
     if (this.finished) return;
     for (const e of events) {
       this.lastAt = e.at;
-      if (e.type === 'step-started') this.current = e.step;
-      else if (e.type === 'step-passed') this.stepsPassed++;
+      if (e.type === 'run-started') this.started = true;
+      else if (e.type === 'step-started') this.current = e.step;
+      else if (e.type === 'paused') this.current = e.nextStep;
+      else if (e.type === 'step-passed') {
+        this.stepsPassed++;
+        this.current = e.step + 1;
+      }
       this.emit(e);
       if (e.type === 'run-finished') {
         this.finish(e.result);
@@ -129,11 +136,11 @@ export class RemoteRunner implements Runner {
 
   /**
    * The run ends here without the worker (it could not open the run, crashed or stopped answering):
-   * the step in progress fails with `message`, and the run finishes as 'error'.
+   * the step in progress (or the next one) fails with `message`, and the run finishes as 'error'.
    */
   abandon(message: string): void {
     if (this.finished) return;
-    const step = this.current ?? 0;
+    const step = Math.min(this.current, Math.max(0, this.stepsTotal - 1));
     const s = this.opts.script.steps[step];
     const failure: StepFailure = {
       step,
@@ -143,7 +150,7 @@ export class RemoteRunner implements Runner {
       mismatches: [],
     };
     const at = this.lastAt;
-    if (this.current !== undefined)
+    if (this.started)
       this.emit({ type: 'step-failed', runId: this.runId, at, durationMs: 0, ...failure });
     const result: RunResult = {
       verdict: 'error',
