@@ -5,7 +5,7 @@
 // one: the controller asks the runner what it is doing, and the store mirrors it through its events.
 // On the mock the runner runs in a run worker beside the mock (src/worker/) and the controller holds
 // its page-side twin, with the same surface (runners.ts).
-import { frameScheduler, RUN_UPDATE_INTERVAL_MS } from './eventBatcher';
+import { frameScheduler, RUN_UPDATE_INTERVAL_MS, type BatchScheduler } from './eventBatcher';
 import type { Element } from 'ltx';
 import { createRunId } from '../runner';
 import type { RunEvent, RunResult, Runner } from '../runner';
@@ -23,7 +23,7 @@ export interface RunControllerDeps {
   /** Called before a run so `parsed` matches the text (the parsing service's flush). */
   flushParse?: () => void;
   /** Schedules a batched store update; defaults to ~one frame. */
-  schedule?: (fn: () => void) => void;
+  schedule?: BatchScheduler;
   timeouts?: { receiveMs?: number; nothingMs?: number; connectMs?: number };
 }
 
@@ -69,8 +69,9 @@ export function createRunController(deps: RunControllerDeps): RunController {
   const makeTransport = deps.makeTransport ?? runTransportFactory;
   const createRunner = deps.createRunner ?? createPageRunner;
   const buildReport = deps.buildReport ?? defaultBuildReport;
-  // Events are applied to the store in batches: one per frame at most, ten a second while running.
-  const schedule = deps.schedule ?? frameScheduler(globalThis, RUN_UPDATE_INTERVAL_MS);
+  // Events are applied to the store in batches: one per frame at most, ten a second while running, and
+  // further apart when an update costs the page more than a third of the time.
+  const schedule = deps.schedule ?? frameScheduler(globalThis, RUN_UPDATE_INTERVAL_MS, undefined, 2);
 
   let active: Active | null = null;
   /** A run being set up (transport loading): its id, so a newer request supersedes it. */
@@ -158,6 +159,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     // The store shows the run from here, and the runner starts in the same turn: a runner in a worker
     // is already at work while the page renders the run's first state.
     store.getState().beginRun({ runId, script, target: label });
+    schedule.mark?.();
 
     let runner: Runner;
     try {
