@@ -37,6 +37,20 @@ interface Run {
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
+/**
+ * The in-process mock, its snapshots taken without the JSON copy the page-side transport makes: a
+ * snapshot is built fresh from the server's state (never live objects, INSPECT-2) and is copied anyway
+ * when it crosses to the page. The copy was most of the cost of an observed run.
+ */
+function inProcessMock(): Transport {
+  const t = createInProcessTransport();
+  t.inspect = async () => {
+    await t.server.settled();
+    return t.server.inspect();
+  };
+  return t;
+}
+
 const URGENT = new Set<RunEvent['type']>(['paused', 'step-failed', 'run-finished']);
 const messageOf = (e: unknown) => (e instanceof Error ? e.message || e.name : String(e));
 
@@ -48,7 +62,7 @@ export function createRunWorkerHandler(
   const turn = options.turn ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
   const sliceMs = options.sliceMs ?? 8;
   const flushMs = options.flushMs ?? 16;
-  const makeTransport = options.makeTransport ?? (() => createInProcessTransport());
+  const makeTransport = options.makeTransport ?? inProcessMock;
   const runs = new Map<string, Run>();
 
   const post1 = (m: RunWorkerMessage): void => {
