@@ -124,8 +124,11 @@ describe('run worker pool and RemoteRunner', () => {
     expect(types(events).slice(-2)).toEqual(['step-failed', 'run-finished']);
     expect(runner.status).toBe('finished');
     expect(workers[0].terminated).toBe(true);
-    await host.dispose!();
     expect(pool.size).toBe(0);
+    // The same host (a suite lane keeps one) runs its next script on a fresh worker.
+    expect((await remote(host, PING).runner.start()).verdict).toBe('pass');
+    expect(workers).toHaveLength(2);
+    await host.dispose!();
     expect((await remote(pool.acquire(), PING).runner.start()).verdict).toBe('pass');
     expect(workers).toHaveLength(2);
     pool.dispose();

@@ -211,7 +211,7 @@ export function createRunWorkerPool(options: RunWorkerPoolOptions): RunWorkerPoo
       if (idle.length === 0) idle.push(spawn());
     },
     acquire(): RunHost {
-      const link = idle.pop() ?? spawn();
+      let link = idle.pop() ?? spawn();
       let released = false;
       return {
         label: 'mock',
@@ -219,7 +219,11 @@ export function createRunWorkerPool(options: RunWorkerPoolOptions): RunWorkerPoo
           Promise.reject(
             new TransportError('protocol', 'the run worker runs whole scripts: open a run with createRunner'),
           ),
-        createRunner: (opts) => link.createRunner(opts),
+        // A host outlives its worker: after a crash its next run starts on a fresh one.
+        createRunner: (opts) => {
+          if (link.dead) link = idle.pop() ?? spawn();
+          return link.createRunner(opts);
+        },
         reset: () => Promise.resolve(),
         async dispose() {
           if (released) return;
