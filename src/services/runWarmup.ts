@@ -8,9 +8,10 @@ type IdleWindow = { requestIdleCallback?: (cb: () => void, o?: { timeout: number
 export function warmRunWorkerWhenIdle(
   store: AppStore,
   win: object | undefined,
-  warm: () => void = () => runWorkerPool().warm(),
+  warm?: () => void,
 ): () => void {
-  if (!win || typeof Worker === 'undefined') return () => {};
+  if (!win || (!warm && typeof Worker === 'undefined')) return () => {};
+  const start = warm ?? (() => runWorkerPool().warm());
   let started = false;
   let disposed = false;
   const maybeWarm = () => {
@@ -22,7 +23,7 @@ export function warmRunWorkerWhenIdle(
     later(() => {
       if (disposed) return;
       try {
-        warm();
+        start();
       } catch {
         // the first run will say why a worker cannot start
       }
