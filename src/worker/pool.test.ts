@@ -158,6 +158,19 @@ describe('run worker pool and RemoteRunner', () => {
     pool.dispose();
   });
 
+  it('a stop the worker does not answer ends the run within stopMs, with a sentence', async () => {
+    const { pool, workers } = fakeRunPool({ stopMs: 40 });
+    const { runner } = remote(pool.acquire(), PING);
+    await runner.step();
+    workers[0].silent = true;
+    const t0 = Date.now();
+    await runner.stop();
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect((await runner.result).failure?.message).toBe('the mock worker did not stop the run within 0.04 s');
+    expect(runner.status).toBe('finished');
+    pool.dispose();
+  });
+
   it('a paused run on a healthy worker is not taken for a hang (the worker answers pings)', async () => {
     const { pool, workers } = fakeRunPool({ hangMs: 60, pingMs: 10 });
     const { runner } = remote(pool.acquire(), PING);

@@ -24,6 +24,8 @@ export interface RunWorkerPoolOptions {
   hangMs?: number;
   /** How often a worker with an open run is asked whether it is there (ms). Default 1 s. */
   pingMs?: number;
+  /** A stop unanswered this long means the worker is hung (ms). Default 3 s. */
+  stopMs?: number;
   now?: () => number;
 }
 
@@ -88,11 +90,22 @@ class WorkerLink implements RunChannel {
     }
   }
 
-  request(make: (id: number) => RunPageMessage): Promise<string | undefined> {
+  request(make: (id: number) => RunPageMessage, urgent = false): Promise<string | undefined> {
     if (this.dead) return Promise.resolve('the mock worker is gone');
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, resolve);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      this.pending.set(id, (error) => {
+        if (timer !== undefined) clearTimeout(timer);
+        resolve(error);
+      });
+      if (urgent) {
+        const ms = this.o.stopMs;
+        timer = setTimeout(
+          () => this.crash(`the mock worker did not stop the run within ${ms / 1000} s`),
+          ms,
+        );
+      }
       this.post(make(id));
     });
   }
@@ -183,6 +196,7 @@ export function createRunWorkerPool(options: RunWorkerPoolOptions): RunWorkerPoo
     makeWorker: options.makeWorker,
     hangMs: options.hangMs ?? 10_000,
     pingMs: options.pingMs ?? 1_000,
+    stopMs: options.stopMs ?? 3_000,
     now: options.now ?? (() => Date.now()),
   };
   const maxIdle = options.maxIdle ?? 4;

@@ -13,8 +13,11 @@ import type { RunPageMessage } from './protocol';
 /** What a remote runner needs of its worker link. */
 export interface RunChannel {
   post(message: RunPageMessage): void;
-  /** Posts the message made with a fresh request id; resolves with the answer's error (undefined: done). */
-  request(make: (id: number) => RunPageMessage): Promise<string | undefined>;
+  /**
+   * Posts the message made with a fresh request id; resolves with the answer's error (undefined: done).
+   * With `urgent`, a worker that does not answer within its stop time is taken as hung.
+   */
+  request(make: (id: number) => RunPageMessage, urgent?: boolean): Promise<string | undefined>;
 }
 
 export interface RemoteRunOptions {
@@ -76,7 +79,10 @@ export class RemoteRunner implements Runner {
   private ask(intent: Intent): Promise<void> {
     this.control = transition(this.control, intent).control;
     if (this.finished) return Promise.resolve();
-    return this.channel.request((id) => ({ type: 'intent', runId: this.runId, intent, id })).then(() => {});
+    const urgent = intent.type === 'stop';
+    return this.channel
+      .request((id) => ({ type: 'intent', runId: this.runId, intent, id }), urgent)
+      .then(() => {});
   }
 
   start(): Promise<RunResult> {
@@ -150,8 +156,7 @@ export class RemoteRunner implements Runner {
       mismatches: [],
     };
     const at = this.lastAt;
-    if (this.started)
-      this.emit({ type: 'step-failed', runId: this.runId, at, durationMs: 0, ...failure });
+    if (this.started) this.emit({ type: 'step-failed', runId: this.runId, at, durationMs: 0, ...failure });
     const result: RunResult = {
       verdict: 'error',
       durationMs: 0,
