@@ -76,6 +76,17 @@ export function ownAccountIq(
 }
 
 /**
+ * CORE-IQ-16: mod_ping answers a ping get to any bare JID of a VirtualHost (another account's, one that
+ * does not exist) and to the host itself, whoever sends it: an empty result from that JID.
+ */
+export function pingIq(iq: Element): Element | undefined {
+  const p = payload(iq);
+  if (!p || iq.name !== 'iq' || iq.attrs.type !== 'get' || p.name !== 'ping' || p.xmlns !== NS_PING)
+    return undefined;
+  return iqResult(iq);
+}
+
+/**
  * CORE-IQ-9: a vcard-temp get to an account's bare JID (one's own or another's) is answered by
  * mod_vcard_legacy from the account's (empty) vCard4 PEP node: an empty `<vCard xmlns='vcard-temp'/>`.
  */
