@@ -81,4 +81,88 @@ describe('fidelity rules found by fuzzing: where iqs are answered', () => {
     );
     expect(c.take().map(canon)).toEqual([err('i1', room, c.jid, 'gone', ' by="conference.localhost"')]);
   });
+
+  it("CORE-IQ-17: a vCard set to one's own account is published: others get it converted back, and disco#items lists the vCard4 node", async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const b = await r.connect('b@localhost', 'r');
+    const items = (inner: string) =>
+      result(
+        'i',
+        'a@localhost',
+        a.jid,
+        `<query xmlns="http://jabber.org/protocol/disco#items">${inner}</query>`,
+      );
+    const discoItems = `<iq type="get" id="i"><query xmlns="http://jabber.org/protocol/disco#items"/></iq>`;
+    await a.send(discoItems);
+    expect(a.take().map(canon)).toEqual([items('')]);
+    await a.send(
+      `<iq type="set" id="v1"><vCard xmlns="vcard-temp"><FN>Al</FN><NICKNAME>al</NICKNAME><EMAIL><USERID>a@b</USERID><WORK/></EMAIL><DESC>d</DESC><ORG><ORGNAME>o</ORGNAME></ORG><JABBERID>a@b</JABBERID><URL>http://x</URL></vCard></iq>`,
+    );
+    expect(a.take().map(canon)).toEqual([
+      canon(`<iq xmlns="jabber:client" type="result" id="v1" to="${a.jid}"/>`),
+    ]);
+    await b.send(`<iq to="a@localhost" type="get" id="v2"><vCard xmlns="vcard-temp"/></iq>`);
+    expect(b.take().map(canon)).toEqual([
+      result(
+        'v2',
+        'a@localhost',
+        b.jid,
+        '<vCard xmlns="vcard-temp"><FN>Al</FN><N><FAMILY/><GIVEN/><MIDDLE/><PREFIX/><SUFFIX/></N><NICKNAME>al</NICKNAME><EMAIL><USERID>a@b</USERID><INTERNET/><WORK/></EMAIL><NOTE>d</NOTE><ORG><ORGNAME>o</ORGNAME></ORG><JABBERID>a@b</JABBERID><URL>http://x</URL></vCard>',
+      ),
+    ]);
+    await a.send(discoItems);
+    expect(a.take().map(canon)).toEqual([items('<item jid="a@localhost" node="urn:xmpp:vcard4"/>')]);
+    // an empty vCard comes back with its empty FN and N
+    await b.send(`<iq type="set" id="v3"><vCard xmlns="vcard-temp"/></iq>`);
+    await a.send(`<iq to="b@localhost" type="get" id="v4"><vCard xmlns="vcard-temp"/></iq>`);
+    expect(a.take().map(canon)).toEqual([
+      result(
+        'v4',
+        'b@localhost',
+        a.jid,
+        '<vCard xmlns="vcard-temp"><FN/><N><FAMILY/><GIVEN/><MIDDLE/><PREFIX/><SUFFIX/></N></vCard>',
+      ),
+    ]);
+  });
+
+  it("CORE-IQ-18: one's own archive: asking for it turns archiving on; archived messages then carry a stanza-id and come back from a query", async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const b = await r.connect('b@localhost', 'r');
+    const sid = (m: { getChild(n: string, x: string): unknown }) => m.getChild('stanza-id', 'urn:xmpp:sid:0');
+    // before: nothing archived, and a stanza-id claiming to be by the recipient is removed
+    await b.send(
+      `<message to="${a.jid}" type="chat" id="c0"><body>zero</body><stanza-id xmlns="urn:xmpp:sid:0" by="a@localhost" id="fake"/></message>`,
+    );
+    const [m0] = a.take();
+    expect(sid(m0)).toBeUndefined();
+    await a.send(`<iq type="set" id="q1"><query xmlns="${MAM}" queryid="q"/></iq>`);
+    expect(a.take().map(canon)).toEqual([
+      canon(
+        `<iq xmlns="jabber:client" type="result" id="q1" to="${a.jid}"><fin xmlns="${MAM}" complete="true"><set xmlns="http://jabber.org/protocol/rsm"><count>0</count></set></fin></iq>`,
+      ),
+    ]);
+    await b.send(`<message to="${a.jid}" type="chat" id="c1"><body>one</body></message>`);
+    const [m1] = a.take();
+    expect((sid(m1) as { attrs: Record<string, string> }).attrs.by).toBe('a@localhost');
+    await b.send(`<message to="${a.jid}" type="headline" id="c2"><body>two</body></message>`);
+    expect(sid(a.take()[0])).toBeUndefined();
+    await a.send(`<message to="${b.jid}" type="chat" id="c3"><body>three</body></message>`);
+    b.take();
+    await a.send(`<iq type="set" id="q2"><query xmlns="${MAM}" queryid="q"/></iq>`);
+    const got = a.take();
+    expect(
+      got.map((m) => m.getChild('result', MAM)?.getChild('forwarded')?.getChild('message')?.attrs.id),
+    ).toEqual(['c1', 'c3', undefined]);
+    expect(got[0].getChild('result', MAM)?.attrs.id).toBe(
+      (sid(m1) as { attrs: Record<string, string> }).attrs.id,
+    );
+    expect(got[2].getChild('fin', MAM)?.getChild('set')?.getChildText('count')).toBe('2');
+    // the form (a get) turns it on too, for another account
+    await b.send(`<iq to="b@localhost" type="get" id="f"><query xmlns="${MAM}"/></iq>`);
+    expect(b.take()[0].getChild('query', MAM)?.getChild('x')?.attrs.type).toBe('form');
+    await a.send(`<message to="${b.jid}" type="normal" id="c4"><body>four</body></message>`);
+    expect(sid(b.take()[0])).toBeDefined();
+  });
 });

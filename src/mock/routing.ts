@@ -6,7 +6,7 @@ import type { Element } from 'ltx';
 import type { Accounts } from './accounts';
 import type { Component, ComponentContext } from './component';
 import { describeError, type Core, type Origin } from './core';
-import { lastIq, pingIq, registerIq, pepIq, serverIq, timeIq, vcardIq } from './iqHandlers';
+import { lastIq, pingIq, registerIq, pepIq, serverIq, timeIq } from './iqHandlers';
 import { mediumId } from './ids';
 import { parseJid, bareOf, fullOf } from './jid';
 import { SUBSCRIPTION_TYPES } from './presenceRules';
@@ -75,8 +75,10 @@ export class Router {
       if (to.resource !== undefined) {
         const target = this.core.sessions.get(stanza.attrs.to);
         if (target) {
-          // CORE-ROUTE-1: a full JID that is online gets the stanza, available or not.
-          this.core.delivery.deliver(target, stanza);
+          // CORE-ROUTE-1: a full JID that is online gets the stanza, available or not (a message
+          // through the account's archive first, CORE-IQ-18).
+          const out = stanza.name === 'message' ? this.accounts.archives.incoming(bare, stanza) : stanza;
+          this.core.delivery.deliver(target, out);
           return;
         }
         if (stanza.name === 'message') {
@@ -95,7 +97,7 @@ export class Router {
         // (CORE-IQ-9), PEP gets (CORE-IQ-12), last activity (CORE-IQ-14), time and ping (CORE-IQ-16).
         this.reply(
           origin,
-          vcardIq(stanza) ??
+          this.accounts.vcards.get(stanza, bare) ??
             pingIq(stanza) ??
             pepIq(stanza) ??
             lastIq(stanza) ??
@@ -130,6 +132,8 @@ export class Router {
       this.reply(origin, errorReply(stanza, 'cancel', 'service-unavailable'));
       return;
     }
+    // CORE-IQ-18: through the account's archive (a stanza-id once archiving is on).
+    stanza = this.accounts.archives.incoming(bare, stanza);
     const delivery = this.core.delivery;
     const sessions = this.core.sessions.ofBare(bare).filter((x) => x.available && x.priority >= 0);
     if (t === 'headline') {
