@@ -151,7 +151,9 @@ export class AccountArchives {
         .c('result', { xmlns: NS_MAM, queryid: query.attrs.queryid, id: e.id })
         .c('forwarded', { xmlns: NS_FORWARD });
       fwd.c('delay', { xmlns: NS_DELAY, stamp: e.stamp });
-      fwd.cnode(copyElement(e.stanza));
+      const item = copyElement(e.stanza);
+      item.attrs.xmlns = 'jabber:client';
+      fwd.cnode(item);
       return m;
     });
     let first = page[0]?.id;
