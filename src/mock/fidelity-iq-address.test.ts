@@ -159,6 +159,15 @@ describe('fidelity rules found by fuzzing: where iqs are answered', () => {
       (sid(m1) as { attrs: Record<string, string> }).attrs.id,
     );
     expect(got[2].getChild('fin', MAM)?.getChild('set')?.getChildText('count')).toBe('2');
+    // an error the room sends back to the sender is not routed (origin.send): no archive, no stanza-id
+    await a.send(
+      `<presence to="r@conference.localhost/A"><x xmlns="http://jabber.org/protocol/muc"/></presence>`,
+    );
+    a.take();
+    await a.send(`<message to="r@conference.localhost/A" type="groupchat" id="e1"><body>x</body></message>`);
+    const [bounce] = a.take();
+    expect(bounce.attrs.type).toBe('error');
+    expect(sid(bounce)).toBeUndefined();
     // the form (a get) turns it on too, for another account
     await b.send(`<iq to="b@localhost" type="get" id="f"><query xmlns="${MAM}"/></iq>`);
     expect(b.take()[0].getChild('query', MAM)?.getChild('x')?.attrs.type).toBe('form');

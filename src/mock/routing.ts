@@ -77,7 +77,11 @@ export class Router {
         if (target) {
           // CORE-ROUTE-1: a full JID that is online gets the stanza, available or not (a message
           // through the account's archive first, CORE-IQ-18).
-          const out = stanza.name === 'message' ? this.accounts.archives.incoming(bare, stanza) : stanza;
+          // An error a component sends back is Prosody's origin.send to the sender's session: it is
+          // not routed, so no archive sees it.
+          const direct = origin.kind === 'component' && stanza.attrs.type === 'error';
+          const out =
+            stanza.name === 'message' && !direct ? this.accounts.archives.incoming(bare, stanza) : stanza;
           this.core.delivery.deliver(target, out);
           return;
         }
