@@ -6,7 +6,7 @@ import type { Element } from 'ltx';
 import type { Transport } from '../../../src/runner/transport';
 import type { InProcessTransport } from '../../../src/mock/inProcess';
 import { openSide, type FlowSide, type Received } from './driver';
-import { action, flowNames, IQ_NS, prologueKind, prologueOf, type Action, type Names } from './flows';
+import { action, flowNames, prologueKind, prologueOf, type Action, type Names } from './flows';
 import { addresseeOf, label, render } from './render';
 import { normaliseStanzas } from './normalise';
 import { Coverage, roleIn, stateOf } from './coverage';
@@ -60,23 +60,6 @@ export interface FlowRecord {
 
 interface Model {
   clients: number;
-  /** Client 0 is the service admin (admin@localhost, one account on the shared oracle). */
-  admin?: boolean;
-}
-
-/**
- * Iqs that leave state on the sender's own account, kept by the server across sessions: MAM (asking
- * for the archive turns archiving on), a vCard set (a PEP node), private XML and roster sets. In an
- * admin flow client 0 does not send them: admin@localhost is one account on the shared oracle, and what
- * one flow left there would meet every later admin flow, where the mock starts clean.
- */
-export function keepsAccountState(a: Action): boolean {
-  if (a.t !== 'iq' || a.to.k !== 'user' || a.to.c !== a.c || a.to.full) return false;
-  const xmlns = IQ_NS[a.ns][1];
-  return (
-    xmlns === 'urn:xmpp:mam:2' ||
-    (a.type === 'set' && ['vcard-temp', 'jabber:iq:private', 'jabber:iq:roster'].includes(xmlns))
-  );
 }
 interface Real {
   names: Names;
@@ -110,7 +93,7 @@ class Step implements fc.AsyncCommand<Model, Real> {
   constructor(readonly action: Action) {}
   check(m: Readonly<Model>): boolean {
     const a = this.action;
-    return a.c < m.clients && !(m.admin && a.c === 0 && keepsAccountState(a));
+    return a.c < m.clients;
   }
   async run(_m: Model, real: Real): Promise<void> {
     const k = real.record.steps.length;
@@ -301,7 +284,7 @@ export async function fuzz(sides: Sides, opts: FuzzOptions): Promise<FuzzResult>
         // The prologue (most flows): room 0 made by client 0, and opened, moderated or left locked, so
         // the random steps meet every room state and role early (prologue() in flows.ts).
         for (const a of prologueOf(prologue, clients)) await new Step(a).run({ clients }, real);
-        await fc.asyncModelRun(() => ({ model: { clients, admin }, real }), steps);
+        await fc.asyncModelRun(() => ({ model: { clients }, real }), steps);
         flowsRun++;
         opts.onFlow?.(flowsRun);
       } catch (err) {
