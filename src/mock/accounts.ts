@@ -63,6 +63,8 @@ export class Accounts {
 
   /** CORE-MSG-4: stored messages, in order, each with Prosody's frozen-clock `<delay>`. */
   flushOffline(s: SessionState): void {
+    // CORE-IQ-18: mod_mam keeps a session that queried the archive from the broadcast (they stay stored).
+    if (s.mamRequested) return;
     const stored = this.offline.get(s.bare);
     if (!stored) return;
     this.offline.delete(s.bare);

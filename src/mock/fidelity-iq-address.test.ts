@@ -174,4 +174,30 @@ describe('fidelity rules found by fuzzing: where iqs are answered', () => {
     await a.send(`<message to="${b.jid}" type="normal" id="c4"><body>four</body></message>`);
     expect(sid(b.take()[0])).toBeDefined();
   });
+
+  it('CORE-IQ-18: a message to oneself is archived twice (sent, received); a session that queried the archive gets no offline messages', async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    await a.send(`<iq type="set" id="q1"><query xmlns="${MAM}" queryid="q"/></iq>`);
+    a.take();
+    // a is not available: a message to its bare JID is kept offline
+    await a.send(`<message to="a@localhost" type="chat" id="c1"><body>note</body></message>`);
+    expect(a.take()).toEqual([]);
+    await a.send(`<iq type="set" id="q2"><query xmlns="${MAM}" queryid="q"/></iq>`);
+    const page = a.take();
+    expect(
+      page.map((m) => m.getChild('result', MAM)?.getChild('forwarded')?.getChild('message')?.attrs.id),
+    ).toEqual(['c1', 'c1', undefined]);
+    await a.send(`<presence/>`);
+    expect(a.take().map((s) => s.name)).toEqual(['presence']);
+    // another session that did not query gets them
+    const a2 = await r.connect('a@localhost', 'r2');
+    await a2.send(`<presence/>`);
+    expect(
+      a2
+        .take()
+        .filter((s) => s.name === 'message')
+        .map((m) => m.attrs.id),
+    ).toEqual(['c1']);
+  });
 });

@@ -67,6 +67,8 @@ export class Intake {
         // CORE-MSG-6: a message to one's own bare JID is handled as one with no `to`.
         if (stanza.attrs.to === s.bare) delete stanza.attrs.to;
         if (stanza.attrs.to === undefined) {
+          // CORE-IQ-18: archived as sent, then as received.
+          this.accounts.archives.outgoing(s.bare, stanza);
           this.router.messageToBare(origin, s.bare, stanza);
           return;
         }
@@ -156,6 +158,7 @@ export class Intake {
     // CORE-IQ-18: the account's message archive (and smart enabling of archiving).
     const archive = this.accounts.archives.handle(iq, s.bare);
     if (archive) {
+      if (iq.attrs.type === 'set') s.mamRequested = true;
       for (const r of archive) this.router.reply(origin, r);
       return;
     }
