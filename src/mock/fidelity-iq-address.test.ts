@@ -200,4 +200,21 @@ describe('fidelity rules found by fuzzing: where iqs are answered', () => {
         .map((m) => m.attrs.id),
     ).toEqual(['c1']);
   });
+
+  it('MUC-MAM-4: an archived groupchat message is forwarded in the jabber:client namespace', async () => {
+    const r = rig();
+    const a = await r.connect('a@localhost', 'r');
+    const room = 'log@conference.localhost';
+    await a.send(`<presence to="${room}/A">${MUC}</presence>`);
+    await a.send(
+      `<iq to="${room}" type="set" id="c1"><query xmlns="${OWNER}"><x xmlns="jabber:x:data" type="submit"/></query></iq>`,
+    );
+    await a.send(`<message to="${room}" type="groupchat" id="g1"><body>hi</body></message>`);
+    a.take();
+    await a.send(`<iq to="${room}" type="set" id="q"><query xmlns="${MAM}" queryid="q"/></iq>`);
+    const [m] = a.take();
+    const fwd = m.getChild('result', MAM)?.getChild('forwarded')?.getChild('message');
+    expect(fwd?.attrs.xmlns).toBe('jabber:client');
+    expect(fwd?.getChildText('body')).toBe('hi');
+  });
 });

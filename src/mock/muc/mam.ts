@@ -131,6 +131,8 @@ export function handleMamSet(room: Room, stanza: Element): void {
       removeChildren(item, (c) => c.name === 'x' && c.attrs.xmlns === NS_MUC_USER);
     }
     delete item.attrs.to;
+    // muc_mam sets the forwarded message's namespace (item.attr.xmlns = "jabber:client").
+    item.attrs.xmlns = 'jabber:client';
     const fwd = el(
       'forwarded',
       { xmlns: NS_FORWARD },
