@@ -3,16 +3,6 @@
 // signatureOf() in fuzz.ts: `<action> <kind>-><addressee>: mock <shape> / prosody <shape>`.
 export const KNOWN_OPEN: Array<{ pattern: RegExp; reason: string }> = [
   {
-    pattern: /^iq iq->user\/server: mock iq\/result \/ prosody iq\/result$/,
-    reason:
-      'Own-account disco#info: Prosody omits the pubsub/pep identity while the account has no PEP node.',
-  },
-  {
-    pattern: /^iq iq->odd: mock iq\/error\/service-unavailable \/ prosody iq\/error\/forbidden$/,
-    reason:
-      'A pubsub get through an oddly written address (case, trailing dot) reaches a PEP service on Prosody only; under study.',
-  },
-  {
     pattern: /^join presence->own-nick: mock message\/groupchat \/ prosody message\/groupchat$/,
     reason:
       'A join under a second nickname by a session already in the room (with a password): the mock sends the history, Prosody only the subject; under study.',

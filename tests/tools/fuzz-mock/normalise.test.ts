@@ -163,4 +163,23 @@ describe('fuzz:mock normalisation', () => {
     expect(normaliseStanzas([withEmpty], sent)).toEqual(normaliseStanzas([v], sent));
     differ(['<x><value/></x>'], ['<x><value>0</value></x>']);
   });
+  it('N-ARCHIVE: MAM result ids, RSM first/last ids and the order of the RSM set are ignored; the count, a missing first, a queryid and the forwarded message are not', () => {
+    const page = (id: string, set: string, body = 'one', qid = 'q') => [
+      `<message><result xmlns="urn:xmpp:mam:2" queryid="${qid}" id="${id}"><forwarded xmlns="urn:xmpp:forward:0"><message><body>${body}</body></message></forwarded></result></message>`,
+      `<iq type="result"><fin xmlns="urn:xmpp:mam:2" complete="true"><set xmlns="http://jabber.org/protocol/rsm">${set}</set></fin></iq>`,
+    ];
+    same(
+      page('aaa', '<first>aaa</first><last>aaa</last><count>1</count>'),
+      page('bbb', '<count>1</count><first>bbb</first><last>bbb</last>'),
+    );
+    differ(
+      page('aaa', '<first>aaa</first><count>1</count>'),
+      page('aaa', '<first>aaa</first><count>2</count>'),
+    );
+    differ(page('aaa', '<first>aaa</first><count>1</count>'), page('aaa', '<count>1</count>'));
+    differ(page('aaa', '<count>1</count>'), page('aaa', '<count>1</count>', 'two'));
+    differ(page('aaa', '<count>1</count>'), page('aaa', '<count>1</count>', 'one', 'other'));
+    // first before last is not a hash order to hide: both kept, by name
+    differ(page('aaa', '<first>a</first>'), page('aaa', '<last>a</last>'));
+  });
 });

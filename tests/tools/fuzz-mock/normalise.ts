@@ -24,11 +24,16 @@
 //   N-CLOSE  (fuzz.ts) a session's end is compared as an end, not by its reason
 //   N-DISCO  <feature>s of a disco#info query sorted by var (its <identity>s first, sorted), <item>s of
 //            disco#items by jid (hash order)
+//   N-ARCHIVE a MAM <result id> and the RSM <first>/<last> text -> {archive-id} (archive ids are random,
+//            like stanza-ids), and the children of an RSM <set> in name order (util.rsm's generate walks
+//            a Lua table with pairs(): first, last and count come in hash order)
 import type { Element } from 'ltx';
 
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
 const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 const NS_DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';
+const NS_MAM = 'urn:xmpp:mam:2';
+const NS_RSM = 'http://jabber.org/protocol/rsm';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -57,6 +62,7 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: st
   if (e.name === 'stanza-id' && attrs.id !== undefined) attrs.id = '{stanza-id}'; // N-SID
   if (e.name === 'occupant-id' && attrs.id !== undefined) attrs.id = '{occupant-id}'; // N-SID
   if (e.name === 'command' && attrs.sessionid !== undefined) attrs.sessionid = '{sessionid}'; // N-SESSION
+  if (e.name === 'result' && attrs.xmlns === NS_MAM && attrs.id !== undefined) attrs.id = '{archive-id}'; // N-ARCHIVE
   const names = Object.keys(attrs)
     .filter((k) => attrs[k] !== undefined)
     .sort(); // N-ATTR
@@ -73,6 +79,15 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: st
   let kids = e.children
     .filter((c) => (isEl(c) ? !otherFlow(c) : String(c) !== ''))
     .map((c) => (isEl(c) ? canon(c, false, sentIds, flow) : esc(String(c))));
+  if (e.name === 'set' && attrs.xmlns === NS_RSM) {
+    // N-ARCHIVE: first/last ids hidden, the children in name order (a stable sort)
+    const tag = (k: string) => /^<([^\s/>]+)/.exec(k)?.[1] ?? '';
+    kids = kids
+      .map((k) => (/^<(first|last)[ >]/.test(k) ? k.replace(/>[^<]*</, '>{archive-id}<') : k))
+      .map((k, i) => [k, i] as const)
+      .sort(([a, i], [b, j]) => (tag(a) < tag(b) ? -1 : tag(a) > tag(b) ? 1 : i - j))
+      .map(([k]) => k);
+  }
   if (e.name === 'time' && attrs.xmlns === 'urn:xmpp:time') {
     kids = kids.map((k) => (k.startsWith('<utc>') ? '<utc>{utc}</utc>' : k)); // N-TIME
   }
