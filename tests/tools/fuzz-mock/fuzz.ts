@@ -185,6 +185,8 @@ export interface DivergenceClass {
   firstFlow: number;
   count: number;
   example: Divergence;
+  /** The example's flow up to the divergence, one label per step (prologue included). */
+  exampleFlow: string[];
 }
 
 /** A divergence's class: the action kind, its addressee, and the shapes of the two differing stanzas. */
@@ -275,6 +277,7 @@ export async function fuzz(sides: Sides, opts: FuzzOptions): Promise<FuzzResult>
               firstFlow: flowId - firstFlowId + 1,
               count: 1,
               example: err.divergence,
+              exampleFlow: err.flow.steps.map((s) => `c${s.from} ${label(s.action)}`),
             });
           flowsRun++;
           opts.onFlow?.(flowsRun);

@@ -81,7 +81,9 @@ async function main(): Promise<number> {
     for (const c of result.classes.sort((a, b) => a.firstFlow - b.firstFlow)) {
       console.log(`  #${c.firstFlow} x${c.count}  ${c.signature}`);
       if (flag('verbose'))
-        console.log(`      ${c.example.action}\n      ${c.example.detail.replace(/\n/g, '\n      ')}`);
+        console.log(
+          `      flow:\n        ${c.exampleFlow.join('\n        ')}\n      ${c.example.detail.replace(/\n/g, '\n      ')}`,
+        );
     }
     return 1;
   }

@@ -17,9 +17,10 @@
 //            each start of the server; seen: three starts, three orders)
 //   N-CMD    the children of an ad-hoc <command> (note, actions, x) in name order: Prosody's adhoc lib
 //            adds them walking a Lua table with pairs() (hash order, seeded anew at each start)
-//   N-ROOMS  a run of unavailable presences from several rooms (a session's end leaves every room it
-//            was in; Prosody walks them in hash order) grouped by room in room order, each room's own
-//            order kept
+//   N-ROOMS  a run of unavailable presences from several rooms or accounts (a session's end leaves
+//            every room it was in and tells every account it sent directed presence to; Prosody walks
+//            the session's directed-presence table in hash order, rooms and accounts alike) grouped by
+//            sender's bare JID in that order, each sender's own order kept
 //   N-TIME   the <utc> of an urn:xmpp:time answer -> {utc} (each server's clock)
 //   N-CLOSE  (fuzz.ts) a session's end is compared as an end, not by its reason
 //   N-DISCO  <feature>s of a disco#info query sorted by var (its <identity>s first, sorted), <item>s of
@@ -128,13 +129,17 @@ function roomOf(e: Element): string | undefined {
   return from.split('/')[0];
 }
 
+/** The bare JID an unavailable presence comes from (a room, or an account's session that ended). */
 function leaveRoom(e: Element): string | undefined {
   if (e.name !== 'presence' || e.attrs.type !== 'unavailable') return undefined;
   const from = String(e.attrs.from ?? '');
-  return from.includes('@conference.') ? from.split('/')[0] : undefined;
+  return from.includes('@') ? from.split('/')[0] : undefined;
 }
 
-/** N-ROOMS: each run of unavailable presences from more than one room, grouped by room in room order. */
+/**
+ * N-ROOMS: each run of unavailable presences from more than one sender (rooms, accounts), grouped by
+ * the sender's bare JID in JID order.
+ */
 function byRoom(stanzas: readonly Element[]): readonly Element[] {
   const out: Element[] = [];
   let i = 0;
