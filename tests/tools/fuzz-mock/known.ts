@@ -12,11 +12,6 @@ export const KNOWN_OPEN: Array<{ pattern: RegExp; reason: string }> = [
     reason:
       'A pubsub get through an oddly written address (case, trailing dot) reaches a PEP service on Prosody only; under study.',
   },
-  {
-    pattern: /^join presence->own-nick: mock message\/groupchat \/ prosody message\/groupchat$/,
-    reason:
-      'A join under a second nickname by a session already in the room (with a password): the mock sends the history, Prosody only the subject; under study.',
-  },
 ];
 
 export function knownOpen(signature: string): boolean {
