@@ -155,6 +155,22 @@ describe('fuzz:mock normalisation', () => {
     const here = pres('z', '<item role="participant"/>');
     differ([gone('r2', 'b'), here, gone('r1', 'a')], [gone('r1', 'a'), here, gone('r2', 'b')]);
   });
+  it('N-INVITE: the body and the conference x of an invite in either order; their content, and other messages, are kept', () => {
+    const inv = `<x xmlns="${MUC_USER}"><invite from="a@localhost/r"><reason/></invite></x>`;
+    const conf = (jid = 'r@conference.localhost') => `<x xmlns="jabber:x:conference" jid="${jid}"/>`;
+    const body = (t = 'a invited you') => `<body>${t}</body>`;
+    const m = (...kids: string[]) => `<message from="r@conference.localhost">${kids.join('')}</message>`;
+    same([m(inv, conf(), body())], [m(inv, body(), conf())]);
+    same(
+      [m(inv, conf(), body(), '<delay xmlns="urn:xmpp:delay" stamp="x"/>')],
+      [m(inv, body(), conf(), '<delay xmlns="urn:xmpp:delay" stamp="y"/>')],
+    );
+    differ([m(inv, conf(), body())], [m(inv, body('b invited you'), conf())]);
+    differ([m(inv, conf(), body())], [m(inv, body(), conf('other@conference.localhost'))]);
+    differ([m(inv, conf(), body())], [m(inv, body())]);
+    // not an invite: the order of a message's children still counts
+    differ([m(conf(), body())], [m(body(), conf())]);
+  });
   it('N-TIME: the utc of a time answer is ignored; its offset is not', () => {
     const t = (utc: string, tzo = '+00:00') =>
       `<iq type="result"><time xmlns="urn:xmpp:time"><tzo>${tzo}</tzo><utc>${utc}</utc></time></iq>`;
