@@ -109,6 +109,7 @@ export class MucService implements Component {
 
   private roomDestroyed(room: Room, info?: { reason?: string; newJid?: string }): void {
     if (this.rooms.get(room.jid) === room) this.rooms.delete(room.jid);
+    room.dropArchive(); // MUC-LIFE-4
     // MUC-LIFE-2: a destroyed persistent room leaves a tombstone (muc_tombstones, 31 days).
     if (info && room.config.persistent) {
       this.tombstones.set(room.jid, {

@@ -17,10 +17,14 @@
 //            each start of the server; seen: three starts, three orders)
 //   N-CMD    the children of an ad-hoc <command> (note, actions, x) in name order: Prosody's adhoc lib
 //            adds them walking a Lua table with pairs() (hash order, seeded anew at each start)
-//   N-ROOMS  a run of unavailable presences from several rooms (a session's end leaves every room it
-//            was in; Prosody walks them in hash order) grouped by room in room order, each room's own
-//            order kept
+//   N-ROOMS  a run of unavailable presences from several rooms or accounts (a session's end leaves
+//            every room it was in and tells every account it sent directed presence to; Prosody walks
+//            the session's directed-presence table in hash order, rooms and accounts alike) grouped by
+//            sender's bare JID in that order, each sender's own order kept
 //   N-TIME   the <utc> of an urn:xmpp:time answer -> {utc} (each server's clock)
+//   N-INVITE the <body> and the jabber:x:conference <x> of a mediated invite, body first: Prosody adds
+//            them from two muc-invite handlers of one priority, which util.events orders by a pairs()
+//            walk (another order at each start of the server)
 //   N-CLOSE  (fuzz.ts) a session's end is compared as an end, not by its reason
 //   N-DISCO  <feature>s of a disco#info query sorted by var (its <identity>s first, sorted), <item>s of
 //            disco#items by jid (hash order)
@@ -51,6 +55,17 @@ function isRoomInfo(x: Element): boolean {
       f.name === 'field' &&
       f.attrs.var === 'FORM_TYPE' &&
       f.getChildText('value') === 'http://jabber.org/protocol/muc#roominfo',
+  );
+}
+
+/** A message carrying a mediated invite (muc#user <x> with an <invite>). */
+function isInvite(m: Element): boolean {
+  return m.children.some(
+    (x) =>
+      isEl(x) &&
+      x.name === 'x' &&
+      x.attrs.xmlns === NS_MUC_USER &&
+      x.children.some((i) => isEl(i) && i.name === 'invite'),
   );
 }
 
@@ -102,6 +117,14 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: st
     const isField = (k: string) => k.startsWith('<field ');
     kids = [...kids.filter((k) => !isField(k)), ...kids.filter(isField).sort()];
   }
+  if (top && e.name === 'message' && isInvite(e)) {
+    // N-INVITE: body and conference <x> in one order, in the places the two take
+    const isBody = (k: string) => k.startsWith('<body>') || k === '<body/>';
+    const isConf = (k: string) => k.startsWith('<x ') && k.includes('xmlns="jabber:x:conference"');
+    const b = kids.findIndex(isBody);
+    const c = kids.findIndex(isConf);
+    if (b !== -1 && c !== -1 && c < b) [kids[c], kids[b]] = [kids[b], kids[c]];
+  }
   if (e.name === 'command' && xmlns === 'http://jabber.org/protocol/commands') {
     // N-CMD: children by element name, each name's own order kept (a stable sort)
     const tag = (k: string) => /^<([^\s/>]+)/.exec(k)?.[1] ?? '';
@@ -143,13 +166,17 @@ function roomOf(e: Element): string | undefined {
   return from.split('/')[0];
 }
 
+/** The bare JID an unavailable presence comes from (a room, or an account's session that ended). */
 function leaveRoom(e: Element): string | undefined {
   if (e.name !== 'presence' || e.attrs.type !== 'unavailable') return undefined;
   const from = String(e.attrs.from ?? '');
-  return from.includes('@conference.') ? from.split('/')[0] : undefined;
+  return from.includes('@') ? from.split('/')[0] : undefined;
 }
 
-/** N-ROOMS: each run of unavailable presences from more than one room, grouped by room in room order. */
+/**
+ * N-ROOMS: each run of unavailable presences from more than one sender (rooms, accounts), grouped by
+ * the sender's bare JID in JID order.
+ */
 function byRoom(stanzas: readonly Element[]): readonly Element[] {
   const out: Element[] = [];
   let i = 0;
