@@ -90,10 +90,6 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       fixedOverflowWidgets: true,
       hover: { delay: 250 },
       renderLineHighlight: 'line',
-      // The textarea input, not the EditContext one: that one reads the editor's bounds from the layout
-      // on every render (getBoundingClientRect, getClientRects), forcing a layout of the whole page each
-      // time the editor redraws: per keystroke, and per run update while the page changes around it.
-      editContext: false,
       // Indent guides measure the indentation of every line in view from the DOM (getClientRects) on
       // each redraw; a script's blocks are one or two tabs deep and read well without them.
       guides: { indentation: false },
