@@ -90,6 +90,10 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       fixedOverflowWidgets: true,
       hover: { delay: 250 },
       renderLineHighlight: 'line',
+      // The textarea input, not the EditContext one: that one reads the editor's bounds from the layout
+      // on every redraw (getBoundingClientRect in onBeforeRender), a forced layout of the whole page per
+      // keystroke and per run update.
+      editContext: false,
       // Indent guides measure the indentation of every line in view from the DOM (getClientRects) on
       // each redraw; a script's blocks are one or two tabs deep and read well without them.
       guides: { indentation: false },
