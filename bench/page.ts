@@ -115,8 +115,26 @@ async function pageRun(page: Page): Promise<{ ms: number; longest: number; verdi
   });
 }
 
+/**
+ * Wait until the page is idle (two idle callbacks in a row, 2 s at most): typing is measured on a page
+ * at rest, before and after the run alike, not on the last frames of loading a script or of a run.
+ */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const idle = () =>
+      new Promise<void>((r) =>
+        typeof requestIdleCallback === 'function'
+          ? requestIdleCallback(() => r(), { timeout: 1000 })
+          : setTimeout(r, 50),
+      );
+    await idle();
+    await idle();
+  });
+}
+
 /** Type KEYS characters at the end of a line of the editor; p95 of their Event Timing durations. */
 async function typingP95(page: Page): Promise<number> {
+  await settle(page);
   await page.evaluate(() => {
     const w = window as unknown as { __keyDurations: Map<number, number> };
     w.__keyDurations = new Map();

@@ -5,15 +5,14 @@
 import { useEffect, useRef } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { selectRunIsOfActiveDoc, useAppStoreApi, type AppState } from '../store';
-import { diagnosticsToMarkers, failuresToMarkers, stepMarks } from './marks';
+import { diagnosticsToMarkers, failuresToMarkers } from './marks';
+import { createRunMarks } from './runMarks';
 import { failureExplanations } from '../services/stepView';
 import { registerScsProviders, setProviderContext } from './monacoProviders';
 import { setupMonaco } from './monacoSetup';
 import { SCS_LANGUAGE_ID } from './scsMonarch';
 import { minimalEdit } from './textEdit';
 import { forwardShortcut } from './forwardShortcut';
-import { trackSteps, type TrackedSteps } from './trackedSteps';
-import { createGlyphDecorations, type GlyphSpec } from './glyphDecorations';
 import { monacoThemeName } from './themes';
 import './editor.css';
 
@@ -91,6 +90,13 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       fixedOverflowWidgets: true,
       hover: { delay: 250 },
       renderLineHighlight: 'line',
+      // The textarea input, not the EditContext one: that one reads the editor's bounds from the layout
+      // on every redraw (getBoundingClientRect in onBeforeRender), a forced layout of the whole page per
+      // keystroke and per run update.
+      editContext: false,
+      // Indent guides measure the indentation of every line in view from the DOM (getClientRects) on
+      // each redraw; a script's blocks are one or two tabs deep and read well without them.
+      guides: { indentation: false },
       'semanticHighlighting.enabled': false,
     });
 
@@ -144,6 +150,8 @@ export default function MonacoEditor(props: MonacoEditorProps) {
 
     // --- markers -------------------------------------------------------------------------------
     // Diagnostics, and the failed steps' sentences on the expected nodes they are about.
+    let markersModel: Monaco.editor.ITextModel | null = null;
+    let markersKey = '';
     const updateMarkers = (s: AppState) => {
       const failed = (selectRunIsOfActiveDoc(s) ? s.failures : []).flatMap((f) => {
         const step = s.runScript?.steps[f.step];
@@ -151,105 +159,20 @@ export default function MonacoEditor(props: MonacoEditorProps) {
           ? [{ header: step.headerRange, explanations: failureExplanations(step, f, s.variables) }]
           : [];
       });
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, [
-        ...diagnosticsToMarkers(s.diagnostics),
-        ...failuresToMarkers(failed),
-      ]);
+      const markers = [...diagnosticsToMarkers(s.diagnostics), ...failuresToMarkers(failed)];
+      // A keystroke's parse mostly finds what the last one found: the same markers are not set again
+      // (setting them redraws every decoration in view).
+      const key = JSON.stringify(markers);
+      if (model === markersModel && key === markersKey) return;
+      markersModel = model;
+      markersKey = key;
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
     };
 
-    // --- run decorations ----------------------------------------------------------------------
-    // One gutter glyph per step, kept by step index and changed only when its look changes: a batch
-    // of run events touches a few steps, not every decoration of a long script (each a DOM node and
-    // a hover in Monaco's view). The current/failed line highlights are few and set as one collection.
-    const glyphs = createGlyphDecorations(monaco, editor);
-    const lineDecorations = editor.createDecorationsCollection();
-    let lastCurrentLine: number | null = null;
-    let tracked: TrackedSteps | null = null;
-    const updateSteps = (s: AppState) => {
-      const ofThisDoc = selectRunIsOfActiveDoc(s);
-      const raw = ofThisDoc
-        ? stepMarks(s.runScript, s.steps, s.currentStep, s.status === 'paused' ? s.nextStep : null)
-        : [];
-      if (s.runScript && raw.length && (!tracked || tracked.model !== model) && s.text === s.runText) {
-        tracked?.dispose();
-        tracked = trackSteps(monaco, model, raw);
-      }
-      const follow = tracked && tracked.model === model ? tracked : null;
-      const changed = new Set(s.changedSteps);
-      const marks = raw.map((m) => ({ ...m, ...(follow ? follow.lineOf(m) : {}) }));
-      const lineCount = model.getLineCount();
-      const wanted: GlyphSpec[] = [];
-      const decos: Monaco.editor.IModelDeltaDecoration[] = [];
-      let currentLine: number | null = null;
-      for (const m of marks) {
-        if (m.line > lineCount) continue;
-        const isChanged = changed.has(m.index) && s.status !== 'running' && s.status !== 'paused';
-        wanted.push({
-          index: m.index,
-          line: m.line,
-          className: `scs-glyph scs-glyph-${m.current && s.status === 'paused' ? 'next' : m.status}${
-            isChanged ? ' scs-glyph-changed' : ''
-          }`,
-          hover: isChanged ? `${m.hover} (edited since this run)` : m.hover,
-        });
-        if (m.current && (s.status === 'running' || s.status === 'paused')) {
-          currentLine = m.line;
-          const end = Math.min(m.endLine, lineCount);
-          if (end > m.line) {
-            decos.push({
-              range: new monaco.Range(m.line + 1, 1, end, 1),
-              options: { isWholeLine: true, className: 'scs-step-current-block' },
-            });
-          }
-          decos.push({
-            range: new monaco.Range(m.line, 1, m.line, 1),
-            options: {
-              isWholeLine: true,
-              className: 'scs-step-current',
-              linesDecorationsClassName: 'scs-step-current-bar',
-              overviewRuler: {
-                color: 'rgba(9, 105, 218, 0.8)',
-                position: monaco.editor.OverviewRulerLane.Full,
-              },
-            },
-          });
-        } else if (m.status === 'failed') {
-          decos.push({
-            range: new monaco.Range(m.line, 1, m.line, 1),
-            options: {
-              isWholeLine: true,
-              className: 'scs-step-failed',
-              linesDecorationsClassName: 'scs-step-failed-bar',
-              overviewRuler: {
-                color: 'rgba(207, 34, 46, 0.9)',
-                position: monaco.editor.OverviewRulerLane.Full,
-              },
-            },
-          });
-        }
-      }
-      glyphs.set(wanted);
-      lineDecorations.set(decos);
-      host.classList.toggle('scs-paused', s.status === 'paused');
-      // Follow the run: keep the current step on screen (without moving the cursor).
-      if (currentLine !== null && currentLine !== lastCurrentLine) {
-        // Immediate while running: a smooth scroll per step would repaint the editor for frames on end.
-        editor.revealLineInCenterIfOutsideViewport(
-          currentLine,
-          s.status === 'running' ? monaco.editor.ScrollType.Immediate : monaco.editor.ScrollType.Smooth,
-        );
-      }
-      lastCurrentLine = currentLine;
-    };
-
-    // Steps of the last run whose block was edited since: told to the store (the step list shows them).
-    const updateChanged = () => {
-      const s = store.getState();
-      if (s.status === 'running' || s.status === 'paused') return;
-      const mine = tracked && tracked.model === model && selectRunIsOfActiveDoc(s) ? tracked : null;
-      s.setChangedSteps(mine ? mine.changed() : []);
-      s.setTrackedLines(mine ? mine.lines() : null);
-    };
+    // --- run decorations (runMarks.ts) ---------------------------------------------------------
+    const runMarks = createRunMarks(monaco, editor, host, () => model);
+    const updateSteps = (s: AppState) => runMarks.update(s);
+    const updateChanged = () => runMarks.updateChanged(store.getState());
 
     // --- documents: one model each ----------------------------------------------------------
     const switchTo = (s: AppState) => {
@@ -259,8 +182,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         applying = true;
         try {
           if (next.getValue() !== s.text) next.setValue(s.text);
-          glyphs.clear();
-          lineDecorations.clear();
+          runMarks.clear();
           editor.setModel(next);
         } finally {
           applying = false;
@@ -272,10 +194,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       }
       for (const [id, m] of models) {
         if (s.docs.some((d) => d.id === id)) continue;
-        if (tracked?.model === m) {
-          tracked.dispose();
-          tracked = null;
-        }
+        runMarks.forget(m);
         m.dispose();
         models.delete(id);
         viewStates.delete(id);
@@ -300,14 +219,27 @@ export default function MonacoEditor(props: MonacoEditorProps) {
 
     updateMarkers(initial);
     updateSteps(initial);
+    // Markers and run marks follow the store once per frame: a store update (a batch of run events,
+    // the end of a run, a keystroke's parse) does not redraw the editor's decorations in its own task,
+    // and several updates within a frame cost one redraw.
+    const dirty = { markers: false, steps: false };
+    let marksFrame: number | null = null;
+    const flushMarks = () => {
+      marksFrame = null;
+      const s = store.getState();
+      if (dirty.markers) updateMarkers(s);
+      if (dirty.steps) updateSteps(s);
+      dirty.markers = dirty.steps = false;
+    };
+    const scheduleMarks = () => {
+      if (typeof requestAnimationFrame !== 'function') return flushMarks();
+      marksFrame ??= requestAnimationFrame(flushMarks);
+    };
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.activeDocId !== prev.activeDocId || (s.docs !== prev.docs && s.docs.length < prev.docs.length)) {
         switchTo(s);
       }
-      if (s.runId !== prev.runId) {
-        tracked?.dispose();
-        tracked = null;
-      }
+      if (s.runId !== prev.runId) runMarks.forget();
       if (s.text !== prev.text && s.text !== model.getValue()) {
         applyExternal(s.text, s.loadNonce !== prev.loadNonce);
       } else if (s.loadNonce !== prev.loadNonce && s.text !== model.getValue()) {
@@ -318,7 +250,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         s.failures !== prev.failures ||
         s.variables !== prev.variables
       )
-        updateMarkers(s);
+        dirty.markers = true;
       if (
         s.steps !== prev.steps ||
         s.currentStep !== prev.currentStep ||
@@ -328,8 +260,9 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         s.changedSteps !== prev.changedSteps ||
         s.runDocId !== prev.runDocId
       ) {
-        updateSteps(s);
+        dirty.steps = true;
       }
+      if (dirty.markers || dirty.steps) scheduleMarks();
       if (s.revealRequest && s.revealRequest !== prev.revealRequest) reveal(s.revealRequest.line);
       if (s.theme !== prev.theme) monaco.editor.setTheme(monacoThemeName(s.theme));
       if (s.tabMovesFocus !== prev.tabMovesFocus) editor.updateOptions({ tabFocusMode: s.tabMovesFocus });
@@ -388,12 +321,12 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     return () => {
       propsRef.current.onReady?.(null);
       unsubscribe();
+      if (marksFrame !== null) cancelAnimationFrame(marksFrame);
       clearTimeout(flashTimer);
       clearTimeout(changedTimer);
       for (const d of disposables) d.dispose();
       monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
-      tracked?.dispose();
-      glyphs.clear();
+      runMarks.dispose();
       editor.dispose();
       for (const m of models.values()) m.dispose();
     };

@@ -13,7 +13,7 @@ const shownOf = (gs: GlyphSpec[]) => new Map(gs.map((g) => [g.index, { id: `id${
 describe('planGlyphs', () => {
   it('adds every glyph when none is shown', () => {
     const wanted = [glyph(0, 'pending'), glyph(1, 'pending')];
-    expect(planGlyphs(new Map(), wanted)).toEqual({ remove: [], add: wanted });
+    expect(planGlyphs(new Map(), wanted)).toEqual({ remove: [], add: wanted, gone: [] });
   });
   it('changes only the glyphs whose look changed (a batch of run events on a long script)', () => {
     const before = Array.from({ length: 340 }, (_, i) => glyph(i, i < 10 ? 'passed' : 'pending'));
@@ -32,9 +32,10 @@ describe('planGlyphs', () => {
     const plan = planGlyphs(shownOf(before), after);
     expect(plan.remove.sort()).toEqual(['id0', 'id1', 'id2']);
     expect(plan.add.map((g) => g.index)).toEqual([0, 1]);
+    expect(plan.gone).toEqual([2]);
   });
   it('does nothing when nothing changed', () => {
     const gs = [glyph(0, 'passed'), glyph(1, 'running')];
-    expect(planGlyphs(shownOf(gs), gs)).toEqual({ remove: [], add: [] });
+    expect(planGlyphs(shownOf(gs), gs)).toEqual({ remove: [], add: [], gone: [] });
   });
 });

@@ -21,6 +21,8 @@ export interface GlyphPlan {
   remove: string[];
   /** Glyphs to add (in the order their new ids come back). */
   add: GlyphSpec[];
+  /** Step indices shown now and not wanted any more. */
+  gone: number[];
 }
 
 const keyOf = (g: GlyphSpec) => `${g.line}\u0000${g.className}\u0000${g.hover}`;
@@ -29,6 +31,7 @@ const keyOf = (g: GlyphSpec) => `${g.line}\u0000${g.className}\u0000${g.hover}`;
 export function planGlyphs(shown: ReadonlyMap<number, Shown>, wanted: readonly GlyphSpec[]): GlyphPlan {
   const remove: string[] = [];
   const add: GlyphSpec[] = [];
+  const gone: number[] = [];
   const seen = new Set<number>();
   for (const g of wanted) {
     seen.add(g.index);
@@ -37,8 +40,12 @@ export function planGlyphs(shown: ReadonlyMap<number, Shown>, wanted: readonly G
     if (old) remove.push(old.id);
     add.push(g);
   }
-  for (const [index, old] of shown) if (!seen.has(index)) remove.push(old.id);
-  return { remove, add };
+  for (const [index, old] of shown) {
+    if (seen.has(index)) continue;
+    remove.push(old.id);
+    gone.push(index);
+  }
+  return { remove, add, gone };
 }
 
 export interface GlyphDecorations {
@@ -66,11 +73,10 @@ export function createGlyphDecorations(
         },
       })),
     );
-    const next = new Map(shown);
-    const wantedIdx = new Set(wanted.map((g) => g.index));
-    for (const index of shown.keys()) if (!wantedIdx.has(index)) next.delete(index);
-    plan.add.forEach((g, i) => next.set(g.index, { id: ids[i], key: keyOf(g) }));
-    shown = next;
+    // Updated in place (planGlyphs has read it already): a batch touching a few steps does not copy
+    // the map of every step's glyph.
+    for (const index of plan.gone) shown.delete(index);
+    plan.add.forEach((g, i) => shown.set(g.index, { id: ids[i], key: keyOf(g) }));
   };
   return {
     set,

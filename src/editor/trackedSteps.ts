@@ -35,6 +35,28 @@ export function trackSteps(
   );
   const texts = ranges.map((r) => model.getValueInRange(r));
   const byIndex = new Map(marks.map((m, i) => [m.index, i]));
+  // Only the steps an edit touched are compared again (a keystroke touches one step, not all of a long
+  // script's): edits mark the tracked ranges they overlap; changed() settles those.
+  const slotOf = new Map(ids.map((id, i) => [id, i]));
+  const changedSlots = new Set<number>();
+  const dirty = new Set<number>();
+  const listener = model.onDidChangeContent((e) => {
+    if (e.isFlush) {
+      ids.forEach((_, i) => dirty.add(i));
+      return;
+    }
+    for (const c of e.changes) {
+      const start = c.range.startLineNumber;
+      const end = Math.min(model.getLineCount(), start + c.text.split('\n').length - 1);
+      const touched = model.getDecorationsInRange(
+        new monaco.Range(start, 1, end, model.getLineMaxColumn(end)),
+      );
+      for (const d of touched) {
+        const i = slotOf.get(d.id);
+        if (i !== undefined) dirty.add(i);
+      }
+    }
+  });
   return {
     model,
     lineOf(mark) {
@@ -45,17 +67,19 @@ export function trackSteps(
     },
     changed() {
       if (model.isDisposed()) return [];
-      const out: number[] = [];
-      marks.forEach((m, i) => {
+      for (const i of dirty) {
         const r = model.getDecorationRange(ids[i]);
-        if (!r || model.getValueInRange(r) !== texts[i]) out.push(m.index);
-      });
-      return out;
+        if (!r || model.getValueInRange(r) !== texts[i]) changedSlots.add(i);
+        else changedSlots.delete(i);
+      }
+      dirty.clear();
+      return [...changedSlots].sort((a, b) => a - b).map((i) => marks[i].index);
     },
     lines() {
       return marks.map((m) => this.lineOf(m).line);
     },
     dispose() {
+      listener.dispose();
       if (!model.isDisposed()) model.deltaDecorations(ids, []);
     },
   };

@@ -117,3 +117,55 @@ describe('run reducer: a stream the server closed', () => {
     expect(selectServerClosed(store.getState())).toBeNull();
   });
 });
+
+describe('run reducer: batches', () => {
+  const events = (): RunEvent[] => [
+    { type: 'run-started', runId: 'r', at: 0, target: 'mock', steps: 4 },
+    { type: 'step-started', runId: 'r', at: 0, step: 0 },
+    stanza(1, 'out', { step: 0 }),
+    stanza(2, 'in'),
+    { type: 'step-passed', runId: 'r', at: 1, step: 0, durationMs: 1, stanzas: [2] },
+    { type: 'connection', runId: 'r', at: 1, client: 'Romeo', state: 'online' },
+    { type: 'variables', runId: 'r', at: 1, variables: { a: '1' } },
+    { type: 'step-started', runId: 'r', at: 1, step: 1 },
+    stanza(3, 'in'),
+    { type: 'stanza-ignored', runId: 'r', at: 2, client: 'Romeo', xml: '<s n="3"/>', reason: 'left', seq: 3 },
+    { type: 'step-passed', runId: 'r', at: 2, step: 1, durationMs: 2 },
+  ];
+
+  it('a batch ends where the same events applied one by one end', () => {
+    const one = createAppStore();
+    const all = createAppStore();
+    for (const s of [one, all]) s.getState().beginRun({ runId: 'r', script: script(4), target: 'mock' });
+    for (const e of events()) one.getState().applyEvent(e);
+    all.getState().applyEvents(events());
+    const pick = (s: ReturnType<typeof one.getState>) => ({
+      steps: s.steps,
+      stanzas: s.stanzas,
+      connections: s.connections,
+      connectionLog: s.connectionLog,
+      variables: s.variables,
+      eventSeq: s.eventSeq,
+      currentStep: s.currentStep,
+    });
+    expect(pick(all.getState())).toEqual(pick(one.getState()));
+    expect(all.getState().stanzas.map((x) => x.fate)).toEqual(['sent', 'matched', 'dropped']);
+  });
+
+  it('never changes the arrays and maps of the state it started from', () => {
+    const store = createAppStore();
+    store.getState().beginRun({ runId: 'r', script: script(4), target: 'mock' });
+    store.getState().applyEvents(events().slice(0, 4));
+    const before = store.getState();
+    const frozen = JSON.stringify([before.steps, before.stanzas, before.connectionLog, before.variables]);
+    store.getState().applyEvents(events().slice(4));
+    const after = store.getState();
+    expect(JSON.stringify([before.steps, before.stanzas, before.connectionLog, before.variables])).toBe(
+      frozen,
+    );
+    expect(after.steps).not.toBe(before.steps);
+    expect(after.stanzas).not.toBe(before.stanzas);
+    expect(after.stanzas[1].fate).toBe('matched');
+    expect(before.stanzas[1].fate).toBe('pending');
+  });
+});

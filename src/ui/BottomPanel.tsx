@@ -1,5 +1,5 @@
 // The lower panel: step details (the diff), the XML console and the sequence view, as tabs.
-import type { KeyboardEvent } from 'react';
+import { useDeferredValue, type KeyboardEvent } from 'react';
 import { selectBottomPanel, selectStanzas, useAppStore, type BottomPanel as Panel } from '../store';
 import { Console } from './Console';
 import { SequenceView } from './SequenceView';
@@ -19,6 +19,9 @@ export function BottomPanel() {
   const panel = useAppStore(selectBottomPanel);
   const setPanel = useAppStore((s) => s.setBottomPanel);
   const count = useAppStore((s) => selectStanzas(s).length);
+  // The tab follows at once; its content in a render of its own, which React may split: when a run
+  // ends and the panel switches to a long console, the run's last results paint first.
+  const shown = useDeferredValue(panel);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -49,12 +52,12 @@ export function BottomPanel() {
           </button>
         ))}
       </div>
-      <div className="tab-panel" role="tabpanel" id={`tabpanel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === 'details' && <StepDetails />}
-        {panel === 'console' && <Console />}
-        {panel === 'sequence' && <SequenceView />}
-        {panel === 'live' && <LiveConsole />}
-        {panel === 'inspector' && <RoomInspector />}
+      <div className="tab-panel" role="tabpanel" id={`tabpanel-${shown}`} aria-labelledby={`tab-${shown}`}>
+        {shown === 'details' && <StepDetails />}
+        {shown === 'console' && <Console />}
+        {shown === 'sequence' && <SequenceView />}
+        {shown === 'live' && <LiveConsole />}
+        {shown === 'inspector' && <RoomInspector />}
       </div>
     </section>
   );

@@ -8,18 +8,30 @@ import { clientSlot } from './StepList';
 import { CopyIcon } from './icons';
 import { XmlBlock } from './XmlBlock';
 import { attributionOf } from '../services/attribution';
+import { useFrameTask } from './frameTask';
 
 /** A first guess of an entry's height (px) before it is measured. */
 const ESTIMATED_ENTRY_PX = 72;
+/** Added to the rows' height when sticking to the bottom, so the offset is past the end for sure. */
+const SCROLL_PAST_END_PX = 100_000;
 /** The viewport assumed while the list has no layout yet (a hidden panel, a DOM without layout). */
 const NO_LAYOUT_RECT = { width: 800, height: 1200 };
 
 // Only the entries in view (and a few around them) are in the DOM: a long run's console costs the
 // same per frame as a short one's.
-const observeRect = (
+// An entry's height comes from the ResizeObserver's entry (read after the frame's layout); a row just
+// mounted keeps its last size or the estimate until then, instead of reading offsetHeight during the
+// render's commit (a forced layout per new row).
+const measureEntry = (
+  el: Element,
+  entry: ResizeObserverEntry | undefined,
   instance: Virtualizer<HTMLDivElement, Element>,
-  cb: (rect: { width: number; height: number }) => void,
-) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : NO_LAYOUT_RECT));
+): number => {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  const key = instance.options.getItemKey(instance.indexFromElement(el));
+  return instance.itemSizeCache.get(key) ?? ESTIMATED_ENTRY_PX;
+};
 
 function formatTime(at: number, start: number | null): string {
   const ms = start === null ? at : at - start;
@@ -45,6 +57,9 @@ export function Console() {
   const [direction, setDirection] = useState<'' | 'in' | 'out'>('');
   const listRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  // The list's height as last observed (0 while the panel is hidden: nothing to follow then).
+  const viewHeight = useRef(-1);
+  const frame = useFrameTask();
 
   const clients = useMemo(() => {
     const names = script.clients.map((c) => c.name);
@@ -69,12 +84,26 @@ export function Console() {
     getItemKey: (i) => shown[i]?.id ?? i,
     overscan: 6,
     initialRect: NO_LAYOUT_RECT,
-    observeElementRect: observeRect,
+    measureElement: measureEntry,
+    observeElementRect: (instance, cb) =>
+      observeElementRect(instance, (rect) => {
+        viewHeight.current = rect.height;
+        cb(rect.height > 0 ? rect : NO_LAYOUT_RECT);
+      }),
   });
 
+  // Stick to the bottom while the user is there: one write per frame at most, when the list grows
+  // (new entries, or entries measured taller than estimated), and none while the list is hidden.
+  const total = virtualizer.getTotalSize();
   useEffect(() => {
-    if (stick.current && shown.length > 0) virtualizer.scrollToIndex(shown.length - 1, { align: 'end' });
-  }, [shown.length, virtualizer]);
+    if (!stick.current || shown.length === 0) return;
+    frame.schedule(() => {
+      const el = listRef.current;
+      if (!el || viewHeight.current === 0 || !stick.current) return;
+      // Past the end (the browser clamps it to the bottom): no layout is read to compute it.
+      el.scrollTop = total + SCROLL_PAST_END_PX;
+    });
+  }, [shown.length, total, frame]);
 
   const onCopy = useCallback(
     async (xml: string) => {

@@ -1,9 +1,16 @@
 // The script's steps grouped under its comment headings, with status and duration. Selecting a step
-// shows its details and asks the editor to reveal its line. Arrow keys move between steps.
-import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { summarizeAttribution, type AttributedEntry } from '../services/attribution';
-import { summarizeStanza } from '../services/stanzaSummary';
-import { formatDuration, groupSteps, stepLabel, stepSummary } from '../services/stepView';
+// shows its details and asks the editor to reveal its line. Arrow keys, Home and End move between steps.
+// A long script's list is windowed: only the rows near the view are in the DOM, each of a known height,
+// so following the run scrolls from that geometry without asking the browser for a layout.
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
+import {
+  observeElementRect,
+  useVirtualizer,
+  type Range,
+  defaultRangeExtractor,
+} from '@tanstack/react-virtual';
+import { summarizeAttribution, type AttributionSummary } from '../services/attribution';
+import { groupSteps, type StepGroup } from '../services/stepView';
 import {
   selectChangedSteps,
   selectRunOutOfDate,
@@ -13,22 +20,60 @@ import {
   selectSelectedStep,
   selectStepScript,
   useAppStore,
+  type StepRunState,
 } from '../store';
 import type { StepStatus } from '../runner';
-import type { Step } from '../scansion/types';
+import type { Script, Step } from '../scansion/types';
+import { useFrameTask, useObservedHeight, type FrameTask } from './frameTask';
+import { clientSlot, Leftovers, StepRow } from './StepRow';
+import {
+  layoutRows,
+  nearestScrollTop,
+  rowHeight,
+  sectionAt,
+  SECTION_ROW_PX,
+  STEP_ROW_PX,
+  WINDOWED_MIN_STEPS,
+  type StepRowLayout,
+} from './stepRows';
 
-const STATUS_WORDS: Record<StepStatus, string> = {
-  pending: 'not run',
-  running: 'running',
-  passed: 'passed',
-  failed: 'failed',
-  skipped: 'skipped',
-};
+export { clientSlot, StatusGlyph } from './StepRow';
 
-export function StatusGlyph(props: { status: StepStatus; next?: boolean }) {
-  const { status, next } = props;
-  if (next) return <span className="glyph glyph-next" aria-hidden="true" />;
-  return <span className={`glyph glyph-${status}`} aria-hidden="true" />;
+/** What a row needs from the list: the run's state of each step and the handlers. */
+interface RowContext {
+  script: Script;
+  runSteps: StepRunState[];
+  current: number | null;
+  next: number | null;
+  selected: number | null;
+  changed: Set<number>;
+  moved: number[] | null;
+  attribution: AttributionSummary;
+  choose(index: number, line: number): void;
+}
+
+function renderRow(ctx: RowContext, step: Step, pos?: { top: number; setSize: number; posInSet: number }) {
+  const run = ctx.runSteps[step.index];
+  const status: StepStatus = run?.status ?? 'pending';
+  return (
+    <StepRow
+      key={step.index}
+      step={step}
+      slot={clientSlot(ctx.script.clients, step.client)}
+      status={status}
+      durationMs={run?.durationMs}
+      line={ctx.moved?.[step.index] ?? step.headerRange.line}
+      selected={ctx.selected === step.index}
+      current={ctx.current === step.index}
+      next={ctx.next === step.index && status === 'pending'}
+      changed={ctx.changed.has(step.index)}
+      matched={ctx.attribution.matchedByStep.get(step.index)}
+      onChoose={ctx.choose}
+      top={pos?.top}
+      setSize={pos?.setSize}
+      posInSet={pos?.posInSet}
+    />
+  );
 }
 
 export function StepList() {
@@ -54,21 +99,8 @@ export function StepList() {
       : null,
   );
   const listRef = useRef<HTMLDivElement>(null);
-
-  // Keep the running (or selected-on-failure) step in view.
-  const follow = current ?? next ?? selected;
-  useEffect(() => {
-    if (follow === null) return;
-    // Once per frame at most: scrolling reads the layout, which a run's every step would force anew.
-    const list = listRef.current;
-    const scroll = () => {
-      const el = list?.querySelector<HTMLElement>(`[data-step="${follow}"]`);
-      el?.scrollIntoView?.({ block: 'nearest' });
-    };
-    if (typeof requestAnimationFrame !== 'function') return scroll();
-    const frame = requestAnimationFrame(scroll);
-    return () => cancelAnimationFrame(frame);
-  }, [follow]);
+  const frame = useFrameTask();
+  const windowed = script.steps.length > WINDOWED_MIN_STEPS;
 
   const choose = useCallback(
     (index: number, line: number) => {
@@ -79,33 +111,55 @@ export function StepList() {
     [selectStep, reveal, setPanel],
   );
 
+  // Keys move by step index (a windowed list has only some rows in the DOM); the chosen row is then
+  // focused, at once when it is rendered, else after the render that brings it in.
+  const focusStep = useRef<number | null>(null);
+  const focusPending = () => {
+    const i = focusStep.current;
+    if (i === null) return;
+    const el = listRef.current?.querySelector<HTMLElement>(
+      `[data-testid="step-list.item"][data-step="${i}"]`,
+    );
+    if (!el) return;
+    focusStep.current = null;
+    if (document.activeElement !== el) el.focus();
+  };
+  useEffect(focusPending);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
-    const items = Array.from(
-      listRef.current?.querySelectorAll<HTMLButtonElement>('[data-testid="step-list.item"]') ?? [],
+    const steps = script.steps;
+    if (steps.length === 0) return;
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(
+      '[data-testid="step-list.item"]',
     );
-    if (items.length === 0) return;
-    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const at = focused && listRef.current?.contains(focused) ? Number(focused.dataset.step) : -1;
     let to = at;
-    if (e.key === 'ArrowDown') to = Math.min(items.length - 1, at + 1);
+    if (e.key === 'ArrowDown') to = Math.min(steps.length - 1, at + 1);
     if (e.key === 'ArrowUp') to = Math.max(0, at - 1);
     if (e.key === 'Home') to = 0;
-    if (e.key === 'End') to = items.length - 1;
+    if (e.key === 'End') to = steps.length - 1;
     e.preventDefault();
-    items[to]?.focus();
-    items[to]?.click();
+    focusStep.current = to;
+    choose(to, moved?.[to] ?? steps[to].headerRange.line);
+    focusPending();
   };
 
-  if (script.steps.length === 0) {
-    return (
-      <div className="step-list empty" data-testid="step-list">
-        <div className="empty-hint">No steps yet. Write a script, or open one from Examples.</div>
-      </div>
-    );
-  }
+  const ctx: RowContext = {
+    script,
+    runSteps,
+    current,
+    next,
+    selected,
+    changed,
+    moved,
+    attribution,
+    choose,
+  };
+  // Keep the running (or paused-next, or selected) step in view.
+  const follow = current ?? next ?? selected;
 
   return (
-    <div className="step-list" data-testid="step-list" ref={listRef} onKeyDown={onKeyDown} aria-label="Steps">
+    <>
       {outOfDate && (
         <div className="banner banner-info results-stale" role="status" data-testid="results-stale">
           {otherDoc
@@ -113,144 +167,150 @@ export function StepList() {
             : 'The script was edited since this run: these results are out of date. Run again to replace them.'}
         </div>
       )}
-      {groups.map((g) => (
-        <section key={g.first} className="step-group" aria-label={g.section ?? 'Steps'}>
-          {g.section && (
-            <h3 className="step-section" data-testid="step-list.section">
-              {g.section}
-            </h3>
-          )}
-          <ul className="step-items">
-            {g.steps.map((step) => {
-              const status: StepStatus = runSteps[step.index]?.status ?? 'pending';
-              return (
-                <StepRow
-                  key={step.index}
-                  step={step}
-                  slot={clientSlot(script.clients, step.client)}
-                  status={status}
-                  durationMs={runSteps[step.index]?.durationMs}
-                  line={moved?.[step.index] ?? step.headerRange.line}
-                  selected={selected === step.index}
-                  current={current === step.index}
-                  next={next === step.index && status === 'pending'}
-                  changed={changed.has(step.index)}
-                  matched={attribution.matchedByStep.get(step.index)}
-                  onChoose={choose}
-                />
-              );
-            })}
-          </ul>
-        </section>
-      ))}
-      <Leftovers dropped={attribution.dropped} unread={attribution.unread} />
-    </div>
+      <div
+        className={`step-list${script.steps.length === 0 ? ' empty' : ''}${windowed ? ' windowed' : ''}`}
+        data-testid="step-list"
+        ref={listRef}
+        onKeyDown={onKeyDown}
+        aria-label="Steps"
+      >
+        {script.steps.length === 0 ? (
+          <div className="empty-hint">No steps yet. Write a script, or open one from Examples.</div>
+        ) : (
+          <>
+            {windowed ? (
+              <WindowedSteps groups={groups} ctx={ctx} follow={follow} listRef={listRef} frame={frame} />
+            ) : (
+              <FullSteps groups={groups} ctx={ctx} follow={follow} listRef={listRef} frame={frame} />
+            )}
+            <Leftovers dropped={attribution.dropped} unread={attribution.unread} />
+          </>
+        )}
+      </div>
+    </>
   );
 }
 
-interface StepRowProps {
-  step: Step;
-  /** The client's colour slot. */
-  slot: number;
-  status: StepStatus;
-  durationMs?: number;
-  /** The step's line now (it moves with edits made after the run). */
-  line: number;
-  selected: boolean;
-  current: boolean;
-  next: boolean;
-  changed: boolean;
-  /** Received stanzas this step matched. */
-  matched?: number;
-  onChoose(index: number, line: number): void;
+interface StepsProps {
+  groups: StepGroup[];
+  ctx: RowContext;
+  follow: number | null;
+  listRef: RefObject<HTMLDivElement | null>;
+  frame: FrameTask;
 }
+
+/** Every step in the DOM (content-visibility skips the rows out of view), grouped in sections. */
+function FullSteps({ groups, ctx, follow, listRef, frame }: StepsProps) {
+  const height = useObservedHeight(listRef);
+  useEffect(() => {
+    if (follow === null) return;
+    // Once per frame at most, and not while the list is hidden: scrolling reads the layout.
+    frame.schedule(() => {
+      if (height.current === 0) return;
+      const el = listRef.current?.querySelector<HTMLElement>(`[data-step="${follow}"]`);
+      el?.scrollIntoView?.({ block: 'nearest' });
+    });
+  }, [follow, frame, height, listRef]);
+  return groups.map((g) => (
+    <section key={g.first} className="step-group" aria-label={g.section ?? 'Steps'}>
+      {g.section && (
+        <h3 className="step-section" data-testid="step-list.section">
+          {g.section}
+        </h3>
+      )}
+      <ul className="step-items">{g.steps.map((step) => renderRow(ctx, step))}</ul>
+    </section>
+  ));
+}
+
+/** The viewport assumed while the list has no layout yet (a hidden panel, a DOM without layout). */
+const NO_LAYOUT_RECT = { width: 400, height: 600 };
 
 /**
- * One step of the list. Memoized on primitive props: a batch of run events re-renders only the rows
- * whose status, duration or marks changed, not the whole list.
+ * Only the rows near the view (and the selected and followed ones, so focus and the run's place stay
+ * in the DOM) are rendered, absolutely placed at their known tops; the heading of the section at the
+ * top of the view stays pinned there.
  */
-const StepRow = memo(function StepRow(props: StepRowProps) {
-  const { step, status, line, selected, current, next, changed, matched } = props;
-  const label = stepLabel(step);
-  const summary = stepSummary(step);
-  return (
-    <li>
-      <button
-        type="button"
-        className={`step-item status-${status}${selected ? ' selected' : ''}${current ? ' current' : ''}${
-          next ? ' next' : ''
-        }`}
-        data-testid="step-list.item"
-        data-step={step.index}
-        data-status={status}
-        data-line={line}
-        data-changed={changed || undefined}
-        aria-current={current ? 'step' : undefined}
-        aria-pressed={selected}
-        aria-label={`Step ${step.index + 1}, line ${line}: ${label}, ${next ? 'next' : STATUS_WORDS[status]}${
-          changed ? ', changed since the run' : ''
-        }`}
-        onClick={() => props.onChoose(step.index, line)}
-      >
-        <StatusGlyph status={status} next={next} />
-        <span className="step-num">{step.index + 1}</span>
-        <span className="step-text">
-          <span className={`step-client client-${props.slot}`}>{step.client}</span>{' '}
-          <span className="step-action">{label.slice(step.client.length + 1)}</span>
-          {summary && <span className="step-summary">{summary}</span>}
-          {changed && (
-            <span className="step-changed" title="This step was edited since the run">
-              changed
-            </span>
-          )}
-        </span>
-        {matched !== undefined && (
-          <span
-            className="step-matched"
-            data-testid="step-list.matched"
-            title="Received stanzas this step matched"
-          >
-            ⇐{matched}
-          </span>
-        )}
-        <span className="step-duration">{formatDuration(props.durationMs)}</span>
-        <span className="step-line">:{line}</span>
-      </button>
-    </li>
+function WindowedSteps({ groups, ctx, follow, listRef, frame }: StepsProps) {
+  const layout = useMemo(() => layoutRows(groups), [groups]);
+  const height = useRef(0);
+  const getItemKey = useCallback((i: number) => layout.rows[i]?.key ?? i, [layout]);
+  const estimateSize = useCallback((i: number) => rowHeight(layout.rows[i]), [layout]);
+  const keep = [follow, ctx.selected]
+    .map((s) => (s === null ? undefined : layout.rowOfStep.get(s)))
+    .filter((r): r is number => r !== undefined);
+  const keepKey = keep.join(',');
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const rows = defaultRangeExtractor(range);
+      const extra = keepKey ? keepKey.split(',').map(Number) : [];
+      return [...new Set([...rows, ...extra])].sort((a, b) => a - b);
+    },
+    [keepKey],
   );
-});
+  const virtualizer = useVirtualizer({
+    count: layout.rows.length,
+    getScrollElement: () => listRef.current,
+    estimateSize,
+    getItemKey,
+    rangeExtractor,
+    overscan: 8,
+    initialRect: NO_LAYOUT_RECT,
+    observeElementRect: (instance, cb) =>
+      observeElementRect(instance, (rect) => {
+        height.current = rect.height;
+        cb(rect.height > 0 ? rect : NO_LAYOUT_RECT);
+      }),
+  });
 
-/** Received stanzas no step matched: dropped burst leftovers (with the reason) and those left unread. */
-function Leftovers(props: { dropped: AttributedEntry[]; unread: AttributedEntry[] }) {
-  const setPanel = useAppStore((s) => s.setBottomPanel);
-  const { dropped, unread } = props;
-  if (dropped.length === 0 && unread.length === 0) return null;
-  const row = (e: AttributedEntry, kind: 'dropped' | 'unread') => (
-    <li
-      key={e.id}
-      data-testid="step-list.leftover"
-      data-fate={kind}
-      className={`leftover stanza-fate-${kind}`}
-    >
-      <button type="button" className="leftover-button" onClick={() => setPanel('console')}>
-        <span className="leftover-kind">{kind}</span> {e.client}: {summarizeStanza(e.xml).text}
-        {kind === 'dropped' && e.reason && <span className="leftover-reason"> — {e.reason}</span>}
-      </button>
-    </li>
-  );
+  useEffect(() => {
+    const row = follow === null ? undefined : layout.rowOfStep.get(follow);
+    if (row === undefined) return;
+    frame.schedule(() => scrollToRow(listRef.current, layout, row, virtualizer.scrollOffset, height.current));
+  }, [follow, layout, frame, listRef, virtualizer]);
+
+  const section = sectionAt(layout, virtualizer.scrollOffset ?? 0);
+  const setSize = layout.rows.length;
   return (
-    <section className="step-group leftovers" aria-label="Stanzas no step read">
-      <h3 className="step-section">Not matched by any step</h3>
-      <ul className="step-items">
-        {dropped.map((e) => row(e, 'dropped'))}
-        {unread.map((e) => row(e, 'unread'))}
+    <>
+      {section && (
+        <div className="step-section step-section-pinned" aria-hidden="true">
+          {section}
+        </div>
+      )}
+      <ul className="step-items step-rows" style={{ height: layout.total }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = layout.rows[item.index];
+          const pos = { top: layout.starts[item.index], setSize, posInSet: item.index + 1 };
+          if (row.kind === 'step') return renderRow(ctx, row.step, pos);
+          return (
+            <li
+              key={row.key}
+              className="step-row step-row-section"
+              style={{ top: pos.top }}
+              aria-setsize={setSize}
+              aria-posinset={pos.posInSet}
+            >
+              <h3 className="step-section" data-testid="step-list.section">
+                {row.section}
+              </h3>
+            </li>
+          );
+        })}
       </ul>
-    </section>
+    </>
   );
 }
 
-/** A stable colour slot (1–6) per client, by declaration order. */
-export function clientSlot(clients: { name: string }[], name: string): number {
-  const i = clients.findIndex((c) => c.name === name);
-  return (i < 0 ? 0 : i % 6) + 1;
+/** Scroll the list so the row is in view (below the pinned heading); nothing while it is hidden. */
+function scrollToRow(
+  el: HTMLElement | null,
+  layout: StepRowLayout,
+  row: number,
+  scrollTop: number | null,
+  viewHeight: number,
+): void {
+  if (!el || viewHeight <= 0) return;
+  const to = nearestScrollTop(layout.starts[row], STEP_ROW_PX, scrollTop ?? 0, viewHeight, SECTION_ROW_PX);
+  if (to !== null) el.scrollTop = to;
 }
