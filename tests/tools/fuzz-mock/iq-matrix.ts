@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const admin = process.argv.includes('--admin');
   const only = arg('only');
   const tag = `m${Date.now() % 1_000_000}x`;
-  const names = flowNames(tag, 3, admin);
+  const names = flowNames(tag, 3, admin ? 'admin@localhost' : undefined);
   const prologue = prologueOf((arg('prologue') ?? 'open') as 'open', 3);
   const steps: Action[] = [...prologue];
   // `--passes 2`: the sweep again, after what the first pass stored (vCards, archives, private XML).
