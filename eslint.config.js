@@ -229,6 +229,32 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // The run worker composes the runner and the mock in one Web Worker; the page reaches it through
+    // src/services only.
+    files: ['src/worker/**/*.ts'],
+    ignores: ['src/worker/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeOnly,
+            noReact,
+            up(
+              ['cli', 'store', 'services', 'editor', 'ui'],
+              'The run worker sits below the page: it composes the runner and the mock, never the UI, the store or the CLI.',
+            ),
+            {
+              group: ['@xmpp/client', '@xmpp/client-core', '@xmpp/websocket', '@xmpp/tcp'],
+              message:
+                'The run worker runs scripts on the mock only: real servers are reached from the page.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts'],
     ignores: ['src/cli/**/*.test.ts'],
     rules: {
@@ -260,7 +286,7 @@ export default tseslint.config(
               'The store holds state only: I/O belongs to src/services, views to src/ui.',
             ),
             {
-              group: ['**/runner/transports/*', '**/mock/*', '!**/mock/protocol'],
+              group: ['**/runner/transports/*', '**/mock/*', '!**/mock/protocol', '**/worker/*'],
               message:
                 'The store imports types of the core rooms, never transports or the mock server itself.',
             },
@@ -298,7 +324,7 @@ export default tseslint.config(
             nodeOnly,
             up(['cli'], 'The page never imports the CLI.'),
             {
-              group: ['**/runner/transports/*', '**/mock/server*', '**/mock/muc/*', '@xmpp/*'],
+              group: ['**/runner/transports/*', '**/mock/server*', '**/mock/muc/*', '**/worker/*', '@xmpp/*'],
               message: 'Components hold no protocol logic: they act through src/services and read the store.',
             },
           ],

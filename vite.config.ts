@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // The page's Content-Security-Policy and frame protection, in one place: `vite preview` sends them as
 // headers, the built index.html carries the policy as a meta tag (where frame-ancestors has no effect);
@@ -58,6 +59,14 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
+    // Two pages: the playground, and automation.html, the lean page of headless suite runs
+    // (src/automationMain.ts: no UI until a script fails).
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        automation: fileURLToPath(new URL('./automation.html', import.meta.url)),
+      },
+    },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],

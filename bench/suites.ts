@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser';
+import type { Phases } from '../e2e/headless/phases';
 import type { BenchRow } from './index';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -60,13 +61,12 @@ async function e2eScriptsRow(): Promise<BenchRow> {
     .map((f) => path.join(corpus, f));
   const base = scsRunMock(files);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'scs-bench-e2e-'));
-  const port = await freePort();
   const t0 = performance.now();
   await new Promise<void>((resolve) => {
     const child = spawn(
       process.execPath,
       [path.join(root, 'scripts/e2e-scripts.js'), corpus, '--workers=2', '--no-build', '--out', out],
-      { cwd: root, stdio: 'ignore', env: { ...process.env, SCS_E2E_SCRIPTS_PORT: String(port) } },
+      { cwd: root, stdio: 'ignore' },
     );
     child.on('exit', () => resolve());
   });
@@ -81,6 +81,7 @@ async function e2eScriptsRow(): Promise<BenchRow> {
     };
     page[t.script.name] = t.result?.verdict ?? 'unfinished';
   }
+  const split = phaseSplit(path.join(out, 'phases.json'), ms);
   fs.rmSync(out, { recursive: true, force: true });
   const diff = diffVerdicts(base.verdicts, page);
   return {
@@ -92,9 +93,23 @@ async function e2eScriptsRow(): Promise<BenchRow> {
     target: '≤ 15',
     note:
       `baseline: the scs run --mock command, start-up included (its runs alone: ${Math.round(base.ms)} ms, ` +
-      `${(ms / base.ms).toFixed(1)}x); ` +
+      `${(ms / base.ms).toFixed(1)}x); ${split}; ` +
       (diff.length === 0 ? 'same verdicts' : `verdicts differ: ${diff.slice(0, 3).join('; ')}`),
   };
+}
+
+/** Where the e2e:scripts run's time went, from the phases.json it wrote (e2e/headless/phases.ts). */
+function phaseSplit(file: string, totalMs: number): string {
+  if (!fs.existsSync(file)) return 'no phases.json';
+  const p = JSON.parse(fs.readFileSync(file, 'utf8')) as Phases;
+  const s = (ms: number | undefined) => (ms === undefined ? '?' : `${(ms / 1000).toFixed(1)} s`);
+  const { at, scripts } = p;
+  const gap = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : b - a);
+  return (
+    `start-up ${s(at.firstTest)} (set-up at ${s(at.setup)}, pages loaded at ${s(at.pages)}), ` +
+    `scripts ${s(gap(at.firstTest, at.lastTest))} (in the pages: runs ${s(scripts.run)}, ` +
+    `screenshots ${s(scripts.screenshot)}), reports ${s(gap(at.lastTest, totalMs))}`
+  );
 }
 
 /** A passing MUC script (every `failEvery`-th expects the wrong body, so the suite has failures too). */

@@ -15,11 +15,15 @@
 // Exit status: Playwright's (0 when every script passed); 2 for usage errors.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
+const startedAt = Date.now();
+// The origin of the run's phases (e2e/headless/phases.ts), here and in Playwright's processes.
+process.env.SCS_E2E_STARTED_AT = String(startedAt);
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = path.join(repoRoot, 'e2e', 'headless', 'playwright.scripts.config.ts');
@@ -110,11 +114,18 @@ function newestMtime(p) {
 }
 
 function ensureBuild(mode) {
-  const built = path.join(repoRoot, 'dist', 'index.html');
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((p) =>
+  // automation.html is the page the scripts run in; a build from before it existed counts as missing.
+  const built = path.join(repoRoot, 'dist', 'automation.html');
+  const sources = ['src', 'public', 'index.html', 'automation.html', 'vite.config.ts'].map((p) =>
     newestMtime(path.join(repoRoot, p)),
   );
   const stale = !fs.existsSync(built) || Math.max(...sources) > fs.statSync(built).mtimeMs;
+  if (mode === 'never' && !fs.existsSync(built)) {
+    process.stderr.write(
+      `e2e:scripts: ${path.relative(userCwd, built)} not found: run \`npm run build\` (or drop --no-build)\n`,
+    );
+    process.exit(2);
+  }
   if (mode === 'never' || (mode === 'auto' && !stale)) return;
   process.stderr.write(
     `e2e:scripts: building the page (${fs.existsSync(built) ? 'sources changed' : 'no dist/'})…\n`,
@@ -126,29 +137,100 @@ function ensureBuild(mode) {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 // The HTML report links each script's trace to a copy of the playground beside it
 // (html/playground/?trace=../traces/N.trace.json): `npx playwright show-report DIR/html` serves both.
+// Hard links where the file system allows them (no bytes copied; a later build writes new files, so the
+// links keep this build's), copies elsewhere.
+function linkTree(src, dest) {
+  fs.mkdirSync(dest, { recursive: true });
+  for (const entry of fs.readdirSync(src, { withFileTypes: true })) {
+    const from = path.join(src, entry.name);
+    const to = path.join(dest, entry.name);
+    if (entry.isDirectory()) linkTree(from, to);
+    else if (entry.isFile()) {
+      fs.rmSync(to, { force: true });
+      try {
+        fs.linkSync(from, to);
+      } catch {
+        fs.copyFileSync(from, to);
+      }
+    }
+  }
+}
+
 function publishTraces(out) {
   const traces = path.join(out, 'traces');
   const html = path.join(out, 'html');
   if (!fs.existsSync(traces) || !fs.existsSync(html)) return;
   try {
-    fs.cpSync(traces, path.join(html, 'traces'), { recursive: true });
-    fs.cpSync(path.join(repoRoot, 'dist'), path.join(html, 'playground'), { recursive: true });
+    linkTree(traces, path.join(html, 'traces'));
+    linkTree(path.join(repoRoot, 'dist'), path.join(html, 'playground'));
   } catch (err) {
     process.stderr.write(`e2e:scripts: could not copy the traces into the report: ${err.message}\n`);
   }
+}
+
+/** The worker count Playwright will use: --workers/-j as given (N or N%), else its default (half the CPUs). */
+function workerCount(forward) {
+  let value;
+  forward.forEach((a, i) => {
+    const m = /^(?:--workers|-j)(?:=(.*))?$/.exec(a);
+    if (m) value = m[1] ?? forward[i + 1];
+  });
+  const cpus = os.availableParallelism?.() ?? os.cpus().length;
+  if (value === undefined) return Math.max(1, Math.floor(cpus / 2));
+  if (String(value).endsWith('%')) return Math.max(1, Math.floor((cpus * parseFloat(value)) / 100));
+  return Math.max(1, Number(value) || 1);
+}
+
+// The browser side (e2e/headless/browserSide.ts: the page server, Chromium, one page per worker) runs in
+// this process, started while Playwright starts: the tests' URL listens first and holds their requests
+// until the pages are up; then Playwright is spawned; then the TypeScript side loads through tsx.
+async function openRunnerUrl() {
+  let side = new Promise(() => undefined);
+  const server = http.createServer((req, res) => {
+    side.then(
+      (s) => s.handle(req, res),
+      (err) => {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: `the browser side did not start: ${err.stack || err}` }));
+      },
+    );
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    start(options) {
+      side = (async () => {
+        const { register } = await import('tsx/esm/api');
+        register();
+        const url = pathToFileURL(path.join(repoRoot, 'e2e', 'headless', 'browserSide.ts')).href;
+        const { startBrowserSide } = await import(url);
+        return startBrowserSide(options);
+      })();
+      side.catch((err) =>
+        process.stderr.write(`e2e:scripts: the browser did not start: ${err.stack || err}\n`),
+      );
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await side.then((s) => s.close()).catch(() => undefined);
+    },
+  };
+}
+
+/** Adds this process's phases (the browser side's) to the phases.json Playwright's reporter wrote. */
+function mergePhases(out) {
+  const mine = globalThis[Symbol.for('scansion-playground.e2e-scripts.phases')];
+  const file = path.join(out, 'phases.json');
+  if (!mine || !fs.existsSync(file)) return;
+  const theirs = JSON.parse(fs.readFileSync(file, 'utf8'));
+  theirs.at = { ...mine.at, ...theirs.at };
+  fs.writeFileSync(file, JSON.stringify(theirs, null, 2));
 }
 
 async function main() {
@@ -194,11 +276,12 @@ async function main() {
     process.exit(2);
   }
   ensureBuild(opts.build);
-  const port = await freePort();
   process.stderr.write(
     `e2e:scripts: ${files.length} script(s), target ${opts.target}, reports in ${path.relative(userCwd, out) || '.'}/\n`,
   );
 
+  const runner = await openRunnerUrl();
+  const runnerUrl = runner.url;
   const cli = require.resolve('@playwright/test/cli');
   const child = spawn(process.execPath, [cli, 'test', '-c', config, ...forward], {
     cwd: repoRoot,
@@ -208,16 +291,24 @@ async function main() {
       SCS_E2E_SCRIPTS_LIST: listFile,
       SCS_E2E_TARGET: opts.target,
       SCS_E2E_SCRIPTS_OUT: out,
-      SCS_E2E_SCRIPTS_PORT: String(port),
+      SCS_E2E_RUNNER_URL: runnerUrl,
       ...(shardValue ? { SCS_E2E_SHARD: shardValue.replace('/', '-of-') } : {}),
     },
   });
+  runner.start({ target: opts.target, out, workers: workerCount(forward) });
   const forwardSignal = (sig) => child.kill(sig);
   process.on('SIGINT', forwardSignal);
   process.on('SIGTERM', forwardSignal);
   child.on('exit', (code, signal) => {
-    publishTraces(out);
-    process.exit(code ?? (signal ? 1 : 0));
+    void runner.close().then(() => {
+      try {
+        mergePhases(out);
+      } catch (err) {
+        process.stderr.write(`e2e:scripts: could not complete phases.json: ${err.message}\n`);
+      }
+      publishTraces(out);
+      process.exit(code ?? (signal ? 1 : 0));
+    });
   });
 }
 

@@ -14,6 +14,7 @@ import { createInProcessTransport } from '../src/mock/index';
 import { needs, repoRoot, startTestProsody, type TestProsody } from './conformance-prosody';
 import { fuzz } from './tools/fuzz-mock/fuzz';
 import { knownOpen } from './tools/fuzz-mock/known';
+import { FUZZ_PROSODY, fuzzMock } from './tools/fuzz-mock/admins';
 
 const dir = path.join(repoRoot, 'tests/fixtures/fuzz');
 const scripts = readdirSync(dir).filter((f) => f.endsWith('.scs') && !f.startsWith('draft-'));
@@ -45,7 +46,7 @@ describe.skipIf(!haveProsody)('the fuzzer against Prosody 0.12', () => {
   let prosody: TestProsody;
   let createNodeTransport: (url: string) => Transport;
   beforeAll(async () => {
-    prosody = await startTestProsody('mock-fuzz-test');
+    prosody = await startTestProsody('mock-fuzz-test', FUZZ_PROSODY);
     ({ createNodeTransport } = await import('../src/runner/transports/node'));
   });
   afterAll(() => prosody?.stop());
@@ -60,7 +61,7 @@ describe.skipIf(!haveProsody)('the fuzzer against Prosody 0.12', () => {
   it('a fixed seed, 60 s at most: every divergence is a known open one', async () => {
     const result = await fuzz(
       {
-        mock: () => createInProcessTransport(),
+        mock: (admins) => fuzzMock(admins),
         oracle: () => createNodeTransport(prosody.wsUrl),
       },
       { flows: 60, seed: 20261130, keepGoing: true, budgetMs: 55_000 },

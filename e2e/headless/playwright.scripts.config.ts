@@ -1,22 +1,22 @@
 // `npm run e2e:scripts -- DIR_OR_FILES… [--target mock|ws://…]`: one Playwright test per .scs script, each
 // run through the real page in Debian's Chromium. Driven by scripts/e2e-scripts.js, which writes the file
-// list and picks a free port; reports go to e2e-scripts-report/ (HTML, JUnit, and a blob per shard).
+// list; reports go to e2e-scripts-report/ (HTML, JUnit, and a blob per shard). No web server of
+// Playwright's: global-setup.ts serves dist/ from this process and keeps the browser here.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices, type ReporterDescription } from '@playwright/test';
-import { chromiumLaunchOptions, e2eScriptsPort, servedDistDir } from '../support/browser';
+import { chromiumLaunchOptions } from '../support/browser';
 import { reportDir } from './scriptRunner';
 
-const E2E_SCRIPTS_PORT = e2eScriptsPort();
-const baseURL = `http://127.0.0.1:${E2E_SCRIPTS_PORT}`;
-const servedDir = servedDistDir('SCS_E2E_SCRIPTS_SERVED_DIR');
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = reportDir();
 // With --shard=i/n each machine writes its own JUnit file and a blob for `playwright merge-reports`.
 const shard = process.env.SCS_E2E_SHARD; // "i-of-n" when sharded
 // verdictReporter.ts comes first: it turns a script that did not pass into a failed test for the others.
+const here = path.dirname(fileURLToPath(import.meta.url));
 const reporter: ReporterDescription[] = [
-  [path.join(path.dirname(fileURLToPath(import.meta.url)), 'verdictReporter.ts')],
+  [path.join(here, 'verdictReporter.ts')],
+  // <out>/phases.json: where the run's time went (read by `npm run bench -- suites`).
+  [path.join(here, 'phaseReporter.ts')],
   ['list'],
   ['html', { outputFolder: `${out}/html`, open: 'never' }],
   ['junit', { outputFile: `${out}/junit${shard ? `-${shard}` : ''}.xml` }],
@@ -33,9 +33,7 @@ export default defineConfig({
   outputDir: `${out}/test-results`,
   reporter,
   globalSetup: './global-setup.ts',
-  globalTeardown: './global-teardown.ts',
   use: {
-    baseURL,
     ...devices['Desktop Chrome'],
     launchOptions: chromiumLaunchOptions,
     // The pages live in the runner process (global-setup.ts), which takes a screenshot when a script does
@@ -43,15 +41,5 @@ export default defineConfig({
     screenshot: 'off',
     // Tracing triples the time of a run-heavy test here; turn it on when needed: --trace=retain-on-failure.
     trace: 'off',
-  },
-  webServer: {
-    // Serves a private copy of dist/ (see e2e/support/snapshot-dist.mjs).
-    command: `node e2e/support/snapshot-dist.mjs ${servedDir} && node node_modules/vite/bin/vite.js preview --outDir ${servedDir} --port ${E2E_SCRIPTS_PORT} --strictPort --host 127.0.0.1`,
-    url: baseURL,
-    cwd: repoRoot,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
   },
 });

@@ -1,20 +1,23 @@
-// The browser side of `npm run e2e:scripts`, kept in Playwright's runner process for the whole run: one
-// Chromium, and one page per worker slot (Playwright's parallelIndex), each loaded once with the target
-// given through an init script (`window.__scsAutomation`, see src/services/suiteAutomation.ts), never
-// through a link. Tests ask it over loopback HTTP to run a script; it runs the script in the slot's page
-// and writes the script's trace (and, when the script did not pass, a screenshot) into the report dir.
+// The pages of `npm run e2e:scripts`, kept outside Playwright's test workers for the whole run (in the
+// wrapper's process, see browserSide.ts): one Chromium, and one page per worker slot (Playwright's
+// parallelIndex), each loaded once with the target given through an init script
+// (`window.__scsAutomation`, see src/services/suiteAutomation.ts), never through a link. The page is
+// automation.html (src/automationMain.ts): the runner without the UI, which loads the ordinary workbench
+// only when a script does not pass, to show it for the screenshot. Tests ask over loopback HTTP to run a
+// script; it runs the script in the slot's page and writes the script's trace (and, when the script did
+// not pass, a screenshot) into the report dir.
 //
 // Why outside the test workers: Playwright ends a worker after every failing test, and a worker that owned
 // the browser took Chromium and the page with it, so each failing script paid for a browser start and a
 // page load. Here a failing test only costs the worker process; the browser and the pages stay.
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { AutomationWindow } from '../support/automation';
 import { chromiumLaunchOptions } from '../support/browser';
+import { mark } from './phases';
 
 /** What a test asks for. */
 export interface RunRequest {
@@ -55,10 +58,16 @@ export interface ScriptRunnerOptions {
   out: string;
 }
 
+export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
 export interface ScriptRunner {
-  url: string;
-  /** Opens the pages of worker slots 0…n-1 now, while Playwright starts its workers. */
-  warm(n: number): void;
+  /** Answers POST /run (a RunRequest as JSON) with a RunResponse. */
+  handle: RequestHandler;
+  /**
+   * Opens the pages of worker slots 0…n-1 now, while Playwright starts its workers; resolves when they
+   * are loaded (or failed: the first script that asks for a failed slot reports why).
+   */
+  warm(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,7 +80,7 @@ export const reportDir = (): string =>
 export const traceFileName = (index: number, file: string): string =>
   `${index}-${path.basename(file).replace(/[^\w.-]+/g, '_')}.trace.json`;
 
-export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<ScriptRunner> {
+export function createScriptRunner(opts: ScriptRunnerOptions): ScriptRunner {
   let browser: Promise<Browser> | null = null;
   const slots = new Map<number, Promise<Slot>>();
   const traces = path.join(opts.out, 'traces');
@@ -80,7 +89,7 @@ export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<Scri
   fs.mkdirSync(shots, { recursive: true });
 
   const openSlot = async (): Promise<Slot> => {
-    browser ??= chromium.launch(chromiumLaunchOptions);
+    browser ??= chromium.launch(chromiumLaunchOptions).then((b) => (mark('browser'), b));
     const context = await (
       await browser
     ).newContext({ baseURL: opts.baseURL, viewport: { width: 1280, height: 800 } });
@@ -90,7 +99,7 @@ export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<Scri
     const page = await context.newPage();
     const slot: Slot = { page, errors: [], busy: false };
     page.on('pageerror', (e) => slot.errors.push(e.stack || e.message));
-    await page.goto('/');
+    await page.goto('/automation.html');
     await page.waitForFunction(() => Boolean((window as unknown as AutomationWindow).__scansionSuite));
     return slot;
   };
@@ -154,7 +163,7 @@ export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<Scri
     };
   };
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (c: string) => (body += c));
@@ -175,23 +184,21 @@ export async function startScriptRunner(opts: ScriptRunnerOptions): Promise<Scri
         (e: Error) => reply(500, { error: e.stack || e.message }),
       );
     });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  };
   return {
-    url: `http://127.0.0.1:${port}`,
-    warm(n) {
+    handle,
+    async warm(n) {
+      const opening: Promise<unknown>[] = [];
       for (let i = 0; i < n; i++) {
         if (slots.has(i)) continue;
-        const opening = openSlot();
+        const slot = openSlot();
+        slots.set(i, slot);
         // A failed warm-up is reported by the first script that asks for this slot (pageFor awaits it).
-        opening.catch(() => undefined);
-        slots.set(i, opening);
+        opening.push(slot.catch(() => undefined));
       }
+      await Promise.all(opening);
     },
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       if (browser) await (await browser).close();
     },
   };

@@ -1,9 +1,11 @@
 // What the server keeps per account between sessions: offline messages (CORE-MSG-3/4), rosters and
 // their pushes (CORE-ROSTER-*), unanswered subscription requests (CORE-SUB-1/2), private XML storage
-// (CORE-IQ-15).
+// (CORE-IQ-15), vCards (CORE-IQ-17), message archives (CORE-IQ-18).
 import { Element } from 'ltx';
 import type { Core } from './core';
 import { mediumId } from './ids';
+import { AccountArchives } from './accountMam';
+import { AccountVcards } from './accountVcards';
 import { PrivateStorage } from './privateStorage';
 import { Rosters } from './roster';
 import { SERVER_DOMAIN, type SessionState } from './sessions';
@@ -12,17 +14,26 @@ import { NS_DELAY, appendChild, copyElement } from './stanza';
 export class Accounts {
   readonly rosters = new Rosters();
   readonly privateStorage = new PrivateStorage();
+  readonly vcards: AccountVcards;
   private readonly offline = new Map<string, Element[]>();
   /** CORE-IQ-14: the status of each account's last broadcast unavailable presence ('' for none). */
   private readonly lastUnavailable = new Map<string, string>();
   /** Unanswered subscription requests by contact, then by requester (CORE-SUB-2). */
   private readonly pendingSubs = new Map<string, Map<string, Element>>();
 
+  /** Message archives (CORE-IQ-18), stamped with the offline messages' instant (the frozen clock). */
+  readonly archives: AccountArchives;
+
   constructor(
     private readonly core: Core,
     /** The instant stamped on offline messages (XMPP date-time). */
     private readonly offlineStamp: string,
-  ) {}
+  ) {
+    this.archives = new AccountArchives(() => mediumId(core.random), offlineStamp);
+    this.vcards = new AccountVcards((message, stanza) =>
+      core.report('warning', 'not-modelled', message, stanza),
+    );
+  }
 
   clear(): void {
     this.offline.clear();
@@ -30,6 +41,8 @@ export class Accounts {
     this.pendingSubs.clear();
     this.lastUnavailable.clear();
     this.privateStorage.clear();
+    this.vcards.clear();
+    this.archives.clear();
   }
 
   /** CORE-IQ-14: a broadcast unavailable presence (no `to`) from the account: its status is kept. */
@@ -50,6 +63,8 @@ export class Accounts {
 
   /** CORE-MSG-4: stored messages, in order, each with Prosody's frozen-clock `<delay>`. */
   flushOffline(s: SessionState): void {
+    // CORE-IQ-18: mod_mam keeps a session that queried the archive from the broadcast (they stay stored).
+    if (s.mamRequested) return;
     const stored = this.offline.get(s.bare);
     if (!stored) return;
     this.offline.delete(s.bare);

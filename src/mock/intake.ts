@@ -5,7 +5,7 @@
 import type { Element } from 'ltx';
 import type { Accounts } from './accounts';
 import type { Origin } from './core';
-import { ownAccountIq } from './iqHandlers';
+import { ownAccountIq, ownDiscoItems } from './iqHandlers';
 import { parseJid, fullOf } from './jid';
 import { PRESENCE_TYPES } from './presenceRules';
 import { NS_PRIVATE } from './privateStorage';
@@ -67,9 +67,13 @@ export class Intake {
         // CORE-MSG-6: a message to one's own bare JID is handled as one with no `to`.
         if (stanza.attrs.to === s.bare) delete stanza.attrs.to;
         if (stanza.attrs.to === undefined) {
+          // CORE-IQ-18: archived as sent, then as received.
+          this.accounts.archives.outgoing(s.bare, stanza);
           this.router.messageToBare(origin, s.bare, stanza);
           return;
         }
+        // CORE-IQ-18: kept in the sender's archive once archiving is on.
+        this.accounts.archives.outgoing(s.bare, stanza);
         this.router.route(origin, stanza);
         return;
       case 'presence':
@@ -149,6 +153,22 @@ export class Intake {
     }
     if (payload?.name === 'query' && payload.attrs.xmlns === NS_PRIVATE) {
       this.router.reply(origin, this.accounts.privateStorage.handle(iq, s.bare));
+      return;
+    }
+    // CORE-IQ-18: the account's message archive (and smart enabling of archiving).
+    const archive = this.accounts.archives.handle(iq, s.bare);
+    if (archive) {
+      if (iq.attrs.type === 'set') s.mamRequested = true;
+      for (const r of archive) this.router.reply(origin, r);
+      return;
+    }
+    // CORE-IQ-17: a vCard set publishes it (the vCard4 PEP node); a get answers it.
+    const own =
+      this.accounts.vcards.set(iq, s.bare) ??
+      this.accounts.vcards.get(iq, s.bare) ??
+      ownDiscoItems(iq, s.bare, this.accounts.vcards.nodes(s.bare));
+    if (own) {
+      this.router.reply(origin, own);
       return;
     }
     const reply = ownAccountIq(iq, s.bare, this.now(), this.accounts.lastStatus(s.bare));

@@ -8,7 +8,6 @@ import { NS_DISCO_INFO, NS_DISCO_ITEMS, SERVER_VERSION, accountDiscoInfo, hostDi
 
 const NS_PING = 'urn:xmpp:ping';
 const NS_VERSION = 'jabber:iq:version';
-const NS_VCARD = 'vcard-temp';
 const NS_TIME = 'urn:xmpp:time';
 const NS_REGISTER = 'jabber:iq:register';
 const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
@@ -72,19 +71,33 @@ export function ownAccountIq(
   }
   if (p.name === 'ping' && p.xmlns === NS_PING) return iqResult(iq);
   if (p.name === 'query' && p.xmlns === NS_LAST) return lastResult(iq, lastStatus);
-  return vcardIq(iq) ?? pepIq(iq, true) ?? timeIq(iq, nowMs);
+  return pepIq(iq, true) ?? timeIq(iq, nowMs);
 }
 
 /**
- * CORE-IQ-9: a vcard-temp get to an account's bare JID (one's own or another's) is answered by
- * mod_vcard_legacy from the account's (empty) vCard4 PEP node: an empty `<vCard xmlns='vcard-temp'/>`.
+ * CORE-IQ-17: disco#items of one's own account (mod_disco, mod_pep's account-disco-items): from the
+ * bare JID, an item per PEP node (`jid` the account, `node`); a `node` asked for: CORE-IQ-8.
  */
-export function vcardIq(iq: Element): Element | undefined {
+export function ownDiscoItems(iq: Element, bare: string, nodes: string[]): Element | undefined {
   const p = payload(iq);
-  if (!p || iq.attrs.type !== 'get' || p.name !== 'vCard' || p.xmlns !== NS_VCARD) return undefined;
+  if (!p || iq.attrs.type !== 'get' || p.name !== 'query' || p.xmlns !== NS_DISCO_ITEMS) return undefined;
+  if (p.el.attrs.node !== undefined) return undefined;
   const reply = iqResult(iq);
-  reply.c('vCard', { xmlns: NS_VCARD });
+  reply.attrs = { id: reply.attrs.id, from: bare, to: reply.attrs.to, type: 'result' };
+  const q = reply.c('query', { xmlns: NS_DISCO_ITEMS });
+  for (const node of nodes) q.c('item', { jid: bare, node });
   return reply;
+}
+
+/**
+ * CORE-IQ-16: mod_ping answers a ping get to any bare JID of a VirtualHost (another account's, one that
+ * does not exist) and to the host itself, whoever sends it: an empty result from that JID.
+ */
+export function pingIq(iq: Element): Element | undefined {
+  const p = payload(iq);
+  if (!p || iq.name !== 'iq' || iq.attrs.type !== 'get' || p.name !== 'ping' || p.xmlns !== NS_PING)
+    return undefined;
+  return iqResult(iq);
 }
 
 /** CORE-IQ-10: urn:xmpp:time to the server: UTC now (the injected clock), offset +00:00. */

@@ -6,13 +6,16 @@ import type { Element } from 'ltx';
 import type { Accounts } from './accounts';
 import type { Component, ComponentContext } from './component';
 import { describeError, type Core, type Origin } from './core';
-import { lastIq, registerIq, pepIq, serverIq, timeIq, vcardIq } from './iqHandlers';
+import { lastIq, pingIq, registerIq, pepIq, serverIq, timeIq } from './iqHandlers';
 import { mediumId } from './ids';
 import { parseJid, bareOf, fullOf } from './jid';
 import { SUBSCRIPTION_TYPES } from './presenceRules';
 import { CONFIGURED_HOSTS } from './serverInfo';
 import { SERVER_DOMAIN } from './sessions';
 import { copyElement, errorReply } from './stanza';
+
+/** The corpus config's second VirtualHost (every login fails there, CORE-AUTH-2). */
+const SECURE_DOMAIN = 'secure.localhost';
 
 export class Router {
   /** What components are given: the way back into routing, and the delivery policy's batching. */
@@ -72,8 +75,14 @@ export class Router {
       if (to.resource !== undefined) {
         const target = this.core.sessions.get(stanza.attrs.to);
         if (target) {
-          // CORE-ROUTE-1: a full JID that is online gets the stanza, available or not.
-          this.core.delivery.deliver(target, stanza);
+          // CORE-ROUTE-1: a full JID that is online gets the stanza, available or not (a message
+          // through the account's archive first, CORE-IQ-18).
+          // An error a component sends back is Prosody's origin.send to the sender's session: it is
+          // not routed, so no archive sees it.
+          const direct = origin.kind === 'component' && stanza.attrs.type === 'error';
+          const out =
+            stanza.name === 'message' && !direct ? this.accounts.archives.incoming(bare, stanza) : stanza;
+          this.core.delivery.deliver(target, out);
           return;
         }
         if (stanza.name === 'message') {
@@ -89,10 +98,11 @@ export class Router {
         this.messageToBare(origin, bare, stanza);
       } else if (answerable) {
         // CORE-ROUTE-3: another account's bare JID serves nothing the mock models but its vCard
-        // (CORE-IQ-9), PEP gets (CORE-IQ-12), last activity (CORE-IQ-14) and time.
+        // (CORE-IQ-9), PEP gets (CORE-IQ-12), last activity (CORE-IQ-14), time and ping (CORE-IQ-16).
         this.reply(
           origin,
-          vcardIq(stanza) ??
+          this.accounts.vcards.get(stanza, bare) ??
+            pingIq(stanza) ??
             pepIq(stanza) ??
             lastIq(stanza) ??
             timeIq(stanza, this.core.now()) ??
@@ -103,8 +113,10 @@ export class Router {
     }
     if (CONFIGURED_HOSTS.includes(to.domain)) {
       // CORE-ROUTE-4: hosts of the corpus config the mock does not implement (pubsub, upload; no
-      // accounts on secure.localhost).
-      if (answerable) this.reply(origin, errorReply(stanza, 'cancel', 'service-unavailable'));
+      // accounts on secure.localhost). secure.localhost is a VirtualHost: mod_ping answers there
+      // (CORE-IQ-16), for the host and for any bare JID.
+      const ping = to.domain === SECURE_DOMAIN && to.resource === undefined ? pingIq(stanza) : undefined;
+      if (answerable) this.reply(origin, ping ?? errorReply(stanza, 'cancel', 'service-unavailable'));
       return;
     }
     // CORE-ROUTE-5: s2s is disabled.
@@ -124,6 +136,8 @@ export class Router {
       this.reply(origin, errorReply(stanza, 'cancel', 'service-unavailable'));
       return;
     }
+    // CORE-IQ-18: through the account's archive (a stanza-id once archiving is on).
+    stanza = this.accounts.archives.incoming(bare, stanza);
     const delivery = this.core.delivery;
     const sessions = this.core.sessions.ofBare(bare).filter((x) => x.available && x.priority >= 0);
     if (t === 'headline') {

@@ -24,6 +24,8 @@ export interface SessionState {
   priority: number;
   /** Asked for its roster: gets roster pushes (RFC 6121 §2.1.6). */
   rosterInterested: boolean;
+  /** The session queried its account's archive (CORE-IQ-18): no offline messages are sent to it. */
+  mamRequested: boolean;
   /** Directed-presence targets (RFC 6121 §4.6), as written in `to`. */
   directed: Set<string>;
   handle: ServerSession;
@@ -75,6 +77,7 @@ export function newSession(
     available: false,
     priority: 0,
     rosterInterested: false,
+    mamRequested: false,
     directed: new Set(),
     handle: undefined as unknown as ServerSession,
   };

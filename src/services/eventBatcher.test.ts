@@ -73,3 +73,48 @@ describe('frameScheduler with a minimum interval', () => {
     expect(b).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('frameScheduler with a cost factor', () => {
+  it('spaces updates by twice what the last one cost until the next frame', () => {
+    vi.useFakeTimers();
+    const frames: Array<() => void> = [];
+    const schedule = frameScheduler(
+      { requestAnimationFrame: (cb) => frames.push(cb) },
+      100,
+      () => Date.now(),
+      2,
+    );
+    const a = vi.fn();
+    schedule(a);
+    frames.shift()!(); // update a; its cost is measured at the next frame
+    expect(a).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(80); // the page took 80 ms to show it
+    frames.shift()!();
+    const b = vi.fn();
+    schedule(b);
+    vi.advanceTimersByTime(79); // 159 ms after a: not yet (2 x 80 ms)
+    expect(frames).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(b).toHaveBeenCalledTimes(1);
+  });
+  it('mark() counts as an update: the first batch after it waits for the interval', () => {
+    vi.useFakeTimers();
+    const frames: Array<() => void> = [];
+    const schedule = frameScheduler(
+      { requestAnimationFrame: (cb) => frames.push(cb) },
+      100,
+      () => Date.now(),
+      2,
+    );
+    schedule.mark!();
+    frames.shift()!(); // the marked update cost under a frame
+    const a = vi.fn();
+    schedule(a);
+    expect(frames).toHaveLength(0);
+    vi.advanceTimersByTime(100);
+    frames.shift()!();
+    expect(a).toHaveBeenCalledTimes(1);
+  });
+});

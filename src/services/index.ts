@@ -14,12 +14,13 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 import { followSystemTheme } from './systemTheme';
-import { automationTransportFactory, installSuiteAutomation } from './suiteAutomation';
-import { defaultTransportFactory } from './transports';
+import { automationInPageMock, automationTransportFactory, installSuiteAutomation } from './suiteAutomation';
+import { runTransportFactory } from './transports';
 import { createSuiteServices, type SuiteServices } from './suiteServices';
 import { createLiveService, type LiveService } from './liveService';
 import { parseTyped } from './liveSession';
 import { startAutoStep } from './livePresenter';
+import { warmRunWorkerWhenIdle } from './runWarmup';
 
 export { createRunController, type RunController } from './runController';
 export { createScriptLoader, downloadScript, type ScriptLoader } from './scriptLoader';
@@ -89,7 +90,7 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
   });
   const automationMakeTransport = automationTransportFactory(
     opts.automation !== false ? opts.win : undefined,
-    opts.runner?.makeTransport ?? defaultTransportFactory,
+    opts.runner?.makeTransport ?? runTransportFactory,
   );
   const run = createRunController({
     store,
@@ -115,6 +116,8 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
     run: { sendAdHoc: (client, xml) => run.sendAdHoc(client, parseTyped(xml)), onEvent: run.onEvent },
   });
   const stopAutoStep = startAutoStep(store, run);
+  // A headless driver that asked for the mock on the page's thread needs no run worker.
+  const stopWarmup = automationInPageMock(opts.win) ? () => {} : warmRunWorkerWhenIdle(store, opts.win);
   const uninstall =
     opts.win && opts.automation !== false
       ? installAutomationHook(opts.win, store, run, parsing.flush)
@@ -155,6 +158,7 @@ export function startServices(store: AppStore, opts: StartOptions = {}): AppServ
       persistence.dispose();
       parsing.dispose();
       stopAutoStep();
+      stopWarmup();
       await live.dispose();
       await run.dispose();
     },

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseXml } from 'ltx';
 import { createInProcessTransport } from '../mock';
 import { createRunner, type RunEvent, type RunResult } from '../runner';
@@ -9,11 +9,22 @@ import { createAppStore, type AppStore } from '../store';
 import { DEFAULT_SCRIPT } from './defaultScript';
 import { startParsing } from './parsing';
 import { createRunController } from './runController';
+import type { TransportFactory } from './transports';
+import { fakeRunPool } from '../worker/testing';
 
 const FAILING = DEFAULT_SCRIPT.replace(
   '<iq type="result" id="ping-1" from="localhost"/>',
   '<iq type="error" id="ping-1" from="localhost"/>',
 );
+
+// Every control test runs twice: the runner on the page over the in-process mock, and the runner in a
+// (fake) run worker beside the mock, reached through its page-side twin.
+const runPool = fakeRunPool().pool;
+const TRANSPORTS: Array<[string, TransportFactory]> = [
+  ['runner on the page', async () => createInProcessTransport()],
+  ['runner in the run worker', async () => runPool.acquire()],
+];
+let makeTransport: TransportFactory = TRANSPORTS[0][1];
 
 function setup(text: string, extra: Partial<Parameters<typeof createRunController>[0]> = {}) {
   const store = createAppStore();
@@ -22,7 +33,7 @@ function setup(text: string, extra: Partial<Parameters<typeof createRunControlle
   const controller = createRunController({
     store,
     flushParse: parsing.flush,
-    makeTransport: async () => createInProcessTransport(),
+    makeTransport,
     schedule: (fn) => queueMicrotask(fn),
     ...extra,
   });
@@ -31,7 +42,10 @@ function setup(text: string, extra: Partial<Parameters<typeof createRunControlle
 
 const statuses = (store: AppStore) => store.getState().steps.map((s) => s.status);
 
-describe('run controller', () => {
+describe.each(TRANSPORTS)('run controller (%s)', (_name, factory) => {
+  beforeEach(() => {
+    makeTransport = factory;
+  });
   it('runs a script on the mock and records steps, stanzas and the JSON report', async () => {
     const { store, controller } = setup(DEFAULT_SCRIPT);
     const report = (await controller.run()) as { scripts: { file: string; status: string }[] } | null;
@@ -116,6 +130,42 @@ describe('run controller', () => {
     expect(adhoc.every((x) => x.step === null)).toBe(true);
   });
 
+  it('does not run a script with syntax errors and says why', async () => {
+    const { store, controller } = setup(
+      '[Client] Romeo\n\tjid: romeo@localhost\n-----\nRomeo sends:\n\t<iq><unclosed></iq>\n',
+    );
+    expect(await controller.run()).toBeNull();
+    expect(store.getState().status).toBe('idle');
+    expect(store.getState().notice?.text).toMatch(/^Cannot run: line \d+/);
+  });
+
+  it('reports a transport that cannot be opened as an error', async () => {
+    const { store, controller } = setup(DEFAULT_SCRIPT, {
+      makeTransport: async () => {
+        throw new Error('boom');
+      },
+    });
+    expect(await controller.run()).toBeNull();
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().runError).toMatch(/boom/);
+  });
+
+  it('reset clears the results', async () => {
+    const { store, controller } = setup(DEFAULT_SCRIPT);
+    await controller.run();
+    await controller.reset();
+    const s = store.getState();
+    expect(s.status).toBe('idle');
+    expect(s.runId).toBeNull();
+    expect(s.stanzas).toEqual([]);
+  });
+});
+
+// A runner made here (on the page) whose late events the controller must drop.
+describe('run controller (runner on the page)', () => {
+  beforeEach(() => {
+    makeTransport = TRANSPORTS[0][1];
+  });
   it('drops events of an earlier run', async () => {
     let firstEmit: ((e: RunEvent) => void) | null = null;
     let firstRunId = '';
@@ -159,36 +209,6 @@ describe('run controller', () => {
     expect(store.getState().stanzas.length).toBe(before);
     expect(store.getState().status).toBe('pass');
   });
-
-  it('does not run a script with syntax errors and says why', async () => {
-    const { store, controller } = setup(
-      '[Client] Romeo\n\tjid: romeo@localhost\n-----\nRomeo sends:\n\t<iq><unclosed></iq>\n',
-    );
-    expect(await controller.run()).toBeNull();
-    expect(store.getState().status).toBe('idle');
-    expect(store.getState().notice?.text).toMatch(/^Cannot run: line \d+/);
-  });
-
-  it('reports a transport that cannot be opened as an error', async () => {
-    const { store, controller } = setup(DEFAULT_SCRIPT, {
-      makeTransport: async () => {
-        throw new Error('boom');
-      },
-    });
-    expect(await controller.run()).toBeNull();
-    expect(store.getState().status).toBe('error');
-    expect(store.getState().runError).toMatch(/boom/);
-  });
-
-  it('reset clears the results', async () => {
-    const { store, controller } = setup(DEFAULT_SCRIPT);
-    await controller.run();
-    await controller.reset();
-    const s = store.getState();
-    expect(s.status).toBe('idle');
-    expect(s.runId).toBeNull();
-    expect(s.stanzas).toEqual([]);
-  });
 });
 
 const corpusFile = (name: string) =>
@@ -200,32 +220,38 @@ if (!haveCorpus) {
   console.warn(`runController attribution: skipped, ${MUC_PASSWORD} is absent`);
 }
 
-describe.skipIf(!haveCorpus)('run controller: attribution (corpus muc_password.scs on the mock)', () => {
-  it('RUN-ATTR-1/2: the unexpected status-104 message is dropped with its reason; every other stanza names its step', async () => {
-    const { store, controller } = setup(readFileSync(MUC_PASSWORD, 'utf8'));
-    await controller.run();
-    const s = store.getState();
-    expect(s.status).toBe('pass');
-    const steps = s.parsed.script.steps;
-    const dropped = s.stanzas.filter((x) => x.fate === 'dropped');
-    expect(dropped).toHaveLength(1);
-    expect(dropped[0].client).toBe('Romeo');
-    expect(dropped[0].xml).toContain('<status code="104"/>');
-    expect(dropped[0].step).toBeNull();
-    expect(dropped[0].reason).toMatch(
-      /arrived together with the stanza Romeo last received.*Juliet connects/,
-    );
-    // The script's own 104 (after config2, where a receives directly follows) is matched, not dropped.
-    const matched104 = s.stanzas.filter((x) => x.fate === 'matched' && x.xml.includes('code="104"'));
-    expect(matched104).toHaveLength(1);
-    for (const x of s.stanzas) {
-      if (x === dropped[0]) continue;
-      expect(x.seq).toBeTypeOf('number');
-      expect(x.step).toBeTypeOf('number');
-      const step = steps[x.step as number];
-      expect(step.client).toBe(x.client);
-      expect(x.fate).toBe(x.direction === 'in' ? 'matched' : 'sent');
-      expect(step.action).toBe(x.direction === 'in' ? 'receives' : 'sends');
-    }
-  });
-});
+describe.skipIf(!haveCorpus).each(TRANSPORTS)(
+  'run controller: attribution (corpus muc_password.scs on the mock, %s)',
+  (_name, factory) => {
+    beforeEach(() => {
+      makeTransport = factory;
+    });
+    it('RUN-ATTR-1/2: the unexpected status-104 message is dropped with its reason; every other stanza names its step', async () => {
+      const { store, controller } = setup(readFileSync(MUC_PASSWORD, 'utf8'));
+      await controller.run();
+      const s = store.getState();
+      expect(s.status).toBe('pass');
+      const steps = s.parsed.script.steps;
+      const dropped = s.stanzas.filter((x) => x.fate === 'dropped');
+      expect(dropped).toHaveLength(1);
+      expect(dropped[0].client).toBe('Romeo');
+      expect(dropped[0].xml).toContain('<status code="104"/>');
+      expect(dropped[0].step).toBeNull();
+      expect(dropped[0].reason).toMatch(
+        /arrived together with the stanza Romeo last received.*Juliet connects/,
+      );
+      // The script's own 104 (after config2, where a receives directly follows) is matched, not dropped.
+      const matched104 = s.stanzas.filter((x) => x.fate === 'matched' && x.xml.includes('code="104"'));
+      expect(matched104).toHaveLength(1);
+      for (const x of s.stanzas) {
+        if (x === dropped[0]) continue;
+        expect(x.seq).toBeTypeOf('number');
+        expect(x.step).toBeTypeOf('number');
+        const step = steps[x.step as number];
+        expect(step.client).toBe(x.client);
+        expect(x.fate).toBe(x.direction === 'in' ? 'matched' : 'sent');
+        expect(step.action).toBe(x.direction === 'in' ? 'receives' : 'sends');
+      }
+    });
+  },
+);

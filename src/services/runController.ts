@@ -3,27 +3,27 @@
 // most ten times a second while running) and drops events of any run but the current one (by runId),
 // so a stopped run can never write into a newer one. The runner's control state machine is the only
 // one: the controller asks the runner what it is doing, and the store mirrors it through its events.
-import { frameScheduler, RUN_UPDATE_INTERVAL_MS } from './eventBatcher';
+// On the mock the runner runs in a run worker beside the mock (src/worker/) and the controller holds
+// its page-side twin, with the same surface (runners.ts).
+import { frameScheduler, RUN_UPDATE_INTERVAL_MS, type BatchScheduler } from './eventBatcher';
 import type { Element } from 'ltx';
-import { createRunId, createRunner as defaultCreateRunner } from '../runner';
-import type { RunEvent, RunResult } from '../runner';
+import { createRunId } from '../runner';
+import type { RunEvent, RunResult, Runner } from '../runner';
 import { buildJsonReport as defaultBuildReport } from '../runner/report';
 import type { Transport } from '../runner/transport';
 import type { AppStore, JsonReportLike } from '../store';
-import { defaultTransportFactory, targetLabel, type TransportFactory } from './transports';
-
-type CreateRunner = typeof defaultCreateRunner;
-type Runner = ReturnType<CreateRunner>;
+import { runTransportFactory, targetLabel, type TransportFactory } from './transports';
+import { createPageRunner, type PageCreateRunner } from './runners';
 
 export interface RunControllerDeps {
   store: AppStore;
   makeTransport?: TransportFactory;
-  createRunner?: CreateRunner;
+  createRunner?: PageCreateRunner;
   buildReport?: (entries: { file: string; result: RunResult }[]) => JsonReportLike;
   /** Called before a run so `parsed` matches the text (the parsing service's flush). */
   flushParse?: () => void;
   /** Schedules a batched store update; defaults to ~one frame. */
-  schedule?: (fn: () => void) => void;
+  schedule?: BatchScheduler;
   timeouts?: { receiveMs?: number; nothingMs?: number; connectMs?: number };
 }
 
@@ -66,11 +66,12 @@ function messageOf(err: unknown): string {
 
 export function createRunController(deps: RunControllerDeps): RunController {
   const { store } = deps;
-  const makeTransport = deps.makeTransport ?? defaultTransportFactory;
-  const createRunner = deps.createRunner ?? defaultCreateRunner;
+  const makeTransport = deps.makeTransport ?? runTransportFactory;
+  const createRunner = deps.createRunner ?? createPageRunner;
   const buildReport = deps.buildReport ?? defaultBuildReport;
-  // Events are applied to the store in batches: one per frame at most, ten a second while running.
-  const schedule = deps.schedule ?? frameScheduler(globalThis, RUN_UPDATE_INTERVAL_MS);
+  // Events are applied to the store in batches: one per frame at most, ten a second while running, and
+  // further apart when an update costs the page more than a third of the time.
+  const schedule = deps.schedule ?? frameScheduler(globalThis, RUN_UPDATE_INTERVAL_MS, undefined, 2);
 
   let active: Active | null = null;
   /** A run being set up (transport loading): its id, so a newer request supersedes it. */
@@ -133,27 +134,41 @@ export function createRunController(deps: RunControllerDeps): RunController {
       return null;
     }
     const script = s.parsed.script;
+    const source = s.parsedText;
     const fileName = s.fileName;
     const runId = createRunId(Date.now());
+    const label = targetLabel(s.target);
     pendingRunId = runId;
-    s.beginRun({ runId, script, target: targetLabel(s.target) });
     if (s.target.kind === 'ws') s.addRecentUrl(s.target.url);
 
     let transport: Transport;
     try {
       transport = await makeTransport(s.target);
     } catch (err) {
-      if (isCurrent(runId))
-        store.getState().setRunError(runId, `Could not open the transport: ${messageOf(err)}`);
+      if (pendingRunId !== runId) return null;
+      pendingRunId = null;
+      store.getState().beginRun({ runId, script, target: label });
+      store.getState().setRunError(runId, `Could not open the transport: ${messageOf(err)}`);
       return null;
     }
-    if (pendingRunId !== runId || !isCurrent(runId)) {
+    if (pendingRunId !== runId) {
       void transport.dispose?.();
       return null;
     }
     pendingRunId = null;
+    // The store shows the run from here, and the runner starts in the same turn: a runner in a worker
+    // is already at work while the page renders the run's first state.
+    store.getState().beginRun({ runId, script, target: label });
+    schedule.mark?.();
 
-    const runner = createRunner({ script, transport, runId, timeouts: deps.timeouts });
+    let runner: Runner;
+    try {
+      runner = createRunner({ script, source, transport, runId, timeouts: deps.timeouts });
+    } catch (err) {
+      void Promise.resolve(transport.dispose?.()).catch(() => undefined);
+      if (isCurrent(runId)) store.getState().setRunError(runId, `Could not start the run: ${messageOf(err)}`);
+      return null;
+    }
     const off = runner.on(onEvent(runId));
     // The first intent starts the runner: run to the end, one step, or to a line.
     let firstStep: Promise<void> = Promise.resolve();

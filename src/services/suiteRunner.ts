@@ -2,15 +2,15 @@
 // trace would record them. On the mock, several mock workers run scripts in parallel, each reset to a
 // fresh server between scripts; on a real server scripts run one after another, since they share its
 // rooms and accounts.
-import { createRunner as defaultCreateRunner } from '../runner';
 import type { RunEvent, RunResult } from '../runner';
 import type { Transport } from '../runner/transport';
 import { parse } from '../scansion';
 import type { Target } from '../store';
 import type { TransportFactory } from './transports';
 import { targetLabel } from './transports';
+import { createPageRunner, type PageCreateRunner } from './runners';
 
-type CreateRunner = typeof defaultCreateRunner;
+type CreateRunner = PageCreateRunner;
 
 export interface ScriptRun {
   runId: string;
@@ -59,7 +59,7 @@ export async function runOne(
   job: SuiteJob,
   transport: Transport,
   target: string,
-  createRunner: CreateRunner = defaultCreateRunner,
+  createRunner: CreateRunner = createPageRunner,
 ): Promise<ScriptRun> {
   const runId = newRunId();
   const parsed = parse(job.text);
@@ -69,7 +69,7 @@ export async function runOne(
     return errorRun(runId, target, `${job.name}: the script has no steps`);
   const events: RunEvent[] = [];
   try {
-    const runner = createRunner({ script: parsed.script, transport, runId });
+    const runner = createRunner({ script: parsed.script, source: job.text, transport, runId });
     runner.on((e) => events.push(e));
     const result = await runner.start();
     if (!events.some((e) => e.type === 'run-finished'))

@@ -5,6 +5,7 @@ import { DEFAULT_SCRIPT } from './defaultScript';
 import { startParsing } from './parsing';
 import { createSuiteService } from './suiteService';
 import type { DirSource, FileSource } from './suiteSources';
+import { fakeRunPool } from '../worker/testing';
 
 const PASSING = `## ping\n${DEFAULT_SCRIPT}`;
 const FAILING = `## ping\n## broken\n${DEFAULT_SCRIPT.replace(
@@ -70,6 +71,27 @@ describe('suite service', () => {
     expect(store.getState().suiteEntries[1].message).toBeTruthy();
     expect(suite.lastRun('b.scs')?.result.verdict).toBe('fail');
     expect(store.getState().suiteRunning).toBe(false);
+  });
+
+  it('on run workers: parallel lanes, each a warm worker kept between scripts and between suite runs', async () => {
+    const store = createAppStore();
+    const parsing = startParsing(store, { delayMs: 0 });
+    const { pool, workers } = fakeRunPool();
+    const suite = createSuiteService({
+      store,
+      parallel: 2,
+      flushParse: parsing.flush,
+      pollMs: 20,
+      makeTransport: async () => pool.acquire(),
+    });
+    await suite.openFiles([file('a.scs', PASSING), file('b.scs', FAILING), file('c.scs', PASSING)]);
+    await suite.runAll();
+    expect(statuses(store)).toEqual({ 'a.scs': 'pass', 'b.scs': 'fail', 'c.scs': 'pass' });
+    expect(suite.lastRun('b.scs')?.events.some((e) => e.type === 'step-failed')).toBe(true);
+    await suite.runAll();
+    expect(statuses(store)).toEqual({ 'a.scs': 'pass', 'b.scs': 'fail', 'c.scs': 'pass' });
+    expect(workers).toHaveLength(2);
+    pool.dispose();
   });
 
   it('reruns only the failed scripts, and only the selected ones', async () => {

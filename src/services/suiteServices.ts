@@ -4,7 +4,7 @@ import { createCompareService, type CompareService } from './compareService';
 import type { SuiteRunOptions } from './suiteRunner';
 import { createSuiteService, type SuiteService } from './suiteService';
 import { createTraceService, type TraceService } from './traceService';
-import { defaultTransportFactory, type TransportFactory } from './transports';
+import { runTransportFactory, type TransportFactory } from './transports';
 
 export interface SuiteServices {
   trace: TraceService;
@@ -25,7 +25,7 @@ export function createSuiteServices(
   store: AppStore,
   deps: SuiteServicesDeps,
 ): SuiteServices & { dispose(): void } {
-  const makeTransport = deps.makeTransport ?? defaultTransportFactory;
+  const makeTransport = deps.makeTransport ?? runTransportFactory;
   const common = { store, makeTransport, stopRun: deps.stopRun, flushParse: deps.flushParse };
   const trace = createTraceService({
     store,

@@ -1,14 +1,14 @@
 // Traces in the page: every workbench run is recorded as it happens (the runner's events, with their
 // times); "Save trace" writes it as one file, and a trace file, a dropped trace or `?trace=URL` is opened
 // again with every view working offline (see traceReplay.ts). Bad files get parseTrace's sentence.
-import { createRunner as defaultCreateRunner } from '../runner';
 import type { RunEvent } from '../runner';
+import { createPageRunner, type PageCreateRunner } from './runners';
 import { buildTrace, parseTrace, TRACE_MAX_BYTES, type Trace } from '../runner/trace';
 import type { AppStore } from '../store';
 import { replayRun } from './traceReplay';
 import { downloadText } from './scriptLoader';
 
-type CreateRunner = typeof defaultCreateRunner;
+type CreateRunner = PageCreateRunner;
 
 /** How long `?trace=URL` may take before the page gives up. */
 export const TRACE_FETCH_TIMEOUT_MS = 15_000;
@@ -56,7 +56,7 @@ export function traceFileName(scriptName: string): string {
 
 export function createTraceService(deps: TraceServiceDeps): TraceService {
   const { store } = deps;
-  const inner = deps.createRunner ?? defaultCreateRunner;
+  const inner = deps.createRunner ?? createPageRunner;
   const doFetch = deps.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   let recording: Recording | null = null;
 

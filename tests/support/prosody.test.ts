@@ -60,9 +60,10 @@ describe('test Prosody harness', () => {
         expect(new Set([a.port, a.c2sPort, b.port, b.c2sPort]).size).toBe(4);
         expect(a.dir).not.toBe(b.dir);
         for (const p of [a, b]) expect(await up(p.port)).toBe(true);
-        // The variant's own copy of the config carries the option inside the MUC component.
-        expect(readFileSync(`${b.dir}/launcher/prosody.cfg.lua`, 'utf8')).toContain(
-          'Component "conference.localhost" "muc"\n\trestrict_room_creation = true\n',
+        // The variant's own copy of the config carries the option inside the MUC component, after
+        // the component's own settings (so that it may override them).
+        expect(readFileSync(`${b.dir}/launcher/prosody.cfg.lua`, 'utf8')).toMatch(
+          /Component "conference\.localhost" "muc"\n(?:\t[^\n]*\n)*\tmodules_enabled[^\n]*\n\trestrict_room_creation = true\n\n/,
         );
         expect(existsSync(`${a.dir}/launcher`)).toBe(false);
         // halt: the server gone, its directory kept; restart brings it back on the same port.

@@ -86,7 +86,10 @@ let exitHook = false;
 export interface TestProsodyOptions {
   /** Keep the directory on `stop()` (for a caller that reads what the server wrote there; it removes it). */
   keepDir?: boolean;
-  /** Lua lines added to the MUC component (`Component "conference.localhost" "muc"`): a variant server. */
+  /**
+   * Lua lines added at the end of the MUC component's section (`Component "conference.localhost"
+   * "muc"`), after its own settings, which they may override: a variant server.
+   */
   mucOptions?: string[];
 }
 
@@ -95,12 +98,14 @@ function launcherFor(dir: string, mucOptions: string[] | undefined): string {
   const own = path.join(repoRoot, 'scripts/prosody');
   if (!mucOptions?.length) return own;
   const base = readFileSync(path.join(own, 'prosody.cfg.lua'), 'utf8');
-  const marker = 'Component "conference.localhost" "muc"\n';
-  if (!base.includes(marker)) throw new Error(`no MUC component in ${own}/prosody.cfg.lua`);
+  // The section: its header and its indented lines.
+  const section = /^Component "conference\.localhost" "muc"\n(?:\t[^\n]*\n)*/m.exec(base);
+  if (!section) throw new Error(`no MUC component in ${own}/prosody.cfg.lua`);
   const copy = path.join(dir, 'launcher');
   cpSync(own, copy, { recursive: true });
   const lines = mucOptions.map((l) => `\t${l}\n`).join('');
-  writeFileSync(path.join(copy, 'prosody.cfg.lua'), base.replace(marker, `${marker}${lines}`));
+  const end = section.index + section[0].length;
+  writeFileSync(path.join(copy, 'prosody.cfg.lua'), `${base.slice(0, end)}${lines}${base.slice(end)}`);
   return copy;
 }
 

@@ -40,9 +40,9 @@ const QUERY_FORM: Layout = {
   ],
 };
 
-/** MUC-MAM-1: iq get = the query form. */
-export function handleMamGet(room: Room, stanza: Element): void {
-  room.route(add(reply(stanza), add(el('query', { xmlns: NS_MAM }), renderForm(QUERY_FORM))));
+/** MUC-MAM-1: iq get = the query form (MUC-MAM-3: to any room JID, whether the room exists or not). */
+export function mamFormReply(stanza: Element): Element {
+  return add(reply(stanza), add(el('query', { xmlns: NS_MAM }), renderForm(QUERY_FORM)));
 }
 
 function parseTime(v: unknown): number | undefined {
@@ -131,6 +131,8 @@ export function handleMamSet(room: Room, stanza: Element): void {
       removeChildren(item, (c) => c.name === 'x' && c.attrs.xmlns === NS_MUC_USER);
     }
     delete item.attrs.to;
+    // muc_mam sets the forwarded message's namespace (item.attr.xmlns = "jabber:client").
+    item.attrs.xmlns = 'jabber:client';
     const fwd = el(
       'forwarded',
       { xmlns: NS_FORWARD },

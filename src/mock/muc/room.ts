@@ -166,6 +166,15 @@ export class Room {
     this.hist = [];
   }
 
+  /**
+   * MUC-LIFE-4: muc_mam deletes the room's archive when the room is destroyed (muc-room-destroyed),
+   * also when its sole occupant's nick change empties it for a moment: the occupant stays in this room
+   * object, whose memory history is kept while its archive is gone.
+   */
+  dropArchive(): void {
+    this.arch.length = 0;
+  }
+
   /** muc_mam: archive a message (stored as given); returns its archive id. */
   archiveMessage(stanza: Element, timestamp: number): string {
     this.archiveSeq += 1;

@@ -12,7 +12,7 @@ import { handleAdminGet, handleAdminSet } from './admin';
 import { handleRegisterIq } from './register';
 import { roomDiscoInfo, roomDiscoItems, serviceDiscoInfo, serviceDiscoItems } from './disco';
 import { handleCommand } from './adhoc';
-import { handleMamGet, handleMamSet } from './mam';
+import { handleMamSet, mamFormReply } from './mam';
 import { resourceprep } from './nickprep';
 import { snapshotRoom, type RoomSnapshot } from '../inspect';
 import {
@@ -109,6 +109,7 @@ export class MucService implements Component {
 
   private roomDestroyed(room: Room, info?: { reason?: string; newJid?: string }): void {
     if (this.rooms.get(room.jid) === room) this.rooms.delete(room.jid);
+    room.dropArchive(); // MUC-LIFE-4
     // MUC-LIFE-2: a destroyed persistent room leaves a tombstone (muc_tombstones, 31 days).
     if (info && room.config.persistent) {
       this.tombstones.set(room.jid, {
@@ -174,6 +175,18 @@ export class MucService implements Component {
       return;
     }
 
+    // MUC-MAM-3: muc_mam's iq hooks (priority 0) run before mod_muc's room dispatch (priority -2): a
+    // form get to any room JID is answered, and a query to a room that does not exist is item-not-found
+    // (no `by`); a tombstone (MUC-LIFE-2) is a room to muc_mam, default config, its archive deleted.
+    if (stanza.name === 'iq' && kind === 'bare' && isQuery && ns === NS_MAM && !this.rooms.has(bareTo)) {
+      if (type === 'get') return ctx.send(mamFormReply(stanza));
+      if (type === 'set') {
+        if (this.tombstones.has(bareTo)) handleMamSet(new Room(bareTo, this.host(ctx)), stanza);
+        else ctx.send(errorReply(stanza, 'cancel', 'item-not-found'));
+        return;
+      }
+    }
+
     // Which mod_muc handler (if any) this stanza reaches.
     let method: ((room: Room, s: Element) => void) | undefined;
     if (stanza.name === 'iq') {
@@ -187,7 +200,8 @@ export class MucService implements Component {
       else if (isQuery && ns === NS_MUC_ADMIN && type === 'get') method = handleAdminGet;
       else if (isQuery && ns === NS_MUC_OWNER && type === 'set') method = handleOwnerSet;
       else if (isQuery && ns === NS_MUC_OWNER && type === 'get') method = handleOwnerGet;
-      else if (isQuery && ns === NS_MAM && type === 'get' && kind === 'bare') method = handleMamGet;
+      else if (isQuery && ns === NS_MAM && type === 'get' && kind === 'bare')
+        method = (r, s) => r.route(mamFormReply(s));
       else if (isQuery && ns === NS_MAM && type === 'set' && kind === 'bare') method = handleMamSet;
     } else if (stanza.name === 'message') {
       method = kind === 'full' ? handleMessageToOccupant : handleMessageToRoom;
@@ -249,9 +263,8 @@ export class MucService implements Component {
         this.rooms.set(roomJid, room);
         handleFirstPresence(room, stanza);
       } else if (type !== 'error') {
-        // MUC-SVC-2 (muc_mam answers its own queries, without `by`)
-        const isMam = method === handleMamGet || method === handleMamSet;
-        ctx.send(errorReply(stanza, 'cancel', 'item-not-found', { by: isMam ? undefined : this.domain }));
+        // MUC-SVC-2 (MAM queries: MUC-MAM-3 above)
+        ctx.send(errorReply(stanza, 'cancel', 'item-not-found', { by: this.domain }));
       }
       return;
     }

@@ -370,9 +370,10 @@ export interface Names {
   resources: string[];
 }
 
-export function flowNames(tag: string, clients: number, admin: boolean): Names {
+/** `admin`: client 0's account when it is the flow's MUC service admin (admins.ts). */
+export function flowNames(tag: string, clients: number, admin?: string): Names {
   const users = Array.from({ length: clients }, (_, i) =>
-    admin && i === 0 ? 'admin@localhost' : `${tag}u${i}@localhost`,
+    admin !== undefined && i === 0 ? admin : `${tag}u${i}@localhost`,
   );
   return {
     rooms: [`${tag}r0@${SERVICE}`, `${tag}r1@${SERVICE}`],

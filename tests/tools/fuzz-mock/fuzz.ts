@@ -11,19 +11,16 @@ import { addresseeOf, label, render } from './render';
 import { normaliseStanzas } from './normalise';
 import { Coverage, roleIn, stateOf } from './coverage';
 import { Profile } from './profile';
+import { adminOf } from './admins';
 
 export interface Sides {
-  /** A fresh mock (a new server each flow) and its snapshot. */
-  mock(): InProcessTransport;
-  /** The oracle (Prosody); undefined: mock only (self-check). */
-  oracle?: () => Transport;
   /**
-   * A second oracle for the flows that log in as the service admin, made clean before each such flow:
-   * admin@localhost is one account, and what a flow leaves on it (MAM switched on by a query, PEP nodes,
-   * private storage, roster items) would otherwise meet every later admin flow, where the mock starts
-   * clean. Without it admin flows share `oracle`.
+   * A fresh mock (a new server each flow) and its snapshot; `admins`: the flow's MUC service admin, if
+   * it has one (admins.ts: each admin flow logs in as an admin account of its own).
    */
-  adminOracle?: { transport(): Transport; reset(): void };
+  mock(admins: string[]): InProcessTransport;
+  /** The oracle (Prosody, started with admins.ts's FUZZ_PROSODY); undefined: mock only (self-check). */
+  oracle?: () => Transport;
 }
 
 export interface StepRecord {
@@ -183,27 +180,13 @@ export function laneSeed(seed: number, lane: number): number {
   return lane === 0 ? seed : (seed ^ Math.imul(lane, 0x9e3779b1)) | 0;
 }
 
-/**
- * A mutual exclusion for the flows that log in as the service admin: admin@localhost is one account
- * on the shared oracle (its sessions, roster, presence), so two such flows must not overlap.
- */
-class Lock {
-  private tail: Promise<void> = Promise.resolve();
-  async acquire(): Promise<() => void> {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const before = this.tail;
-    this.tail = before.then(() => held);
-    await before;
-    return release;
-  }
-}
-
 export interface DivergenceClass {
   signature: string;
   firstFlow: number;
   count: number;
   example: Divergence;
+  /** The example's flow up to the divergence, one label per step (prologue included). */
+  exampleFlow: string[];
 }
 
 /** A divergence's class: the action kind, its addressee, and the shapes of the two differing stanzas. */
@@ -231,7 +214,7 @@ export interface FuzzResult {
 const flowArb = (maxSteps: number) =>
   fc.record({
     clients: fc.integer({ min: 2, max: 4 }),
-    admin: fc.constantFrom(false, false, false, true), // one flow in 4: admin flows run one at a time
+    admin: fc.constantFrom(false, false, false, true), // one flow in 4: client 0 is the MUC admin
     prologue: prologueKind,
     steps: fc.commands([action.map((a) => new Step(a))], { maxCommands: maxSteps, size: 'max' }),
   });
@@ -246,24 +229,19 @@ export async function fuzz(sides: Sides, opts: FuzzOptions): Promise<FuzzResult>
   const started = Date.now();
   const classes = new Map<string, DivergenceClass>();
   const firstFlowId = flowCounter;
-  const adminLock = new Lock();
   const closings = new Set<Promise<void>>();
   const profile = opts.profile;
   const prop = (lane: number) =>
     fc.asyncProperty(flowArb(opts.maxSteps ?? 16), async ({ clients, admin, prologue, steps }) => {
       if (failedLane !== undefined && failedLane !== lane) return; // another lane failed: wind down
       if (opts.budgetMs !== undefined && Date.now() - started > opts.budgetMs) return;
-      const release = admin ? await adminLock.acquire() : undefined;
       const flowId = flowCounter++;
       const tag = `f${flowId}x`;
-      const names = flowNames(tag, clients, admin);
+      const adminJid = admin ? adminOf(flowId) : undefined;
+      const names = flowNames(tag, clients, adminJid);
       const specs = names.users.map((jid, i) => ({ jid, resource: names.resources[i] }));
-      const mockT = sides.mock();
-      if (admin && sides.adminOracle) {
-        const reset = sides.adminOracle.reset.bind(sides.adminOracle);
-        await timed(profile, 'admin oracle reset', async () => reset());
-      }
-      const oracleT = admin && sides.adminOracle ? sides.adminOracle.transport() : sides.oracle?.();
+      const mockT = sides.mock(adminJid === undefined ? [] : [adminJid]);
+      const oracleT = sides.oracle?.();
       const mock = await timed(profile, 'open mock', () => openSide(mockT, specs));
       const oracle = oracleT
         ? await timed(profile, 'open prosody', () => openSide(oracleT, specs, { barrierMs: 3000 }))
@@ -299,6 +277,7 @@ export async function fuzz(sides: Sides, opts: FuzzOptions): Promise<FuzzResult>
               firstFlow: flowId - firstFlowId + 1,
               count: 1,
               example: err.divergence,
+              exampleFlow: err.flow.steps.map((s) => `c${s.from} ${label(s.action)}`),
             });
           flowsRun++;
           opts.onFlow?.(flowsRun);
@@ -308,18 +287,14 @@ export async function fuzz(sides: Sides, opts: FuzzOptions): Promise<FuzzResult>
         failedLane ??= lane;
         throw err;
       } finally {
-        // Closing waits for the server's closing stream: the next flow need not wait for it, unless
-        // it may log in as the same admin account (then the lock is held until the close is done).
+        // Closing waits for the server's closing stream: the next flow need not wait for it (it logs
+        // in as other accounts).
         const closing = timed(profile, 'close', async () => {
           await mock.close();
           await oracle?.close();
         });
         closings.add(closing);
         void closing.finally(() => closings.delete(closing));
-        if (release) {
-          await closing;
-          release();
-        }
       }
     });
   const lanes = Math.max(1, opts.lanes ?? 1);

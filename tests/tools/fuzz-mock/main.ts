@@ -13,6 +13,7 @@ import { fuzz, type Sides } from './fuzz';
 import { Coverage } from './coverage';
 import { Profile } from './profile';
 import { mockWithFault, PLANTS } from './plant';
+import { FUZZ_PROSODY } from './admins';
 import { toScs } from './scs';
 
 function arg(name: string): string | undefined {
@@ -39,19 +40,11 @@ async function main(): Promise<number> {
     return 2;
   }
   // Stopped below, or at exit at the latest (the harness's exit hook).
-  const prosody = mockOnly ? undefined : await startTestProsody('mock-fuzz');
-  // `--admin-oracle`: the admin's flows on a second Prosody restarted before each (Sides.adminOracle).
-  // Off by default: under load a restart (about 2 s) left the next flow's clients unconnected or fed
-  // them stray answers (seed 20261130, 2,000 flows: 60 such classes).
-  const adminProsody =
-    mockOnly || !flag('admin-oracle') ? undefined : await startTestProsody('mock-fuzz-admin');
+  // Each admin flow's admin is an account of its own, a MUC admin on both servers (admins.ts).
+  const prosody = mockOnly ? undefined : await startTestProsody('mock-fuzz', FUZZ_PROSODY);
   const sides: Sides = {
-    mock: () => mockWithFault(plant),
+    mock: (admins) => mockWithFault(plant, admins),
     oracle: prosody ? () => createNodeTransport(prosody.wsUrl) : undefined,
-    adminOracle: adminProsody && {
-      transport: () => createNodeTransport(adminProsody.wsUrl),
-      reset: () => adminProsody.restart(),
-    },
   };
   const coverage = new Coverage();
   console.log(
@@ -73,7 +66,6 @@ async function main(): Promise<number> {
   });
   const secs = (Date.now() - t0) / 1000;
   prosody?.stop();
-  adminProsody?.stop();
   if (profile)
     console.log(`\nwhere the time went (phases of concurrent flows overlap):\n${profile.report()}`);
   console.log(`\ncoverage (flows per cell: kind/addressee x sender role/room state):\n${coverage.table()}`);
@@ -89,7 +81,9 @@ async function main(): Promise<number> {
     for (const c of result.classes.sort((a, b) => a.firstFlow - b.firstFlow)) {
       console.log(`  #${c.firstFlow} x${c.count}  ${c.signature}`);
       if (flag('verbose'))
-        console.log(`      ${c.example.action}\n      ${c.example.detail.replace(/\n/g, '\n      ')}`);
+        console.log(
+          `      flow:\n        ${c.exampleFlow.join('\n        ')}\n      ${c.example.detail.replace(/\n/g, '\n      ')}`,
+        );
     }
     return 1;
   }

@@ -135,7 +135,7 @@ describe('fuzz:mock normalisation', () => {
     const n2 = '<note type="warn">b</note>';
     differ([cmd(n1, n2)], [cmd(n2, n1)]);
   });
-  it("N-ROOMS: several rooms' unavailable presences in any room order; one room's own order, and content, are kept", () => {
+  it("N-ROOMS: several rooms' (and accounts') unavailable presences in any order; one sender's own order, and content, are kept", () => {
     const gone = (room: string, nick: string, status = '') =>
       `<presence from="${room}@conference.localhost/${nick}" to="u@localhost/r" type="unavailable">${status}<x xmlns="${MUC_USER}"><item role="none"/></x></presence>`;
     same([gone('r1', 'a'), gone('r2', 'b')], [gone('r2', 'b'), gone('r1', 'a')]);
@@ -146,9 +146,30 @@ describe('fuzz:mock normalisation', () => {
     // one room's presences are N-ROSTER's business: only a difference in content shows there
     differ([gone('r1', 'a'), gone('r2', 'b')], [gone('r1', 'a'), gone('r2', 'b', '<status>x</status>')]);
     differ([gone('r1', 'a'), gone('r2', 'b')], [gone('r1', 'a')]);
+    // an account's session that ended tells its directed-presence targets from the same table
+    const acct = (status = '') =>
+      `<presence from="v@localhost/r" to="u@localhost/r" type="unavailable">${status}</presence>`;
+    same([gone('r1', 'a'), acct()], [acct(), gone('r1', 'a')]);
+    differ([gone('r1', 'a'), acct()], [acct('<status>x</status>'), gone('r1', 'a')]);
     // an available presence between them ends the run: its place is kept
     const here = pres('z', '<item role="participant"/>');
     differ([gone('r2', 'b'), here, gone('r1', 'a')], [gone('r1', 'a'), here, gone('r2', 'b')]);
+  });
+  it('N-INVITE: the body and the conference x of an invite in either order; their content, and other messages, are kept', () => {
+    const inv = `<x xmlns="${MUC_USER}"><invite from="a@localhost/r"><reason/></invite></x>`;
+    const conf = (jid = 'r@conference.localhost') => `<x xmlns="jabber:x:conference" jid="${jid}"/>`;
+    const body = (t = 'a invited you') => `<body>${t}</body>`;
+    const m = (...kids: string[]) => `<message from="r@conference.localhost">${kids.join('')}</message>`;
+    same([m(inv, conf(), body())], [m(inv, body(), conf())]);
+    same(
+      [m(inv, conf(), body(), '<delay xmlns="urn:xmpp:delay" stamp="x"/>')],
+      [m(inv, body(), conf(), '<delay xmlns="urn:xmpp:delay" stamp="y"/>')],
+    );
+    differ([m(inv, conf(), body())], [m(inv, body('b invited you'), conf())]);
+    differ([m(inv, conf(), body())], [m(inv, body(), conf('other@conference.localhost'))]);
+    differ([m(inv, conf(), body())], [m(inv, body())]);
+    // not an invite: the order of a message's children still counts
+    differ([m(conf(), body())], [m(body(), conf())]);
   });
   it('N-TIME: the utc of a time answer is ignored; its offset is not', () => {
     const t = (utc: string, tzo = '+00:00') =>
@@ -162,5 +183,24 @@ describe('fuzz:mock normalisation', () => {
     withEmpty.getChild('value')!.children.push('');
     expect(normaliseStanzas([withEmpty], sent)).toEqual(normaliseStanzas([v], sent));
     differ(['<x><value/></x>'], ['<x><value>0</value></x>']);
+  });
+  it('N-ARCHIVE: MAM result ids, RSM first/last ids and the order of the RSM set are ignored; the count, a missing first, a queryid and the forwarded message are not', () => {
+    const page = (id: string, set: string, body = 'one', qid = 'q') => [
+      `<message><result xmlns="urn:xmpp:mam:2" queryid="${qid}" id="${id}"><forwarded xmlns="urn:xmpp:forward:0"><message><body>${body}</body></message></forwarded></result></message>`,
+      `<iq type="result"><fin xmlns="urn:xmpp:mam:2" complete="true"><set xmlns="http://jabber.org/protocol/rsm">${set}</set></fin></iq>`,
+    ];
+    same(
+      page('aaa', '<first>aaa</first><last>aaa</last><count>1</count>'),
+      page('bbb', '<count>1</count><first>bbb</first><last>bbb</last>'),
+    );
+    differ(
+      page('aaa', '<first>aaa</first><count>1</count>'),
+      page('aaa', '<first>aaa</first><count>2</count>'),
+    );
+    differ(page('aaa', '<first>aaa</first><count>1</count>'), page('aaa', '<count>1</count>'));
+    differ(page('aaa', '<count>1</count>'), page('aaa', '<count>1</count>', 'two'));
+    differ(page('aaa', '<count>1</count>'), page('aaa', '<count>1</count>', 'one', 'other'));
+    // first before last is not a hash order to hide: both kept, by name
+    differ(page('aaa', '<first>a</first>'), page('aaa', '<last>a</last>'));
   });
 });

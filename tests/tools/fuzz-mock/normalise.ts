@@ -17,18 +17,27 @@
 //            each start of the server; seen: three starts, three orders)
 //   N-CMD    the children of an ad-hoc <command> (note, actions, x) in name order: Prosody's adhoc lib
 //            adds them walking a Lua table with pairs() (hash order, seeded anew at each start)
-//   N-ROOMS  a run of unavailable presences from several rooms (a session's end leaves every room it
-//            was in; Prosody walks them in hash order) grouped by room in room order, each room's own
-//            order kept
+//   N-ROOMS  a run of unavailable presences from several rooms or accounts (a session's end leaves
+//            every room it was in and tells every account it sent directed presence to; Prosody walks
+//            the session's directed-presence table in hash order, rooms and accounts alike) grouped by
+//            sender's bare JID in that order, each sender's own order kept
 //   N-TIME   the <utc> of an urn:xmpp:time answer -> {utc} (each server's clock)
+//   N-INVITE the <body> and the jabber:x:conference <x> of a mediated invite, body first: Prosody adds
+//            them from two muc-invite handlers of one priority, which util.events orders by a pairs()
+//            walk (another order at each start of the server)
 //   N-CLOSE  (fuzz.ts) a session's end is compared as an end, not by its reason
 //   N-DISCO  <feature>s of a disco#info query sorted by var (its <identity>s first, sorted), <item>s of
 //            disco#items by jid (hash order)
+//   N-ARCHIVE a MAM <result id> and the RSM <first>/<last> text -> {archive-id} (archive ids are random,
+//            like stanza-ids), and the children of an RSM <set> in name order (util.rsm's generate walks
+//            a Lua table with pairs(): first, last and count come in hash order)
 import type { Element } from 'ltx';
 
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
 const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 const NS_DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';
+const NS_MAM = 'urn:xmpp:mam:2';
+const NS_RSM = 'http://jabber.org/protocol/rsm';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -49,6 +58,17 @@ function isRoomInfo(x: Element): boolean {
   );
 }
 
+/** A message carrying a mediated invite (muc#user <x> with an <invite>). */
+function isInvite(m: Element): boolean {
+  return m.children.some(
+    (x) =>
+      isEl(x) &&
+      x.name === 'x' &&
+      x.attrs.xmlns === NS_MUC_USER &&
+      x.children.some((i) => isEl(i) && i.name === 'invite'),
+  );
+}
+
 /** Canonical XML text of an element after the element-level rules. */
 function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: string): string {
   const attrs: Record<string, string> = { ...(e.attrs as Record<string, string>) };
@@ -57,6 +77,7 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: st
   if (e.name === 'stanza-id' && attrs.id !== undefined) attrs.id = '{stanza-id}'; // N-SID
   if (e.name === 'occupant-id' && attrs.id !== undefined) attrs.id = '{occupant-id}'; // N-SID
   if (e.name === 'command' && attrs.sessionid !== undefined) attrs.sessionid = '{sessionid}'; // N-SESSION
+  if (e.name === 'result' && attrs.xmlns === NS_MAM && attrs.id !== undefined) attrs.id = '{archive-id}'; // N-ARCHIVE
   const names = Object.keys(attrs)
     .filter((k) => attrs[k] !== undefined)
     .sort(); // N-ATTR
@@ -73,6 +94,15 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: st
   let kids = e.children
     .filter((c) => (isEl(c) ? !otherFlow(c) : String(c) !== ''))
     .map((c) => (isEl(c) ? canon(c, false, sentIds, flow) : esc(String(c))));
+  if (e.name === 'set' && attrs.xmlns === NS_RSM) {
+    // N-ARCHIVE: first/last ids hidden, the children in name order (a stable sort)
+    const tag = (k: string) => /^<([^\s/>]+)/.exec(k)?.[1] ?? '';
+    kids = kids
+      .map((k) => (/^<(first|last)[ >]/.test(k) ? k.replace(/>[^<]*</, '>{archive-id}<') : k))
+      .map((k, i) => [k, i] as const)
+      .sort(([a, i], [b, j]) => (tag(a) < tag(b) ? -1 : tag(a) > tag(b) ? 1 : i - j))
+      .map(([k]) => k);
+  }
   if (e.name === 'time' && attrs.xmlns === 'urn:xmpp:time') {
     kids = kids.map((k) => (k.startsWith('<utc>') ? '<utc>{utc}</utc>' : k)); // N-TIME
   }
@@ -86,6 +116,14 @@ function canon(e: Element, top: boolean, sentIds: ReadonlySet<string>, flow?: st
     // N-ROOMINFO: the fields as a set (sorted by their canonical text, which starts with the var)
     const isField = (k: string) => k.startsWith('<field ');
     kids = [...kids.filter((k) => !isField(k)), ...kids.filter(isField).sort()];
+  }
+  if (top && e.name === 'message' && isInvite(e)) {
+    // N-INVITE: body and conference <x> in one order, in the places the two take
+    const isBody = (k: string) => k.startsWith('<body>') || k === '<body/>';
+    const isConf = (k: string) => k.startsWith('<x ') && k.includes('xmlns="jabber:x:conference"');
+    const b = kids.findIndex(isBody);
+    const c = kids.findIndex(isConf);
+    if (b !== -1 && c !== -1 && c < b) [kids[c], kids[b]] = [kids[b], kids[c]];
   }
   if (e.name === 'command' && xmlns === 'http://jabber.org/protocol/commands') {
     // N-CMD: children by element name, each name's own order kept (a stable sort)
@@ -128,13 +166,17 @@ function roomOf(e: Element): string | undefined {
   return from.split('/')[0];
 }
 
+/** The bare JID an unavailable presence comes from (a room, or an account's session that ended). */
 function leaveRoom(e: Element): string | undefined {
   if (e.name !== 'presence' || e.attrs.type !== 'unavailable') return undefined;
   const from = String(e.attrs.from ?? '');
-  return from.includes('@conference.') ? from.split('/')[0] : undefined;
+  return from.includes('@') ? from.split('/')[0] : undefined;
 }
 
-/** N-ROOMS: each run of unavailable presences from more than one room, grouped by room in room order. */
+/**
+ * N-ROOMS: each run of unavailable presences from more than one sender (rooms, accounts), grouped by
+ * the sender's bare JID in JID order.
+ */
 function byRoom(stanzas: readonly Element[]): readonly Element[] {
   const out: Element[] = [];
   let i = 0;

@@ -2,9 +2,8 @@
 // changed in one way (e.g. a status code missing), as a mutant of the MUC would.
 import type { Element } from 'ltx';
 import type { Component, ComponentContext } from '../../../src/mock/component';
-import { createMockServer, createInProcessTransport } from '../../../src/mock/index';
-import { createMucService } from '../../../src/mock/muc/index';
 import type { InProcessTransport } from '../../../src/mock/inProcess';
+import { fuzzMock } from './admins';
 
 type Mutate = (stanza: Element) => void;
 
@@ -48,8 +47,7 @@ function planted(inner: Component, mutate: Mutate): Component {
   };
 }
 
-export function mockWithFault(plant: string | undefined): InProcessTransport {
-  if (plant === undefined) return createInProcessTransport();
-  const server = createMockServer({ components: [planted(createMucService(), PLANTS[plant])] });
-  return createInProcessTransport(server);
+/** A fresh mock for a flow whose MUC admins are `admins` (admins.ts), with the fault planted if any. */
+export function mockWithFault(plant: string | undefined, admins: string[] = []): InProcessTransport {
+  return fuzzMock(admins, plant === undefined ? undefined : (muc) => planted(muc, PLANTS[plant]));
 }
