@@ -257,6 +257,8 @@ function WindowedSteps({ groups, ctx, follow, listRef, frame }: StepsProps) {
     rangeExtractor,
     overscan: 8,
     initialRect: NO_LAYOUT_RECT,
+    // Scrolling re-renders in a task of its own, not inside the scroll event.
+    useFlushSync: false,
     observeElementRect: (instance, cb) =>
       observeElementRect(instance, (rect) => {
         height.current = rect.height;
