@@ -82,8 +82,13 @@ export function Console() {
     getScrollElement: () => listRef.current,
     estimateSize: () => ESTIMATED_ENTRY_PX,
     getItemKey: (i) => shown[i]?.id ?? i,
-    overscan: 6,
+    overscan: 4,
     initialRect: NO_LAYOUT_RECT,
+    // A console opened at the end of a run starts at its newest entries (where it sticks), instead of
+    // rendering the first ones and then the last ones.
+    initialOffset: () => (stick.current ? shown.length * ESTIMATED_ENTRY_PX : 0),
+    // Scrolling re-renders in a task of its own, not inside the scroll event.
+    useFlushSync: false,
     measureElement: measureEntry,
     observeElementRect: (instance, cb) =>
       observeElementRect(instance, (rect) => {

@@ -233,6 +233,7 @@ const NO_LAYOUT_RECT = { width: 400, height: 600 };
  */
 function WindowedSteps({ groups, ctx, follow, listRef, frame }: StepsProps) {
   const layout = useMemo(() => layoutRows(groups), [groups]);
+  const current = ctx.current;
   const height = useRef(0);
   const getItemKey = useCallback((i: number) => layout.rows[i]?.key ?? i, [layout]);
   const estimateSize = useCallback((i: number) => rowHeight(layout.rows[i]), [layout]);
@@ -256,6 +257,8 @@ function WindowedSteps({ groups, ctx, follow, listRef, frame }: StepsProps) {
     rangeExtractor,
     overscan: 8,
     initialRect: NO_LAYOUT_RECT,
+    // Scrolling re-renders in a task of its own, not inside the scroll event.
+    useFlushSync: false,
     observeElementRect: (instance, cb) =>
       observeElementRect(instance, (rect) => {
         height.current = rect.height;
@@ -266,8 +269,12 @@ function WindowedSteps({ groups, ctx, follow, listRef, frame }: StepsProps) {
   useEffect(() => {
     const row = follow === null ? undefined : layout.rowOfStep.get(follow);
     if (row === undefined) return;
-    frame.schedule(() => scrollToRow(listRef.current, layout, row, virtualizer.scrollOffset, height.current));
-  }, [follow, layout, frame, listRef, virtualizer]);
+    // The running step keeps two thirds of the view ahead of it: the list scrolls once per stretch.
+    const running = follow === current;
+    frame.schedule(() =>
+      scrollToRow(listRef.current, layout, row, virtualizer.scrollOffset, height.current, running),
+    );
+  }, [follow, layout, frame, listRef, virtualizer, current]);
 
   const section = sectionAt(layout, virtualizer.scrollOffset ?? 0);
   const setSize = layout.rows.length;
@@ -309,8 +316,17 @@ function scrollToRow(
   row: number,
   scrollTop: number | null,
   viewHeight: number,
+  running: boolean,
 ): void {
   if (!el || viewHeight <= 0) return;
-  const to = nearestScrollTop(layout.starts[row], STEP_ROW_PX, scrollTop ?? 0, viewHeight, SECTION_ROW_PX);
+  const ahead = running ? (viewHeight * 2) / 3 : 0;
+  const to = nearestScrollTop(
+    layout.starts[row],
+    STEP_ROW_PX,
+    scrollTop ?? 0,
+    viewHeight,
+    SECTION_ROW_PX,
+    ahead,
+  );
   if (to !== null) el.scrollTop = to;
 }

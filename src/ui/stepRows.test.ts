@@ -68,6 +68,10 @@ describe('step list rows', () => {
     // Above the view (or under the pinned heading): its top goes just below the heading.
     expect(nearestScrollTop(60, 24, 50, 200, 22)).toBe(38);
     expect(nearestScrollTop(10, 24, 50, 200, 22)).toBe(0);
+    // With a lookahead, a row leaving downwards goes that far up (never under the pinned heading).
+    expect(nearestScrollTop(400, 24, 50, 200, 22, 100)).toBe(324);
+    expect(nearestScrollTop(400, 24, 50, 200, 22, 1000)).toBe(400 - 22);
+    expect(nearestScrollTop(100, 24, 50, 200, 22, 100)).toBeNull();
     // A hidden list (no height) is not scrolled.
     expect(nearestScrollTop(400, 24, 0, 0)).toBeNull();
   });

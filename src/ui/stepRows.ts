@@ -66,7 +66,8 @@ export function sectionAt(layout: StepRowLayout, offset: number): string | null 
 /**
  * The scroll offset that brings [top, top + height) into a viewport showing [scrollTop, scrollTop +
  * viewHeight), moving as little as possible ("nearest"); null when it is in view already. `inset`
- * keeps the row clear of a pinned heading at the top of the viewport.
+ * keeps the row clear of a pinned heading at the top of the viewport; `lookahead` leaves that much
+ * room below a row brought up from below.
  */
 export function nearestScrollTop(
   top: number,
@@ -74,9 +75,15 @@ export function nearestScrollTop(
   scrollTop: number,
   viewHeight: number,
   inset = 0,
+  lookahead = 0,
 ): number | null {
   if (viewHeight <= 0) return null;
   if (top - inset < scrollTop) return Math.max(0, top - inset);
-  if (top + height > scrollTop + viewHeight) return top + height - viewHeight;
+  if (top + height > scrollTop + viewHeight) {
+    // Leaving the view downwards: with a lookahead the row goes that far up from the bottom, so a
+    // run moving down the list scrolls it once per stretch of rows, not once per step.
+    const ahead = Math.min(lookahead, Math.max(0, viewHeight - height - inset));
+    return top + height - viewHeight + ahead;
+  }
   return null;
 }
