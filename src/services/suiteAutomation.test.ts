@@ -34,6 +34,7 @@ describe('suite automation (window.__scansionSuite)', () => {
   it('runs a passing script off-screen: verdict, report and trace, the workbench untouched', async () => {
     const { store, hook } = setup(false);
     const before = store.getState().text;
+    const viewBefore = store.getState().view;
     const out = await hook.runScript(PASSING.replace(/\n/g, '\r\n'), 'ping.scs');
     expect(out.status).toBe('pass');
     expect(out.blocked).toBeNull();
@@ -44,7 +45,7 @@ describe('suite automation (window.__scansionSuite)', () => {
     // Nothing of a passing run is put on the page: no editor load, no run views to render.
     expect(store.getState().text).toBe(before);
     expect(store.getState().runId).toBeNull();
-    expect(store.getState().view).toBe('suite');
+    expect(store.getState().view).toBe(viewBefore);
   });
 
   it('puts a failing run on the page: the workbench shows it, with the same report', async () => {

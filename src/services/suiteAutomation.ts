@@ -110,8 +110,8 @@ export function installSuiteAutomation(win: object, deps: SuiteAutomationDeps): 
       const clean = text.replace(/\r\n?/g, '\n');
       const st = store.getState();
       if (target && targetLabel(st.target) !== targetLabel(target)) st.setSessionTarget(target, 'automation');
-      // The workbench stays hidden while scripts run; it is shown for a script that did not pass.
-      if (st.view !== 'suite') st.setView('suite');
+      // Scripts run off-screen and the view is left as it is: a passing script changes nothing on the
+      // page (switching views would unmount and remount the workbench and its editor per script).
       const parsed = parse(clean);
       if (parsed.script.steps.length === 0 || parsed.diagnostics.some((d) => d.severity === 'error')) {
         // Shown in the workbench, which says why it cannot run (as it would for a user).
