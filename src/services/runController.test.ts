@@ -255,3 +255,30 @@ describe.skipIf(!haveCorpus).each(TRANSPORTS)(
     });
   },
 );
+
+describe('run controller: a new run shows at once', () => {
+  it('replaces the last verdict before a slow transport has loaded', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    let slow = false;
+    const { store, controller } = setup(DEFAULT_SCRIPT, {
+      makeTransport: async () => {
+        if (slow) await gate;
+        return createInProcessTransport();
+      },
+    });
+    await controller.run();
+    expect(store.getState().status).toBe('pass');
+    const firstRun = store.getState().runId;
+    slow = true;
+    const second = controller.run();
+    // The transport is still loading: the page already shows the new run, not the last verdict.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.getState().runId).not.toBe(firstRun);
+    expect(store.getState().status).toBe('running');
+    release();
+    await second;
+    expect(store.getState().status).toBe('pass');
+  });
+});

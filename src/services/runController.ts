@@ -139,6 +139,11 @@ export function createRunController(deps: RunControllerDeps): RunController {
     const runId = createRunId(Date.now());
     const label = targetLabel(s.target);
     pendingRunId = runId;
+    // The run shows at once, whatever the transport still has to load: a click never leaves the last
+    // run's verdict on screen. The page renders that state in a later task, while the runner (in a
+    // worker on the mock) is already at work.
+    s.beginRun({ runId, script, target: label });
+    schedule.mark?.();
     if (s.target.kind === 'ws') s.addRecentUrl(s.target.url);
 
     let transport: Transport;
@@ -147,19 +152,15 @@ export function createRunController(deps: RunControllerDeps): RunController {
     } catch (err) {
       if (pendingRunId !== runId) return null;
       pendingRunId = null;
-      store.getState().beginRun({ runId, script, target: label });
-      store.getState().setRunError(runId, `Could not open the transport: ${messageOf(err)}`);
+      if (isCurrent(runId))
+        store.getState().setRunError(runId, `Could not open the transport: ${messageOf(err)}`);
       return null;
     }
-    if (pendingRunId !== runId) {
+    if (pendingRunId !== runId || !isCurrent(runId)) {
       void transport.dispose?.();
       return null;
     }
     pendingRunId = null;
-    // The store shows the run from here, and the runner starts in the same turn: a runner in a worker
-    // is already at work while the page renders the run's first state.
-    store.getState().beginRun({ runId, script, target: label });
-    schedule.mark?.();
 
     let runner: Runner;
     try {
