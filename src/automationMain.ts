@@ -5,7 +5,7 @@
 // workbench, nor the editor (Monaco, the largest part of the page); the first script that does not pass
 // loads the ordinary workbench (automationView.tsx), which shows that script's failing step for the
 // driver's screenshot and stays mounted for the next one.
-import { parseTarget, readAutomationRequest, startServices } from './services';
+import { applyDriverTarget, readAutomationRequest, startServices } from './services';
 import type { SuiteAutomationHook, SuiteAutomationResult } from './services/suiteAutomation';
 import { appStore } from './store';
 
@@ -23,14 +23,7 @@ const services = startServices(appStore, { storage, baseUrl: import.meta.env.BAS
 // One document, nothing saved, as for any driven page.
 services.documents.preload(true);
 const driver = readAutomationRequest(window);
-if (driver?.target) {
-  const t = parseTarget(driver.target);
-  if (t) appStore.getState().setSessionTarget(t, 'automation');
-  else
-    appStore
-      .getState()
-      .notify('error', `The automation target must be mock or a ws:// URL (got "${driver.target}").`);
-}
+applyDriverTarget(appStore, driver);
 services.parsing.flush();
 document.documentElement.dataset.theme = appStore.getState().theme;
 

@@ -3,8 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import App from './App';
 import {
+  applyDriverTarget,
   applyLinkTarget,
-  parseTarget,
   parseUrlRequest,
   readAutomationRequest,
   startServices,
@@ -25,14 +25,7 @@ const driver = readAutomationRequest(window);
 const firstRequest = parseUrlRequest(window.location.href);
 // The saved documents first (synchronously), so the first paint already shows the user's last text.
 services.documents.preload(driver !== null || firstRequest.autorun);
-if (driver?.target) {
-  const t = parseTarget(driver.target);
-  if (t) appStore.getState().setSessionTarget(t, 'automation');
-  else
-    appStore
-      .getState()
-      .notify('error', `The automation target must be mock or a ws:// URL (got "${driver.target}").`);
-}
+applyDriverTarget(appStore, driver);
 services.parsing.flush();
 document.documentElement.dataset.theme = appStore.getState().theme;
 

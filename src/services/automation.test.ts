@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInProcessTransport } from '../mock';
 import { createAppStore } from '../store';
-import { installAutomationHook, type ScansionHook } from './automation';
+import { applyDriverTarget, installAutomationHook, type ScansionHook } from './automation';
 import { DEFAULT_SCRIPT } from './defaultScript';
 import { startParsing } from './parsing';
 import { createRunController } from './runController';
@@ -31,5 +31,23 @@ describe('automation hook', () => {
     expect(win.scansionResult).toBeDefined();
     off();
     expect(win.__scansion).toBeUndefined();
+  });
+});
+
+describe("a driver's target", () => {
+  it('becomes the session target; a malformed one is reported and changes nothing', () => {
+    const store = createAppStore();
+    const saved = store.getState().target;
+    applyDriverTarget(store, { target: 'ws://127.0.0.1:5280/xmpp-websocket' });
+    expect(store.getState().target).toEqual({ kind: 'ws', url: 'ws://127.0.0.1:5280/xmpp-websocket' });
+
+    const other = createAppStore();
+    applyDriverTarget(other, { target: 'http://example.org/' });
+    expect(other.getState().target).toEqual(saved);
+    expect(other.getState().notice).toMatchObject({ kind: 'error' });
+    expect(other.getState().notice?.text).toContain('http://example.org/');
+
+    applyDriverTarget(other, null);
+    expect(other.getState().target).toEqual(saved);
   });
 });

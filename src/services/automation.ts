@@ -7,6 +7,7 @@
 // history and no settings, and runs on the given target without asking: unlike `?target=` in a link,
 // which a user could be sent and which must be confirmed before anything connects.
 import type { AppStore, JsonReportLike } from '../store';
+import { parseTarget } from './links';
 import type { RunController } from './runController';
 
 export interface ScansionHook {
@@ -28,6 +29,17 @@ export function readAutomationRequest(win: object): AutomationRequest | null {
   if (!v || typeof v !== 'object') return null;
   const t = (v as { target?: unknown }).target;
   return typeof t === 'string' ? { target: t } : {};
+}
+
+/** Gives the page the driver's target for this session (never saved); a malformed one is reported. */
+export function applyDriverTarget(store: AppStore, driver: AutomationRequest | null): void {
+  if (!driver?.target) return;
+  const t = parseTarget(driver.target);
+  if (t) store.getState().setSessionTarget(t, 'automation');
+  else
+    store
+      .getState()
+      .notify('error', `The automation target must be mock or a ws:// URL (got "${driver.target}").`);
 }
 
 export function installAutomationHook(

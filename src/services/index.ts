@@ -28,7 +28,7 @@ export { startParsing } from './parsing';
 export { startPersistence, restoreSettings, readSavedScript, readSettings } from './persistence';
 export { buildShareLink, encodeShare, decodeShare } from './share';
 export { applyLinkTarget, parseTarget } from './links';
-export { readAutomationRequest } from './automation';
+export { applyDriverTarget, readAutomationRequest } from './automation';
 export type { DocumentsService } from './documents';
 export type { Version } from './history';
 export { parseUrlRequest, cleanUrl } from './urlParams';
