@@ -15,6 +15,7 @@ import { needs, repoRoot, startTestProsody, type TestProsody } from './conforman
 import { fuzz } from './tools/fuzz-mock/fuzz';
 import { knownOpen } from './tools/fuzz-mock/known';
 import { FUZZ_PROSODY, fuzzMock } from './tools/fuzz-mock/admins';
+import { mockWithFault } from './tools/fuzz-mock/plant';
 
 const dir = path.join(repoRoot, 'tests/fixtures/fuzz');
 const scripts = readdirSync(dir).filter((f) => f.endsWith('.scs') && !f.startsWith('draft-'));
@@ -70,5 +71,20 @@ describe.skipIf(!haveProsody)('the fuzzer against Prosody 0.12', () => {
     expect(result.flowsRun).toBeGreaterThan(10);
     const unknown = (result.classes ?? []).filter((c) => !knownOpen(c.signature));
     expect(unknown.map((c) => `${c.signature}\n  ${c.example.action}\n  ${c.example.detail}`)).toEqual([]);
+  }, 90_000);
+
+  it('finds a fault planted in the mock (a nick change without its 303) within 200 flows', async () => {
+    const result = await fuzz(
+      {
+        mock: (admins) => mockWithFault('missing-303', admins),
+        oracle: () => createNodeTransport(prosody.wsUrl),
+      },
+      { flows: 200, seed: 42, budgetMs: 55_000 },
+    );
+    expect(result.error).toBeUndefined();
+    // The divergence is the planted fault: Prosody's presence has the 303 the mock's lacks.
+    const d = result.failure?.divergence;
+    expect(d?.oracle.join('\n')).toContain('code="303"');
+    expect(d?.mock.join('\n')).not.toContain('code="303"');
   }, 90_000);
 });
