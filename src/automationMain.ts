@@ -5,19 +5,13 @@
 // workbench, nor the editor (Monaco, the largest part of the page); the first script that does not pass
 // loads the ordinary workbench (automationView.tsx), which shows that script's failing step for the
 // driver's screenshot and stays mounted for the next one.
-import { applyDriverTarget, readAutomationRequest, startServices } from './services';
+import { applyDriverTarget, pageStorage, readAutomationRequest, startServices } from './services';
 import type { SuiteAutomationHook, SuiteAutomationResult } from './services/suiteAutomation';
 import { appStore } from './store';
 
 type AutomationWindow = Window & { __scansionSuite?: SuiteAutomationHook };
 
-const storage = (() => {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-})();
+const storage = pageStorage(window);
 
 const services = startServices(appStore, { storage, baseUrl: import.meta.env.BASE_URL, win: window });
 // One document, nothing saved, as for any driven page.

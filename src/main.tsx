@@ -7,17 +7,12 @@ import {
   applyLinkTarget,
   parseUrlRequest,
   readAutomationRequest,
+  pageStorage,
   startServices,
 } from './services';
 import { appStore } from './store';
 
-const storage = (() => {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-})();
+const storage = pageStorage(window);
 
 const services = startServices(appStore, { storage, baseUrl: import.meta.env.BASE_URL, win: window });
 // A driver (window.__scsAutomation, set before the page loads) or autorun: one document, nothing saved.

@@ -29,6 +29,7 @@ export { startPersistence, restoreSettings, readSavedScript, readSettings } from
 export { buildShareLink, encodeShare, decodeShare } from './share';
 export { applyLinkTarget, parseTarget } from './links';
 export { applyDriverTarget, readAutomationRequest } from './automation';
+export { pageStorage } from './persistence';
 export type { DocumentsService } from './documents';
 export type { Version } from './history';
 export { parseUrlRequest, cleanUrl } from './urlParams';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store';
-import { SCRIPT_KEY, SETTINGS_KEY, readSavedScript, restoreSettings, startPersistence } from './persistence';
+import {
+  SCRIPT_KEY,
+  SETTINGS_KEY,
+  pageStorage,
+  readSavedScript,
+  restoreSettings,
+  startPersistence,
+} from './persistence';
 import { memoryStorage } from './testing';
 
 describe('persistence', () => {
@@ -53,5 +60,18 @@ describe('persistence', () => {
     const store = createAppStore();
     startPersistence(store, { storage });
     expect(() => store.getState().setTheme('dark')).not.toThrow();
+  });
+});
+
+describe('pageStorage', () => {
+  it("is the page's localStorage, and undefined where reading it throws", () => {
+    const storage = {} as Storage;
+    expect(pageStorage({ localStorage: storage })).toBe(storage);
+    const blocked = Object.defineProperty({}, 'localStorage', {
+      get() {
+        throw new Error('SecurityError');
+      },
+    });
+    expect(pageStorage(blocked)).toBeUndefined();
   });
 });

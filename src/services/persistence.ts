@@ -19,6 +19,15 @@ export interface SavedSettings {
 }
 
 /** Storage access that never throws (private mode, quota, disabled storage). */
+/** The page's localStorage, or undefined where reading it throws (storage disabled, sandboxed frames). */
+export function pageStorage(win: { localStorage?: Storage }): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 export function safeStorage(storage: Storage | undefined) {
   return {
     get(key: string): string | null {
